@@ -1,0 +1,127 @@
+package io.github.schemachurn.sqlite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A fresh database file in a private temporary directory, and the way every connection to it
+ * is opened. {@link #close()} removes the directory; a shutdown hook removes it too if the JVM
+ * exits (or is interrupted) before that.
+ */
+public final class Database implements AutoCloseable {
+    /** System property naming the directory under which private database directories are made. */
+    public static final String TMPDIR_PROPERTY = "schemachurn.tmpdir";
+    static final String DIRECTORY_PREFIX = "schemachurn-";
+
+    private final Path directory;
+    private final Path file;
+    private final JournalMode journal;
+    private final SQLiteConfig.SynchronousMode synchronous;
+    private final int busyTimeoutMs;
+    private final Thread cleanupHook;
+
+    private Database(Path directory, JournalMode journal, SQLiteConfig.SynchronousMode synchronous, int busyTimeoutMs) {
+        this.directory = directory;
+        this.file = directory.resolve("bench.db");
+        this.journal = journal;
+        this.synchronous = synchronous;
+        this.busyTimeoutMs = busyTimeoutMs;
+        this.cleanupHook = new Thread(this::deleteDirectory, "schemachurn-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanupHook);
+    }
+
+    /**
+     * Creates the directory and the database file in the given journal mode. Every connection
+     * gets {@code busyTimeoutMs} as SQLite's busy_timeout: the driver's default is 3000 ms, not 0,
+     * so it is always set explicitly.
+     */
+    public static Database create(JournalMode journal, SQLiteConfig.SynchronousMode synchronous, int busyTimeoutMs) {
+        Database db = new Database(createPrivateDirectory(), journal, synchronous, busyTimeoutMs);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            // WAL is persistent in the file; DELETE is the default. Set once, before anyone else connects.
+            s.execute("PRAGMA journal_mode=" + journal.name());
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw new IllegalStateException("cannot create database " + db.file + ": " + e.getMessage(), e);
+        }
+        return db;
+    }
+
+    public static Database create(JournalMode journal, int busyTimeoutMs) {
+        return create(journal, SQLiteConfig.SynchronousMode.NORMAL, busyTimeoutMs);
+    }
+
+    private static Path createPrivateDirectory() {
+        Path root = Paths.get(System.getProperty(TMPDIR_PROPERTY, System.getProperty("java.io.tmpdir")));
+        try {
+            return Files.createTempDirectory(root, DIRECTORY_PREFIX,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalStateException("cannot create a private database directory under " + root
+                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
+
+    /** A new connection with this database's pragmas. */
+    public Connection connect() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(busyTimeoutMs);
+        config.setSynchronous(synchronous);
+        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public JournalMode journal() {
+        return journal;
+    }
+
+    public int busyTimeoutMs() {
+        return busyTimeoutMs;
+    }
+
+    /** Removes the directory with the database, its journal or WAL, and anything else in it. */
+    @Override
+    public void close() {
+        deleteDirectory();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or has run; nothing left to unregister.
+        }
+    }
+
+    private void deleteDirectory() {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.schemachurn.sqlite;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Parses benchmark parameters with one-line errors that name the parameter and what it accepts. */
+public final class Params {
+    private Params() {}
+
+    public static <E extends Enum<E>> E parseEnum(String param, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        String accepted = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        throw new IllegalArgumentException(
+                "unknown value '" + value + "' for parameter " + param + "; accepted: " + accepted);
+    }
+
+    public static int parseNonNegativeInt(String param, String value) {
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "parameter " + param + " must be a whole number, got '" + value + "'");
+        }
+        if (parsed < 0) {
+            throw new IllegalArgumentException("parameter " + param + " must not be negative, got " + parsed);
+        }
+        return parsed;
+    }
+}

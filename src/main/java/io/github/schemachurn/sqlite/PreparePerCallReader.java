@@ -1,0 +1,30 @@
+package io.github.schemachurn.sqlite;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReadWriteLock;
+
+/** Prepares the query afresh on every call, so every call compiles against the current schema. */
+final class PreparePerCallReader implements Reader {
+    private final Connection connection;
+    private final String sql;
+
+    PreparePerCallReader(Connection connection, String sql, ReadWriteLock appLock) {
+        this.connection = connection;
+        this.sql = sql;
+    }
+
+    @Override
+    public String read(int id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            return CachedStatement.queryById(statement, id);
+        }
+    }
+
+    @Override
+    public void failed(ErrorClass error) {}
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,35 @@
+package io.github.schemachurn.sqlite;
+
+import java.sql.Connection;
+import java.util.concurrent.locks.ReadWriteLock;
+
+/** How a reader thread prepares and runs its point query. */
+public enum ReaderStrategy {
+    /** One PreparedStatement per thread, reused (re-prepared only after the driver finalized it). */
+    CACHED(CachedReader::new),
+    /** Prepare, execute and close on every call, as the seed's PHP pages did. */
+    PER_CALL(PreparePerCallReader::new),
+    /** The cached statement inside an explicit BEGIN … COMMIT read transaction. */
+    READ_TRANSACTION(ReadTransactionReader::new),
+    /** The cached statement under the read side of the application lock that {@link DdlStrategy#APP_LOCK} writes. */
+    APP_READ_LOCK(AppReadLockReader::new);
+
+    private final Factory factory;
+
+    ReaderStrategy(Factory factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * @param sql     the point query, with one integer parameter
+     * @param appLock the application lock shared with the churner of the same database
+     */
+    public Reader open(Connection connection, String sql, ReadWriteLock appLock) {
+        return factory.open(connection, sql, appLock);
+    }
+
+    @FunctionalInterface
+    private interface Factory {
+        Reader open(Connection connection, String sql, ReadWriteLock appLock);
+    }
+}
