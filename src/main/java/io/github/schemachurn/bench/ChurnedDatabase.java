@@ -55,6 +55,8 @@ public class ChurnedDatabase {
     @Param({"10000"})
     public String rows;
 
+    private static final int AUDIT_BUSY_TIMEOUT_MS = 30_000;
+
     Database database;
     DdlStrategy ddlStrategy;
     RetryPolicy retryPolicy;
@@ -85,7 +87,7 @@ public class ChurnedDatabase {
 
     @TearDown(Level.Trial)
     public void auditAndRemove() throws SQLException {
-        try (Connection c = database.connect()) {
+        try (Connection c = database.connect(AUDIT_BUSY_TIMEOUT_MS)) {
             Audit.verify(c, acknowledgedWrites.sum(), churner);
         } finally {
             database.close();

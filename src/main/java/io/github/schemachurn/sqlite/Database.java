@@ -75,6 +75,15 @@ public final class Database implements AutoCloseable {
 
     /** A new connection with this database's pragmas. */
     public Connection connect() throws SQLException {
+        return connect(busyTimeoutMs);
+    }
+
+    /**
+     * A new connection with its own busy timeout: for setup and audits, which must wait out
+     * whatever the benchmark threads still do (in WAL, the last connection to close checkpoints
+     * under an exclusive lock) rather than fail.
+     */
+    public Connection connect(int busyTimeoutMs) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(busyTimeoutMs);
         config.setSynchronous(synchronous);

@@ -1,0 +1,157 @@
+package io.github.schemachurn.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.github.schemachurn.sqlite.Database;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark through JMH's Runner API with tiny settings, in this JVM, and checks the
+ * counters exist, are never negative, and add up: attempts = successes + failures. This checks
+ * that the benchmarks work, not how fast anything is.
+ */
+class BenchmarkSmokeTest {
+    private static final String[] OUTCOMES = {"Ok", "Schema", "NoSuchTable", "Busy", "BusySnapshot", "Locked", "DeadStatement", "Other"};
+
+    @TempDir
+    static Path tmp;
+
+    private static final List<RunResult> results = new ArrayList<>();
+
+    private static ChainedOptionsBuilder tiny(String include) {
+        return new OptionsBuilder()
+                .include(include)
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(150))
+                .param("rows", "500")
+                .shouldFailOnError(true)
+                .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
+    }
+
+    @BeforeAll
+    static void runEveryBenchmark() throws RunnerException {
+        System.setProperty(Database.TMPDIR_PROPERTY, tmp.toString());
+        // Every benchmark with its default parameters ...
+        results.addAll(new Runner(tiny("io\\.github\\.schemachurn\\.bench\\..*").build()).run());
+        // ... and the strategies and policies the defaults leave out.
+        results.addAll(new Runner(tiny("io\\.github\\.schemachurn\\.bench\\.(Churn|WriteChurn|ChurnLatency)Benchmark\\..*")
+                .param("journal", "WAL")
+                .param("ddl", "APP_LOCK")
+                .param("reader", "PER_CALL", "READ_TRANSACTION", "APP_READ_LOCK")
+                .param("retry", "BUSY_HANDLER", "BACKOFF", "REPREPARE")
+                .param("busyTimeout", "5")
+                .param("target", "QUERIED_TABLE")
+                .build()).run());
+    }
+
+    @AfterAll
+    static void clearProperty() {
+        System.clearProperty(Database.TMPDIR_PROPERTY);
+    }
+
+    @Test
+    void everyBenchmarkRan() {
+        assertThat(results).extracting(r -> r.getParams().getBenchmark()).contains(
+                "io.github.schemachurn.bench.CeilingBenchmark.bareCached",
+                "io.github.schemachurn.bench.CeilingBenchmark.layeredCached",
+                "io.github.schemachurn.bench.ChurnBenchmark.churn",
+                "io.github.schemachurn.bench.WriteChurnBenchmark.writes",
+                "io.github.schemachurn.bench.ChurnLatencyBenchmark.churn");
+    }
+
+    @Test
+    void countersExistAreNonNegativeAndAddUp() {
+        int checked = 0;
+        for (RunResult run : results) {
+            Map<String, Result> metrics = run.getAggregatedResult().getSecondaryResults();
+            String benchmark = run.getParams().getBenchmark();
+            boolean layered = !benchmark.contains(".bare");
+            if (layered) {
+                assertAddsUp(benchmark, metrics, "op");
+                checked++;
+            }
+            if (metrics.containsKey("churner")) {
+                assertAddsUp(benchmark, metrics, "ddl");
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    @Test
+    void churnBenchmarksReportBothRoles() {
+        for (RunResult run : results) {
+            String benchmark = run.getParams().getBenchmark();
+            Collection<String> metrics = run.getAggregatedResult().getSecondaryResults().keySet();
+            if (benchmark.endsWith("Benchmark.churn")) {
+                assertThat(metrics).as(benchmark).contains("reader", "churner", "ddlOk", "opOk");
+            } else if (benchmark.endsWith(".writes")) {
+                assertThat(metrics).as(benchmark).contains("writer", "churner", "ddlOk", "opOk");
+            }
+        }
+    }
+
+    @Test
+    void anUnknownParameterValueFailsWithAOneLineMessageAndLeavesNothingBehind() {
+        Throwable failure = catchThrowable(() -> new Runner(tiny("io\\.github\\.schemachurn\\.bench\\.ChurnBenchmark\\..*")
+                .param("journal", "FOO").param("ddl", "AUTOCOMMIT").build()).run());
+
+        assertThat(failure).isInstanceOf(RunnerException.class);
+        assertThat(firstIllegalArgument(failure))
+                .hasMessage("unknown value 'FOO' for parameter journal; accepted: WAL, DELETE");
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void everyTrialRemovedItsDatabase() {
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    /** JMH wraps a failed setup's exception as a cause or as a suppressed exception. */
+    private static Throwable firstIllegalArgument(Throwable t) {
+        if (t == null || t instanceof IllegalArgumentException) {
+            return t;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            Throwable found = firstIllegalArgument(suppressed);
+            if (found != null) {
+                return found;
+            }
+        }
+        return t.getCause() == t ? null : firstIllegalArgument(t.getCause());
+    }
+
+    private static void assertAddsUp(String benchmark, Map<String, Result> metrics, String role) {
+        long attempts = count(benchmark, metrics, role + "Attempts");
+        long outcomes = 0;
+        for (String outcome : OUTCOMES) {
+            outcomes += count(benchmark, metrics, role + outcome);
+        }
+        assertThat(count(benchmark, metrics, role + "Retries")).isNotNegative();
+        assertThat(attempts).as(benchmark + " " + role + " attempts").isPositive().isEqualTo(outcomes);
+    }
+
+    private static long count(String benchmark, Map<String, Result> metrics, String name) {
+        assertThat(metrics).as(benchmark).containsKey(name);
+        double value = metrics.get(name).getScore();
+        assertThat(value).as(benchmark + " " + name).isNotNegative();
+        return Math.round(value);
+    }
+}
