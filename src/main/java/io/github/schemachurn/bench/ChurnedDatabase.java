@@ -55,6 +55,7 @@ public class ChurnedDatabase {
     @Param({"10000"})
     public String rows;
 
+    /** The audit waits out whatever the benchmark threads still hold. */
     private static final int AUDIT_BUSY_TIMEOUT_MS = 30_000;
 
     Database database;

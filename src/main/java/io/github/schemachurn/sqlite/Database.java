@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 /**
  * A fresh database file in a private temporary directory, and the way every connection to it
@@ -23,6 +24,7 @@ public final class Database implements AutoCloseable {
     /** System property naming the directory under which private database directories are made. */
     public static final String TMPDIR_PROPERTY = "schemachurn.tmpdir";
     static final String DIRECTORY_PREFIX = "schemachurn-";
+    private static final int OPEN_BUSY_TIMEOUT_MS = 30_000;
 
     private final Path directory;
     private final Path file;
@@ -73,21 +75,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A new connection with this database's pragmas. */
+    /**
+     * A new connection with this database's pragmas and busy timeout. It is opened with a long
+     * busy timeout, because opening can meet a lock that is no part of the measurement (in WAL,
+     * the last connection to close checkpoints under an exclusive lock and the next to open may
+     * have to recover the WAL index); the measured busy timeout is set once it is open.
+     */
     public Connection connect() throws SQLException {
         return connect(busyTimeoutMs);
     }
 
-    /**
-     * A new connection with its own busy timeout: for setup and audits, which must wait out
-     * whatever the benchmark threads still do (in WAL, the last connection to close checkpoints
-     * under an exclusive lock) rather than fail.
-     */
+    /** A new connection with its own busy timeout, e.g. for audits that must wait out the benchmark threads. */
     public Connection connect(int busyTimeoutMs) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(busyTimeoutMs);
+        config.setBusyTimeout(OPEN_BUSY_TIMEOUT_MS);
         config.setSynchronous(synchronous);
-        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        SQLiteConnection connection = (SQLiteConnection) DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        connection.setBusyTimeout(busyTimeoutMs);
+        return connection;
     }
 
     public Path file() {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.schemachurn.sqlite.Database;
+import io.github.schemachurn.sqlite.DdlStrategy;
+import io.github.schemachurn.sqlite.ReaderStrategy;
+import io.github.schemachurn.sqlite.RetryPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +55,24 @@ class BenchmarkSmokeTest {
         System.setProperty(Database.TMPDIR_PROPERTY, tmp.toString());
         // Every benchmark with its default parameters ...
         results.addAll(new Runner(tiny("io\\.github\\.schemachurn\\.bench\\..*").build()).run());
-        // ... and the strategies and policies the defaults leave out.
+        // ... every reader strategy with every retry policy, churning the queried table ...
         results.addAll(new Runner(tiny("io\\.github\\.schemachurn\\.bench\\.(Churn|WriteChurn|ChurnLatency)Benchmark\\..*")
                 .param("journal", "WAL")
                 .param("ddl", "APP_LOCK")
-                .param("reader", "PER_CALL", "READ_TRANSACTION", "APP_READ_LOCK")
-                .param("retry", "BUSY_HANDLER", "BACKOFF", "REPREPARE")
+                .param("reader", names(ReaderStrategy.class))
+                .param("retry", names(RetryPolicy.class))
                 .param("busyTimeout", "5")
                 .param("target", "QUERIED_TABLE")
                 .build()).run());
+        // ... and every DDL strategy.
+        results.addAll(new Runner(tiny("io\\.github\\.schemachurn\\.bench\\.ChurnBenchmark\\..*")
+                .param("journal", "WAL")
+                .param("ddl", names(DdlStrategy.class))
+                .build()).run());
+    }
+
+    private static String[] names(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).toArray(String[]::new);
     }
 
     @AfterAll
