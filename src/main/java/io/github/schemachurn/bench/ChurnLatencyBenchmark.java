@@ -1,23 +1,18 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.sqlite.Operation;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Group;
-import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * How long does one prepared point query take under schema churn: p50, p99, p99.9 per strategy?
- * The workload of {@link ChurnBenchmark} in SampleTime mode. A failed call is timed too (a fast
- * failure looks like a fast read), so the counters ({@link OpCounters}, {@link DdlCounters}) say how
- * many samples were failures and of which class.
+ * The workload of {@link ChurnBenchmark}, inherited unchanged, in SampleTime mode. A failed call
+ * is timed too (a fast failure looks like a fast read), so the counters ({@link OpCounters},
+ * {@link DdlCounters}) say how many samples were failures and of which class.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar ChurnLatencyBenchmark -p journal=DELETE -p ddl=EXCLUSIVE -f 1 -wi 1 -i 3</pre>
  */
@@ -26,20 +21,4 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(3)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class ChurnLatencyBenchmark {
-
-    @Benchmark
-    @Group("churn")
-    @GroupThreads(1)
-    public boolean reader(ReaderThread thread, OpCounters counters, Blackhole blackhole) {
-        int id = thread.nextId();
-        return Operation.run(() -> blackhole.consume(thread.strategy.read(id)), thread.strategy, thread.retrier, counters);
-    }
-
-    @Benchmark
-    @Group("churn")
-    @GroupThreads(1)
-    public boolean churner(ChurnerThread thread, DdlCounters counters) {
-        return thread.churner.step(counters);
-    }
-}
+public class ChurnLatencyBenchmark extends ChurnBenchmark {}

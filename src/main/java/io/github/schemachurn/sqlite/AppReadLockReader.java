@@ -5,13 +5,13 @@ import java.sql.SQLException;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 
-/** Runs the cached statement while holding the read side of the application lock. */
+/** The cached statement, run while holding the read side of the application lock. */
 final class AppReadLockReader implements Reader {
-    private final CachedStatement statement;
+    private final CachedReader cached;
     private final Lock readLock;
 
     AppReadLockReader(Connection connection, String sql, ReadWriteLock appLock) {
-        this.statement = new CachedStatement(connection, sql);
+        this.cached = new CachedReader(connection, sql, appLock);
         this.readLock = appLock.readLock();
     }
 
@@ -19,7 +19,7 @@ final class AppReadLockReader implements Reader {
     public String read(int id) throws SQLException {
         readLock.lock();
         try {
-            return CachedStatement.queryById(statement.get(), id);
+            return cached.read(id);
         } finally {
             readLock.unlock();
         }
@@ -27,11 +27,11 @@ final class AppReadLockReader implements Reader {
 
     @Override
     public void failed(ErrorClass error) {
-        statement.failed(error);
+        cached.failed(error);
     }
 
     @Override
     public void close() {
-        statement.close();
+        cached.close();
     }
 }
