@@ -16,12 +16,15 @@ import org.openjdk.jmh.annotations.TearDown;
 public class ScalingChurner {
     Churner churner;
     private Connection connection;
+    private GroupSessions sessions;
 
     @Setup(Level.Trial)
     public void open(ScalingDatabase db) throws SQLException {
         connection = db.database.connect();
         churner = new Churner(connection, ChurnTarget.SIDE_TABLE, db.ddlStrategy.create(db.appLock), RetryPolicy.NONE.create());
         db.churner = churner;
+        sessions = db.sessions;
+        sessions.opened();
     }
 
     @TearDown(Level.Trial)
@@ -31,8 +34,14 @@ public class ScalingChurner {
                 churner.close();
             }
         } finally {
-            if (connection != null) {
-                connection.close();
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } finally {
+                if (sessions != null) {
+                    sessions.closed();
+                }
             }
         }
     }

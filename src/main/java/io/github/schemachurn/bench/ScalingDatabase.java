@@ -11,7 +11,6 @@ import io.github.schemachurn.workload.SchemaChangeProbe;
 import io.github.schemachurn.workload.Workload;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.openjdk.jmh.annotations.Level;
@@ -32,8 +31,6 @@ import org.openjdk.jmh.annotations.TearDown;
 public class ScalingDatabase {
     static final int ROWS = 10_000;
     static final int BUSY_TIMEOUT_MS = 0;
-    /** The probe's own wait, so that reading schema_version never fails on a lock. */
-    private static final int PROBE_BUSY_TIMEOUT_MS = 5_000;
 
     @Param({"WAL"})
     public String journal;
@@ -54,19 +51,18 @@ public class ScalingDatabase {
     volatile Churner churner;
     /** A background churner to stop before the audit, if the benchmark runs one. */
     volatile PacedLoop background;
+    /** The group's reader and churner states, so the audit can wait for them. */
+    final GroupSessions sessions = new GroupSessions();
     private Connection probeConnection;
 
     @Setup(Level.Trial)
-    public void create() throws SQLException {
+    public void create() throws SQLException, InterruptedException {
         JournalMode journalMode = Params.parseEnum("journal", journal, JournalMode.class);
         ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
         int extra = Params.parseNonNegativeInt("extraTables", extraTables);
         database = Workload.createDatabase(journalMode, BUSY_TIMEOUT_MS, ROWS, extra);
         try {
-            probeConnection = database.connect();
-            try (Statement s = probeConnection.createStatement()) {
-                s.execute("PRAGMA busy_timeout=" + PROBE_BUSY_TIMEOUT_MS);
-            }
+            probeConnection = GroupSessions.patientConnection(database);
             schemaChanges = new SchemaChangeProbe(probeConnection);
         } catch (SQLException | RuntimeException e) {
             database.close();
@@ -80,14 +76,15 @@ public class ScalingDatabase {
     }
 
     @TearDown(Level.Trial)
-    public void auditAndRemove() throws SQLException {
+    public void auditAndRemove() throws SQLException, InterruptedException {
         try {
+            sessions.awaitAllClosed();
             PacedLoop loop = background;
             if (loop != null) {
                 loop.stop();
             }
             probeConnection.close();
-            try (Connection c = database.connect()) {
+            try (Connection c = GroupSessions.patientConnection(database)) {
                 Audit.verify(c, 0, churner);
             }
         } finally {

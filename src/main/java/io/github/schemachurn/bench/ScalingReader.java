@@ -26,6 +26,7 @@ public class ScalingReader {
     Reader strategy;
     final Retrier retrier = RetryPolicy.NONE.create();
     private Connection connection;
+    private GroupSessions sessions;
     private SplittableRandom random;
 
     @Setup(Level.Trial)
@@ -34,6 +35,8 @@ public class ScalingReader {
         connection = db.database.connect();
         strategy = readerStrategy.open(connection, Workload.POINT_QUERY, db.appLock);
         random = new SplittableRandom(System.identityHashCode(this));
+        sessions = db.sessions;
+        sessions.opened();
     }
 
     int nextId() {
@@ -47,8 +50,14 @@ public class ScalingReader {
                 strategy.close();
             }
         } finally {
-            if (connection != null) {
-                connection.close();
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } finally {
+                if (sessions != null) {
+                    sessions.closed();
+                }
             }
         }
     }

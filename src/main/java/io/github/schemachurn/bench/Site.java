@@ -111,12 +111,13 @@ public class Site {
     }
 
     @TearDown(Level.Trial)
-    public void auditAndRemove() throws SQLException {
+    public void auditAndRemove() throws SQLException, InterruptedException {
         try {
             registrations.stop();
             registrar.close();
             registrarConnection.close();
-            try (Connection c = database.connect()) {
+            // Other request threads may still be finishing a request: wait on their locks.
+            try (Connection c = GroupSessions.patientConnection(database)) {
                 Registrar.verify(c, registrar.registered());
             }
         } finally {
