@@ -17,7 +17,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@link PacedChurner}, not a JMH worker) commits DDL at a fixed rate held by a rate limiter,
  * or back to back, while one JMH reader runs the point query. The limiter reports what it
  * really achieved ({@link PacedDdlCounters}: pacedSteps / pacedMicros); a churner that cannot
- * keep its pace shows it there.
+ * keep its pace shows it there. The group has one method, so JMH reports the reader's
+ * throughput as the primary score (no "reader" secondary metric).
  *
  * <p>Varied: {@code ddlPerSecond} (10, 100, 1000, UNPACED), {@code extraTables}, {@code reader},
  * {@code ddl}, {@code journal}. The default is one configuration (100 DDL/s, 500 extra tables,

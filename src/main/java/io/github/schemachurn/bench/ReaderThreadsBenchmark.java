@@ -24,7 +24,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * default is one configuration (WAL, EXCLUSIVE, CACHED, 500 extra tables), about 20 s for the
  * three groups. The sweep (about 1.5 min):
  * <pre>java -jar target/benchmarks.jar ReaderThreadsBenchmark -p reader=CACHED,SNAPSHOT_LEASE \
- *   -p ddl=EXCLUSIVE -p extraTables=500 -p journal=WAL -f 1 -wi 1 -w 1s -i 3 -r 1s -rf json -rff results/scaling-readers.json</pre>
+ *   -p ddl=EXCLUSIVE -p extraTables=500 -p journal=WAL -f 2 -wi 1 -w 1s -i 3 -r 1s -rf json -rff results/scaling-readers.json</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@link Site}) creates a table per new user at {@code registrationsPerSecond}, so the schema
  * grows during the run as on the seed's site.
  *
- * <p>Read: request latency percentiles (SampleTime, failed requests included: a fast failure
+ * <p>Read: request latency percentiles (the primary score's scorePercentiles: the group has one
+ * method, so there is no "request" secondary metric; SampleTime, failed requests included: a fast failure
  * looks like a fast page, so read them with the counters); % of failed requests by class
  * ({@link RequestCounters}: reqBusy / reqAttempts * 100, …); the registrations achieved
  * ({@link RegistrationCounters}). Latency is measured from the request's own start, not its
