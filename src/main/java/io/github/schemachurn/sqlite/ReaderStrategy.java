@@ -12,7 +12,9 @@ public enum ReaderStrategy {
     /** The cached statement inside an explicit BEGIN … COMMIT read transaction. */
     READ_TRANSACTION(ReadTransactionReader::new),
     /** The cached statement under the read side of the application lock that {@link DdlStrategy#APP_LOCK} writes. */
-    APP_READ_LOCK(AppReadLockReader::new);
+    APP_READ_LOCK(AppReadLockReader::new),
+    /** The cached statement in a read transaction held across many reads (WAL only): at most one schema reload per lease. */
+    SNAPSHOT_LEASE(SnapshotLeaseReader::new);
 
     private final Factory factory;
 

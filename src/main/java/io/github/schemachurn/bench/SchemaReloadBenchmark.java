@@ -1,0 +1,150 @@
+package io.github.schemachurn.bench;
+
+import io.github.schemachurn.sqlite.Database;
+import io.github.schemachurn.sqlite.JournalMode;
+import io.github.schemachurn.sqlite.Params;
+import io.github.schemachurn.workload.Workload;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What does one schema reload cost, per schema size? Before every call of the {@code stale*}
+ * methods another connection commits one schema change (a {@link Level#Invocation} setup, not
+ * timed), so the measured call finds its connection's schema stale and reloads all of
+ * {@code sqlite_schema}:
+ * <ul>
+ * <li>{@code staleCached}: a cached statement executed again; sqlite3_step re-prepares it
+ * (what a CACHED reader pays per schema change).</li>
+ * <li>{@code stalePrepare}: prepare, execute, close (what a PER_CALL reader or a web request pays).</li>
+ * <li>{@code freshPrepare}: the same with no schema change before it: the baseline, so
+ * stalePrepare - freshPrepare is the reload itself.</li>
+ * </ul>
+ * Compare the reload with the churner's gap between commits (1 / its DDL rate in
+ * {@link SchemaSizeBenchmark}): once the reload is longer, readers can be invalidated 50 times
+ * in a row. Invocation-level setup adds some timer noise to microsecond calls (JMH warns about
+ * it); the large schemas take milliseconds, where it does not matter.
+ *
+ * <p>Varied: {@code extraTables}. Default 0 and 2000, about 35 s. The sweep (about 1.2 min):
+ * <pre>java -jar target/benchmarks.jar SchemaReloadBenchmark -p extraTables=0,100,500,2000 \
+ *   -f 1 -wi 1 -w 1s -i 3 -r 1s -rf json -rff results/scaling-reload.json</pre>
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class SchemaReloadBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class SizedDatabase {
+        /** Extra tables, each with an index. */
+        @Param({"0", "2000"})
+        public String extraTables;
+
+        Database database;
+
+        @Setup(Level.Trial)
+        public void create() throws SQLException {
+            int extra = Params.parseNonNegativeInt("extraTables", extraTables);
+            database = Workload.createDatabase(JournalMode.WAL, 0, ScalingDatabase.ROWS, extra);
+        }
+
+        @TearDown(Level.Trial)
+        public void remove() {
+            database.close();
+        }
+    }
+
+    /** The measured connection, its cached statement, and a second connection that changes the schema. */
+    @State(Scope.Thread)
+    public static class Session {
+        Connection reader;
+        PreparedStatement cached;
+        private Connection changer;
+        private Statement ddl;
+        private boolean bumpExists;
+        private int nextId;
+
+        @Setup(Level.Trial)
+        public void open(SizedDatabase db) throws SQLException {
+            reader = db.database.connect();
+            cached = reader.prepareStatement(Workload.POINT_QUERY);
+            changer = db.database.connect();
+            ddl = changer.createStatement();
+        }
+
+        int nextId() {
+            nextId = nextId % ScalingDatabase.ROWS + 1;
+            return nextId;
+        }
+
+        /** Commits one schema change on the other connection. */
+        void changeSchema() throws SQLException {
+            ddl.execute(bumpExists ? "DROP TABLE bump" : "CREATE TABLE bump(id INTEGER PRIMARY KEY)");
+            bumpExists = !bumpExists;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws SQLException {
+            try {
+                cached.close();
+                ddl.close();
+            } finally {
+                reader.close();
+                changer.close();
+            }
+        }
+    }
+
+    /** Makes the session's schema stale before every call of the method that uses it. */
+    @State(Scope.Thread)
+    public static class StaleSchema {
+        @Setup(Level.Invocation)
+        public void changeSchema(Session session) throws SQLException {
+            session.changeSchema();
+        }
+    }
+
+    @Benchmark
+    public String staleCached(Session s, StaleSchema stale) throws SQLException {
+        return query(s.cached, s.nextId());
+    }
+
+    @Benchmark
+    public String stalePrepare(Session s, StaleSchema stale) throws SQLException {
+        try (PreparedStatement statement = s.reader.prepareStatement(Workload.POINT_QUERY)) {
+            return query(statement, s.nextId());
+        }
+    }
+
+    @Benchmark
+    public String freshPrepare(Session s) throws SQLException {
+        try (PreparedStatement statement = s.reader.prepareStatement(Workload.POINT_QUERY)) {
+            return query(statement, s.nextId());
+        }
+    }
+
+    private static String query(PreparedStatement statement, int id) throws SQLException {
+        statement.setInt(1, id);
+        try (ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.schemachurn.bench;
+
+import io.github.schemachurn.sqlite.Sleeper;
+import io.github.schemachurn.workload.Pacer;
+import java.util.SplittableRandom;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One request thread's pace: before each request (an invocation-level setup, so not timed)
+ * it waits for its next slot at the site's request rate.
+ */
+@State(Scope.Thread)
+public class Visitor {
+    private Pacer pacer;
+    private SplittableRandom random;
+
+    @Setup(Level.Trial)
+    public void open(Site site) {
+        pacer = Pacer.perSecond(site.requestRate, System::nanoTime, Sleeper.SYSTEM);
+        random = new SplittableRandom(System.identityHashCode(this));
+    }
+
+    @Setup(Level.Iteration)
+    public void startPacing() {
+        pacer.start();
+    }
+
+    @Setup(Level.Invocation)
+    public void awaitNextRequest() {
+        pacer.awaitNext();
+    }
+
+    int nextItem() {
+        return 1 + random.nextInt(ScalingDatabase.ROWS);
+    }
+}
