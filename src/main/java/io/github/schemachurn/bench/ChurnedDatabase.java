@@ -55,9 +55,6 @@ public class ChurnedDatabase {
     @Param({"10000"})
     public String rows;
 
-    /** The audit waits out whatever the benchmark threads still hold. */
-    private static final int AUDIT_BUSY_TIMEOUT_MS = 30_000;
-
     Database database;
     DdlStrategy ddlStrategy;
     RetryPolicy retryPolicy;
@@ -88,7 +85,7 @@ public class ChurnedDatabase {
 
     @TearDown(Level.Trial)
     public void auditAndRemove() throws SQLException {
-        try (Connection c = database.connect(AUDIT_BUSY_TIMEOUT_MS)) {
+        try (Connection c = database.connect(Database.PATIENT_BUSY_TIMEOUT_MS)) {
             Audit.verify(c, acknowledgedWrites.sum(), churner);
         } finally {
             database.close();

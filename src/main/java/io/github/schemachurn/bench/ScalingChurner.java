@@ -16,33 +16,21 @@ import org.openjdk.jmh.annotations.TearDown;
 public class ScalingChurner {
     Churner churner;
     private Connection connection;
-    private GroupSessions sessions;
 
     @Setup(Level.Trial)
     public void open(ScalingDatabase db) throws SQLException {
         connection = db.database.connect();
         churner = new Churner(connection, ChurnTarget.SIDE_TABLE, db.ddlStrategy.create(db.appLock), RetryPolicy.NONE.create());
         db.churner = churner;
-        sessions = db.sessions;
-        sessions.opened();
     }
 
     @TearDown(Level.Trial)
     public void close() throws SQLException {
-        try {
-            if (churner != null) {
-                churner.close();
-            }
-        } finally {
-            try {
-                if (connection != null) {
-                    connection.close();
-                }
-            } finally {
-                if (sessions != null) {
-                    sessions.closed();
-                }
-            }
+        if (churner != null) {
+            churner.close();
+        }
+        if (connection != null) {
+            connection.close();
         }
     }
 }

@@ -51,18 +51,16 @@ public class ScalingDatabase {
     volatile Churner churner;
     /** A background churner to stop before the audit, if the benchmark runs one. */
     volatile PacedLoop background;
-    /** The group's reader and churner states, so the audit can wait for them. */
-    final GroupSessions sessions = new GroupSessions();
     private Connection probeConnection;
 
     @Setup(Level.Trial)
-    public void create() throws SQLException, InterruptedException {
+    public void create() throws SQLException {
         JournalMode journalMode = Params.parseEnum("journal", journal, JournalMode.class);
         ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
         int extra = Params.parseNonNegativeInt("extraTables", extraTables);
         database = Workload.createDatabase(journalMode, BUSY_TIMEOUT_MS, ROWS, extra);
         try {
-            probeConnection = GroupSessions.patientConnection(database);
+            probeConnection = database.connect(Database.PATIENT_BUSY_TIMEOUT_MS);
             schemaChanges = new SchemaChangeProbe(probeConnection);
         } catch (SQLException | RuntimeException e) {
             database.close();
@@ -78,13 +76,12 @@ public class ScalingDatabase {
     @TearDown(Level.Trial)
     public void auditAndRemove() throws SQLException, InterruptedException {
         try {
-            sessions.awaitAllClosed();
             PacedLoop loop = background;
             if (loop != null) {
                 loop.stop();
             }
             probeConnection.close();
-            try (Connection c = GroupSessions.patientConnection(database)) {
+            try (Connection c = database.connect(Database.PATIENT_BUSY_TIMEOUT_MS)) {
                 Audit.verify(c, 0, churner);
             }
         } finally {

@@ -26,7 +26,6 @@ public class ScalingReader {
     Reader strategy;
     final Retrier retrier = RetryPolicy.NONE.create();
     private Connection connection;
-    private GroupSessions sessions;
     private SplittableRandom random;
 
     @Setup(Level.Trial)
@@ -35,8 +34,6 @@ public class ScalingReader {
         connection = db.database.connect();
         strategy = readerStrategy.open(connection, Workload.POINT_QUERY, db.appLock);
         random = new SplittableRandom(System.identityHashCode(this));
-        sessions = db.sessions;
-        sessions.opened();
     }
 
     int nextId() {
@@ -45,20 +42,11 @@ public class ScalingReader {
 
     @TearDown(Level.Trial)
     public void close() throws SQLException {
-        try {
-            if (strategy != null) {
-                strategy.close();
-            }
-        } finally {
-            try {
-                if (connection != null) {
-                    connection.close();
-                }
-            } finally {
-                if (sessions != null) {
-                    sessions.closed();
-                }
-            }
+        if (strategy != null) {
+            strategy.close();
+        }
+        if (connection != null) {
+            connection.close();
         }
     }
 }

@@ -116,8 +116,8 @@ public class Site {
             registrations.stop();
             registrar.close();
             registrarConnection.close();
-            // Other request threads may still be finishing a request: wait on their locks.
-            try (Connection c = GroupSessions.patientConnection(database)) {
+            // Other request threads may still be closing their connections: wait on their locks.
+            try (Connection c = database.connect(Database.PATIENT_BUSY_TIMEOUT_MS)) {
                 Registrar.verify(c, registrar.registered());
             }
         } finally {

@@ -2,16 +2,18 @@ package io.github.schemachurn.sqlite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -24,7 +26,8 @@ public final class Database implements AutoCloseable {
     /** System property naming the directory under which private database directories are made. */
     public static final String TMPDIR_PROPERTY = "schemachurn.tmpdir";
     static final String DIRECTORY_PREFIX = "schemachurn-";
-    private static final int OPEN_BUSY_TIMEOUT_MS = 30_000;
+    /** Busy timeout for connections that must wait out the benchmark's threads rather than fail: setup, probes, audits. */
+    public static final int PATIENT_BUSY_TIMEOUT_MS = 30_000;
 
     private final Path directory;
     private final Path file;
@@ -88,7 +91,7 @@ public final class Database implements AutoCloseable {
     /** A new connection with its own busy timeout, e.g. for audits that must wait out the benchmark threads. */
     public Connection connect(int busyTimeoutMs) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(OPEN_BUSY_TIMEOUT_MS);
+        config.setBusyTimeout(PATIENT_BUSY_TIMEOUT_MS);
         config.setSynchronous(synchronous);
         SQLiteConnection connection = (SQLiteConnection) DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         connection.setBusyTimeout(busyTimeoutMs);
@@ -126,12 +129,27 @@ public final class Database implements AutoCloseable {
         if (!Files.exists(directory)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                // A connection closing on another thread may delete its WAL or journal meanwhile.
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {

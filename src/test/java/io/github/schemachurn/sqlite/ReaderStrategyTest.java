@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ReaderStrategyTest {
     private static final String QUERY = "SELECT payload FROM items WHERE id = ?";
 
+    // SNAPSHOT_LEASE keeps reading its pinned snapshot by design; SnapshotLeaseReaderTest covers it.
     @ParameterizedTest
-    @EnumSource(ReaderStrategy.class)
+    @EnumSource(value = ReaderStrategy.class, mode = EnumSource.Mode.EXCLUDE, names = "SNAPSHOT_LEASE")
     void readsAndRecoversAfterTheDriverFinalizedItsStatement(ReaderStrategy strategy) throws SQLException {
         try (Database db = Database.create(JournalMode.WAL, 0);
              Connection reader = db.connect(); Connection churner = db.connect()) {
