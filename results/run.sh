@@ -57,10 +57,10 @@ jmh writes '\.WriteChurnBenchmark\.'
 # Latency percentiles of the point query under churn.
 jmh latency '\.ChurnLatencyBenchmark\.'
 
-run_command="results/run.sh"
+env_options=(--command "results/run.sh")
 if [[ "$SMOKE" == 1 ]]; then
-    run_command="SMOKE=1 results/run.sh"
+    env_options=(--command "SMOKE=1 results/run.sh" --smoke)
 fi
 java -cp "$JAR" io.github.schemachurn.report.Report capture-env \
-    --out "$RESULTS_DIR/environment.json" --command "$run_command" "${jmh_commands[@]}"
+    --out "$RESULTS_DIR/environment.json" "${env_options[@]}" "${jmh_commands[@]}"
 java -cp "$JAR" io.github.schemachurn.report.Report generate --results "$RESULTS_DIR" --out benchmarks.md

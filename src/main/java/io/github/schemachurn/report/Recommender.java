@@ -230,7 +230,7 @@ final class Recommender {
                         : "EXCLUSIVE does not reduce them. ";
                 fails.add(journal);
             }
-            finding += "Its cost against AUTOCOMMIT: reads failing for any reason " + Fmt.pct(au.main().failedPercent())
+            finding += "Compared with AUTOCOMMIT: reads failing for any reason " + Fmt.pct(au.main().failedPercent())
                     + " → " + Fmt.pct(ex.main().failedPercent()) + mainFailure(ex) + ", successful reads/s "
                     + Fmt.value(au.main().okPerSecond()) + " → " + Fmt.value(ex.main().okPerSecond()) + " ("
                     + Fmt.change(au.main().okPerSecond().value(), ex.main().okPerSecond().value()) + "), DDL/s "

@@ -30,6 +30,9 @@ public final class ReportGenerator {
         List<BenchmarkRow> rows = readResults(resultsDir, environmentFile);
         Environment environment = Environment.read(environmentFile);
         Path markdownDir = markdownFile.toAbsolutePath().getParent();
+        if (Files.exists(markdownDir) && !Files.isDirectory(markdownDir)) {
+            throw new ReportException(markdownFile + ": cannot write it (" + markdownDir + " is not a directory)");
+        }
         String link = markdownDir.relativize(chartsDir.toAbsolutePath()).toString().replace('\\', '/');
         MarkdownReport.Output output = MarkdownReport.render(environment, rows, link.isEmpty() ? "" : link + "/");
         Map<Path, byte[]> charts = new TreeMap<>();
