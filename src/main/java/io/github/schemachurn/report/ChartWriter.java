@@ -53,6 +53,8 @@ final class ChartWriter {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setXAxisLabelRotation(spec.categories().size() > 5 ? 20 : 0);
         styler.setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLocale(java.util.Locale.ROOT);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         int maxForks = spec.series().stream().flatMap(s -> s.forkValuesPerCategory().stream())
                 .mapToInt(List::size).max().orElse(0);
         boolean anyPoint = false;
