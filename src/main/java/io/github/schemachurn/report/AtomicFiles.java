@@ -1,0 +1,59 @@
+package io.github.schemachurn.report;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Writes a file whole or not at all: into a temporary file in the target's directory, then an
+ * atomic rename over the target. A failure never leaves a half-written report over a good one.
+ */
+final class AtomicFiles {
+    private AtomicFiles() {}
+
+    static void write(Path target, byte[] bytes) {
+        Path directory = target.toAbsolutePath().getParent();
+        Path temporary = null;
+        try {
+            Files.createDirectories(directory);
+            temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+            try {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: keep its default permissions.
+            }
+            Files.write(temporary, bytes);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ReportException(target + ": cannot write it (" + reason(e) + ")");
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    // Best effort: the temporary file is hidden and named after the target.
+                }
+            }
+        }
+    }
+
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + ((FileSystemException) e).getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return "a file is in the way: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return "no such directory: " + f.getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason() + ": " + f.getFile();
+        }
+        return ResultsFile.oneLine(e.getMessage());
+    }
+}

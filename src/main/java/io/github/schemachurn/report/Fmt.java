@@ -1,0 +1,84 @@
+package io.github.schemachurn.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Fixed number formatting (Locale.ROOT), so the same inputs give the same report anywhere. */
+final class Fmt {
+    private Fmt() {}
+
+    /** Three significant figures or whole numbers with thousands separators: 123,457 / 1,235 / 12.3 / 0.123. */
+    static String num(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        double abs = Math.abs(value);
+        if (abs == 0) {
+            return "0";
+        }
+        if (abs >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        if (abs >= 10) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        if (abs >= 1) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        if (abs >= 0.001) {
+            return String.format(Locale.ROOT, "%.3f", value);
+        }
+        return String.format(Locale.ROOT, "%.1e", value);
+    }
+
+    /** A percentage: 0 exactly as "0 %", anything else with two decimals, tiny shares as "<0.01 %". */
+    static String pct(double percent) {
+        if (Double.isNaN(percent)) {
+            return "n/a";
+        }
+        if (percent == 0) {
+            return "0 %";
+        }
+        if (percent < 0.01) {
+            return "<0.01 %";
+        }
+        return String.format(Locale.ROOT, "%.2f %%", percent);
+    }
+
+    /** A signed relative change, e.g. "+12 %" or "−3.4 %". */
+    static String change(double from, double to) {
+        if (from == 0 || Double.isNaN(from) || Double.isNaN(to)) {
+            return "n/a";
+        }
+        double change = 100 * (to - from) / from;
+        String text = Math.abs(change) >= 10
+                ? String.format(Locale.ROOT, "%+.0f %%", change)
+                : String.format(Locale.ROOT, "%+.1f %%", change);
+        return text;
+    }
+
+    /** The figure with its error, or the range of the forks when they disagree. */
+    static String estimate(Estimate e) {
+        if (e.forksDisagree()) {
+            return "⚠ " + num(e.min()) + " – " + num(e.max());
+        }
+        if (Double.isNaN(e.error())) {
+            return num(e.value());
+        }
+        return num(e.value()) + " ± " + num(e.error());
+    }
+
+    /** The figure alone, or the range of the forks when they disagree. */
+    static String value(Estimate e) {
+        return e.forksDisagree() ? "⚠ " + num(e.min()) + " – " + num(e.max()) : num(e.value());
+    }
+
+    static String forks(List<Double> values) {
+        return values.stream().map(Fmt::num).collect(Collectors.joining(" / "));
+    }
+
+    static String forkPercents(List<Double> values) {
+        return values.stream().map(Fmt::pct).collect(Collectors.joining(" / "));
+    }
+}
