@@ -75,6 +75,15 @@ public final class Database implements AutoCloseable {
 
     /** A new connection with this database's pragmas. */
     public Connection connect() throws SQLException {
+        return connect(file, synchronous, busyTimeoutMs);
+    }
+
+    /**
+     * A connection to an existing database file, opened as {@link #connect()} opens one: for a
+     * churner in another process, which only has the file's path.
+     */
+    public static Connection connect(Path file, SQLiteConfig.SynchronousMode synchronous, int busyTimeoutMs)
+            throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(busyTimeoutMs);
         config.setSynchronous(synchronous);
@@ -91,6 +100,10 @@ public final class Database implements AutoCloseable {
 
     public JournalMode journal() {
         return journal;
+    }
+
+    public SQLiteConfig.SynchronousMode synchronous() {
+        return synchronous;
     }
 
     public int busyTimeoutMs() {
