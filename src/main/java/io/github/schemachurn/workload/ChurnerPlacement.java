@@ -111,12 +111,16 @@ public enum ChurnerPlacement {
         }
     }
 
-    private static final class InProcess implements RunningChurn {
+    static final class InProcess implements RunningChurn {
         private final ChurnerChild child;
         private ChurnReport finalReport;
 
         InProcess(ChurnerChild child) {
             this.child = child;
+        }
+
+        ChurnerChild child() {
+            return child;
         }
 
         @Override

@@ -6,8 +6,11 @@ import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.RetryPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,6 +40,11 @@ class CrashLoopTest {
             }
             crashes.stop();
             writer.stop();
+            try (Stream<Path> siblings = Files.list(database.directory().getParent())) {
+                assertThat(siblings.map(p -> p.getFileName().toString()))
+                        .as("private directories of killed churners (with their native library) are removed")
+                        .noneMatch(name -> name.startsWith("schemachurn-child-"));
+            }
 
             CrashStats stats = crashes.stats();
             System.out.println(journal + ": " + stats + ", churner " + crashes.report() + ", writer " + writer.totals());
