@@ -90,6 +90,15 @@ public final class Database implements AutoCloseable {
 
     /** A new connection with its own busy timeout, e.g. for audits that must wait out the benchmark threads. */
     public Connection connect(int busyTimeoutMs) throws SQLException {
+        return connect(file, synchronous, busyTimeoutMs);
+    }
+
+    /**
+     * A connection to an existing database file, opened as {@link #connect()} opens one: for a
+     * churner in another process, which only has the file's path.
+     */
+    public static Connection connect(Path file, SQLiteConfig.SynchronousMode synchronous, int busyTimeoutMs)
+            throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(PATIENT_BUSY_TIMEOUT_MS);
         config.setSynchronous(synchronous);
@@ -108,6 +117,10 @@ public final class Database implements AutoCloseable {
 
     public JournalMode journal() {
         return journal;
+    }
+
+    public SQLiteConfig.SynchronousMode synchronous() {
+        return synchronous;
     }
 
     public int busyTimeoutMs() {

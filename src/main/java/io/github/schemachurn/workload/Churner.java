@@ -22,9 +22,15 @@ public final class Churner implements AutoCloseable {
     private long acknowledged;
 
     public Churner(Connection connection, ChurnTarget target, DdlRunner ddl, Retrier retrier) throws SQLException {
+        this(connection, target, target.existsAtStart, ddl, retrier);
+    }
+
+    /** A churner that finds the table as {@code tableExists} says (a restarted churner process reads it from the file). */
+    public Churner(Connection connection, ChurnTarget target, boolean tableExists, DdlRunner ddl, Retrier retrier)
+            throws SQLException {
         this.statement = connection.createStatement();
         this.table = target.table;
-        this.tableExists = target.existsAtStart;
+        this.tableExists = tableExists;
         this.ddl = ddl;
         this.retrier = retrier;
     }

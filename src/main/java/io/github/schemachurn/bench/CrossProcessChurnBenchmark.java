@@ -1,0 +1,256 @@
+package io.github.schemachurn.bench;
+
+import io.github.schemachurn.sqlite.Database;
+import io.github.schemachurn.sqlite.DdlStrategy;
+import io.github.schemachurn.sqlite.JournalMode;
+import io.github.schemachurn.sqlite.Operation;
+import io.github.schemachurn.sqlite.Params;
+import io.github.schemachurn.sqlite.Reader;
+import io.github.schemachurn.sqlite.ReaderStrategy;
+import io.github.schemachurn.sqlite.Retrier;
+import io.github.schemachurn.sqlite.RetryPolicy;
+import io.github.schemachurn.workload.ChurnReport;
+import io.github.schemachurn.workload.ChurnTarget;
+import io.github.schemachurn.workload.ChurnerPlacement;
+import io.github.schemachurn.workload.CrashStats;
+import io.github.schemachurn.workload.DurabilityCheck;
+import io.github.schemachurn.workload.Totals;
+import io.github.schemachurn.workload.Workload;
+import io.github.schemachurn.workload.WriterLoop;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Does a churner in another OS process affect readers differently from one in the same JVM,
+ * and does the database come through a churner killed with SIGKILL in the middle of its DDL?
+ * The seed's site ran several server processes on one file: SQLite's locks between processes
+ * are file locks, and a process can die holding them.
+ *
+ * <p>Readers are JMH worker threads (group {@code site}, method {@code reader}, counted in
+ * {@link OpCounters}). The churner and one writer run outside JMH's workers, for the whole
+ * trial, in every placement alike: {@code churner=THREAD} a thread of the benchmark JVM,
+ * {@code PROCESS} a second JVM started from the same class path ({@code ChurnerProcess}),
+ * {@code KILLED_PROCESS} churner JVMs killed inside DDL transactions and restarted, with a
+ * recovery check after each kill ({@code CrashLoop}). The writer inserts with a pause of
+ * {@code writerPauseUs} between inserts. Their counts for each iteration (from iteration setup
+ * to iteration teardown) are in {@link BackgroundCounters}: ddl*, write*, crash*, and
+ * {@code ddlMillis}, the window they cover; the churner's DDL/s is {@code ddlOk * 1000 /
+ * ddlMillis} in every placement. DDL cut off by a kill count as kills, not as attempts.
+ *
+ * <p>At the end of each trial the churner and the writer are stopped and the file is audited:
+ * integrity_check ok, every acknowledged insert present and nothing else, the churned table as
+ * the acknowledged DDL left it; and with KILLED_PROCESS, every kill's check must have passed.
+ * A mismatch fails the trial with the numbers.
+ *
+ * <p>Varied: journal, ddl (DEFERRED, IMMEDIATE or EXCLUSIVE: a killed churner must be inside
+ * an explicit transaction; APP_LOCK cannot work across processes), churner, and retry,
+ * busyTimeout, target, rows, writerPauseUs. The default run (2 journals x 2 ddl x 3
+ * placements, one fork, 1 warmup + 3 iterations of 1 s) takes about 1.5 minutes.
+ *
+ * <p>Quick run: <pre>java -jar target/benchmarks.jar CrossProcessChurnBenchmark -p journal=DELETE -p ddl=IMMEDIATE -p churner=KILLED_PROCESS -wi 0 -i 3</pre>
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class CrossProcessChurnBenchmark {
+
+    /** The counts of the background roles over one iteration's window. */
+    public record Window(Totals ddl, Totals writes, CrashStats crashes, long millis) {}
+
+    /** The database, the background churner and writer, and the per-iteration window. */
+    @State(Scope.Group)
+    public static class Site {
+        @Param({"WAL", "DELETE"})
+        public String journal;
+
+        /** How the churner wraps its DDL: {@link DdlStrategy}. */
+        @Param({"IMMEDIATE", "EXCLUSIVE"})
+        public String ddl;
+
+        /** Where the churner runs: {@link ChurnerPlacement}. */
+        @Param({"THREAD", "PROCESS", "KILLED_PROCESS"})
+        public String churner;
+
+        /** How every role reacts to a failure: {@link RetryPolicy}. */
+        @Param({"NONE"})
+        public String retry;
+
+        /** SQLite's busy_timeout in ms on every connection (the driver's own default would be 3000). */
+        @Param({"0"})
+        public String busyTimeout;
+
+        /** Which table the churner drops and creates: {@link ChurnTarget}. */
+        @Param({"SIDE_TABLE"})
+        public String target;
+
+        @Param({"10000"})
+        public String rows;
+
+        /** The background writer's pause after each insert, in microseconds. */
+        @Param({"1000"})
+        public String writerPauseUs;
+
+        Database database;
+        int rowCount;
+        final ReadWriteLock appLock = new ReentrantReadWriteLock();
+        private DdlStrategy ddlStrategy;
+        RetryPolicy retryPolicy;
+        private ChurnTarget churnTarget;
+        private ChurnerPlacement placement;
+        private int pauseMicros;
+        private WriterLoop writer;
+        private ChurnerPlacement.RunningChurn churn;
+        private Window atStart;
+        private long startNanos;
+        private boolean claimed;
+
+        @Setup(Level.Trial)
+        public void create() throws SQLException {
+            // Parse and check everything before creating anything, so bad input leaves nothing behind.
+            JournalMode journalMode = Params.parseEnum("journal", journal, JournalMode.class);
+            ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
+            placement = Params.parseEnum("churner", churner, ChurnerPlacement.class);
+            retryPolicy = Params.parseEnum("retry", retry, RetryPolicy.class);
+            churnTarget = Params.parseEnum("target", target, ChurnTarget.class);
+            int busyTimeoutMs = Params.parseNonNegativeInt("busyTimeout", busyTimeout);
+            rowCount = Params.parseNonNegativeInt("rows", rows);
+            pauseMicros = Params.parseNonNegativeInt("writerPauseUs", writerPauseUs);
+            placement.check(ddlStrategy);
+
+            database = Workload.createDatabase(journalMode, busyTimeoutMs, rowCount, 0);
+        }
+
+        /**
+         * Starts the writer and the churner at the first iteration, after the readers have
+         * connected (with busy timeout 0, connecting fails while a writer holds the lock).
+         */
+        @Setup(Level.Iteration)
+        public synchronized void openWindow() throws SQLException {
+            if (churn == null) {
+                Connection connection = database.connect();
+                Retrier retrier = retryPolicy.create();
+                retrier.configure(connection, database.busyTimeoutMs());
+                writer = new WriterLoop(connection, 1, retrier, pauseMicros);
+                writer.start("schemachurn-writer");
+                churn = placement.start(database, ddlStrategy, retryPolicy, churnTarget, appLock, List.of(writer));
+            }
+            atStart = snapshot();
+            startNanos = System.nanoTime();
+            claimed = false;
+        }
+
+        /** The iteration's counts for the first caller; null for every later one. */
+        synchronized Window claimWindow() {
+            if (claimed) {
+                return null;
+            }
+            claimed = true;
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+            Window now = snapshot();
+            return new Window(now.ddl().minus(atStart.ddl()), now.writes().minus(atStart.writes()),
+                    now.crashes().minus(atStart.crashes()), millis);
+        }
+
+        private Window snapshot() {
+            writer.checkHealthy();
+            return new Window(churn.report().totals(), writer.totals(), churn.crashes(), 0);
+        }
+
+        @TearDown(Level.Trial)
+        public void auditAndRemove() throws SQLException {
+            try {
+                if (churn != null) {
+                    churn.close();
+                    writer.close();
+                    audit();
+                }
+            } finally {
+                database.close();
+            }
+        }
+
+        private void audit() throws SQLException {
+            CrashStats crashes = churn.crashes();
+            if (crashes.failedRecoveries() > 0) {
+                throw new IllegalStateException("crash recovery failed after " + crashes.failedRecoveries() + " of "
+                        + crashes.kills() + " kills: " + churn.problems());
+            }
+            ChurnReport last = churn.report();
+            DurabilityCheck.Result result = DurabilityCheck.check(database, churnTarget.table(),
+                    DurabilityCheck.Expectation.of(last.tableExists()), List.of(writer));
+            long rowsFound;
+            try (Connection c = database.connect()) {
+                rowsFound = Workload.countRows(c, Workload.WRITE_TABLE);
+            }
+            if (!result.ok() || rowsFound != writer.acknowledged()) {
+                throw new IllegalStateException("audit failed: " + result.describe() + "; " + writer.acknowledged()
+                        + " inserts acknowledged, " + rowsFound + " rows in " + Workload.WRITE_TABLE);
+            }
+        }
+    }
+
+    /** A reader thread: its own connection and a cached point query. */
+    @State(Scope.Thread)
+    public static class ReaderSession {
+        Reader strategy;
+        Retrier retrier;
+        private Connection connection;
+        private SplittableRandom random;
+        private int rows;
+
+        @Setup(Level.Trial)
+        public void open(Site site) throws SQLException {
+            connection = site.database.connect();
+            retrier = site.retryPolicy.create();
+            retrier.configure(connection, site.database.busyTimeoutMs());
+            strategy = ReaderStrategy.CACHED.open(connection, Workload.POINT_QUERY, site.appLock);
+            random = new SplittableRandom(System.identityHashCode(this));
+            rows = Math.max(1, site.rowCount);
+        }
+
+        int nextId() {
+            return 1 + random.nextInt(rows);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws SQLException {
+            if (strategy != null) {
+                strategy.close();
+            }
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    @Benchmark
+    @Group("site")
+    @GroupThreads(1)
+    public boolean reader(ReaderSession session, OpCounters counters, BackgroundCounters background, Blackhole blackhole) {
+        int id = session.nextId();
+        return Operation.run(() -> blackhole.consume(session.strategy.read(id)), session.strategy, session.retrier, counters);
+    }
+}

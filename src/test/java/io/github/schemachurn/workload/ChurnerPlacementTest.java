@@ -1,0 +1,59 @@
+package io.github.schemachurn.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.schemachurn.sqlite.Database;
+import io.github.schemachurn.sqlite.DdlStrategy;
+import io.github.schemachurn.sqlite.JournalMode;
+import io.github.schemachurn.sqlite.RetryPolicy;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** The in-process and the cross-process churner report the same counts, and leave the schema as they say. */
+class ChurnerPlacementTest {
+
+    @ParameterizedTest
+    @EnumSource(value = ChurnerPlacement.class, names = {"THREAD", "PROCESS"})
+    void churnerReportsItsDdlAndTheTableMatches(ChurnerPlacement placement) throws Exception {
+        try (Database database = Workload.createDatabase(JournalMode.WAL, 1_000, 10, 0)) {
+            ChurnerPlacement.RunningChurn churn = placement.start(database, DdlStrategy.IMMEDIATE, RetryPolicy.NONE,
+                    ChurnTarget.SIDE_TABLE, new ReentrantReadWriteLock(), List.of());
+            ChurnReport early = churn.report();
+            Thread.sleep(300);
+            ChurnReport later = churn.report();
+            churn.close();
+            ChurnReport last = churn.report();
+
+            assertThat(later.totals().minus(early.totals()).ok()).as("DDL committed in 300 ms").isPositive();
+            assertThat(last.totals().attempts()).isEqualTo(last.totals().ok() + last.totals().failures());
+            assertThat(last.totals().attempts()).isGreaterThanOrEqualTo(later.totals().attempts());
+            try (Connection c = database.connect()) {
+                assertThat(Workload.tableExists(c, ChurnTarget.SIDE_TABLE.table())).isEqualTo(last.tableExists());
+            }
+        }
+    }
+
+    @Test
+    void appLockCannotWorkAcrossProcesses() {
+        assertThatThrownBy(() -> ChurnerPlacement.PROCESS.check(DdlStrategy.APP_LOCK))
+                .hasMessage("ddl APP_LOCK needs a lock shared with the readers in one JVM; it cannot work from a churner process");
+        assertThatThrownBy(() -> ChurnerPlacement.KILLED_PROCESS.check(DdlStrategy.AUTOCOMMIT))
+                .hasMessage("ddl AUTOCOMMIT has no explicit transaction to kill the churner in; use DEFERRED, IMMEDIATE or EXCLUSIVE");
+    }
+
+    @Test
+    void reportLinesRoundTrip() {
+        Totals.Step step = new Totals.Step();
+        step.attempt();
+        step.failure(io.github.schemachurn.sqlite.ErrorClass.BUSY);
+        ChurnReport report = new ChurnReport(Totals.ZERO.plus(step), true);
+        ChurnReport parsed = ChurnReport.parse(report.toLine());
+        assertThat(parsed.toLine()).isEqualTo(report.toLine());
+        assertThatThrownBy(() -> ChurnReport.parse("totals attempts=2 ok=1")).hasMessageStartingWith("field SCHEMA missing");
+    }
+}
