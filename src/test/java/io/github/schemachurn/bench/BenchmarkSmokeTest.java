@@ -92,20 +92,22 @@ class BenchmarkSmokeTest {
 
     @Test
     void countersExistAreNonNegativeAndAddUp() {
-        int checked = 0;
+        int layered = 0;
         for (RunResult run : results) {
             Map<String, Result> metrics = run.getAggregatedResult().getSecondaryResults();
             String benchmark = run.getParams().getBenchmark();
-            boolean layered = !benchmark.contains(".bare");
-            if (layered) {
-                assertAddsUp(benchmark, metrics, "op");
-                checked++;
+            if (benchmark.contains(".layered")) {
+                assertThat(count(benchmark, metrics, "opAttempts")).as(benchmark).isPositive();
+                layered++;
             }
-            if (metrics.containsKey("churner")) {
-                assertAddsUp(benchmark, metrics, "ddl");
+            // Every counter family: op (reader or writer), ddl (churner), and those of the studies.
+            for (String name : metrics.keySet()) {
+                if (name.endsWith("Attempts")) {
+                    assertAddsUp(benchmark, metrics, name.substring(0, name.length() - "Attempts".length()));
+                }
             }
         }
-        assertThat(checked).isGreaterThan(20);
+        assertThat(layered).isPositive();
     }
 
     @Test
@@ -157,8 +159,11 @@ class BenchmarkSmokeTest {
         for (String outcome : OUTCOMES) {
             outcomes += count(benchmark, metrics, role + outcome);
         }
-        assertThat(count(benchmark, metrics, role + "Retries")).isNotNegative();
-        assertThat(attempts).as(benchmark + " " + role + " attempts").isPositive().isEqualTo(outcomes);
+        if (metrics.containsKey(role + "Retries")) { // roles that never retry have no retry counter
+            assertThat(count(benchmark, metrics, role + "Retries")).isNotNegative();
+        }
+        // Zero is possible for roles outside JMH's workers (a child JVM may not start within a tiny iteration).
+        assertThat(attempts).as(benchmark + " " + role + " attempts").isEqualTo(outcomes);
     }
 
     private static long count(String benchmark, Map<String, Result> metrics, String name) {
