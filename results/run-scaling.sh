@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scaling studies of issue 4, one JMH JSON file per study in results/scaling-*.json.
+# The scaling studies of issue 4, one JMH JSON file per study in results/scaling/<study>.json.
 # Build first (mvn -B package). Run on a quiet machine: these are the published numbers.
 # Expected run times on the 2-core development machine, 1 fork each (about 12-14 min in all;
 # configurations whose iterations stretch, e.g. CACHED readers at 2000 extra tables, take longer).
@@ -13,12 +13,13 @@ if [[ ! -r "$JAR" ]]; then
   echo "run-scaling.sh: $JAR not found; build it first with: mvn -B package" >&2
   exit 1
 fi
-RUN=(-f "$FORKS" -wi 1 -w 1s -i 3 -r 1s -rf json)
+RUN=(-f "$FORKS" -wi 1 -w 1s -i 3 -r 1s -foe true -rf json)
+mkdir -p results/scaling
 
 study() { # name, then JMH arguments
   local name="$1"; shift
-  echo "== $name -> results/scaling-$name.json" >&2
-  java -jar "$JAR" "$@" "${RUN[@]}" -rff "results/scaling-$name.json"
+  echo "== $name -> results/scaling/$name.json" >&2
+  java -jar "$JAR" "$@" "${RUN[@]}" -rff "results/scaling/$name.json"
 }
 
 # 1. Schema size threshold, WAL: 4 sizes x 2 DDL x 4 readers = 32 configs, ~3.5 min.

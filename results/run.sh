@@ -34,7 +34,9 @@ jmh_commands=()
 jmh() {
     local name=$1
     shift
-    local cmd=(java -jar "$JAR" "$@" "${timing[@]}" -rf json -rff "$RESULTS_DIR/$name.json")
+    # -foe true: a failed trial (an audit that found a lost write, a bad parameter) stops the run
+    # with a non-zero exit instead of leaving a hole in the results.
+    local cmd=(java -jar "$JAR" "$@" "${timing[@]}" -foe true -rf json -rff "$RESULTS_DIR/$name.json")
     jmh_commands+=(--jmh-command "$name: ${cmd[*]}")
     echo ">>> ${cmd[*]}"
     "${cmd[@]}"
