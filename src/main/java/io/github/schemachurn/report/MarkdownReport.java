@@ -23,6 +23,7 @@ final class MarkdownReport {
     private final String chartLinkPrefix;
     private final Map<String, byte[]> charts = new LinkedHashMap<>();
     private final StringBuilder out = new StringBuilder();
+    private String studies = "";
 
     /** The report: markdown text and chart PNGs by file name. */
     record Output(String markdown, Map<String, byte[]> charts) {}
@@ -34,7 +35,13 @@ final class MarkdownReport {
     }
 
     static Output render(Environment environment, List<BenchmarkRow> rows, String chartLinkPrefix) {
+        return render(environment, rows, chartLinkPrefix, "");
+    }
+
+    /** @param studies markdown of the studies ({@link StudiesSection}), placed before the threats to validity */
+    static Output render(Environment environment, List<BenchmarkRow> rows, String chartLinkPrefix, String studies) {
         MarkdownReport report = new MarkdownReport(environment, rows, chartLinkPrefix);
+        report.studies = studies;
         report.write();
         return new Output(report.out.toString(), Map.copyOf(report.charts));
     }
@@ -58,6 +65,7 @@ final class MarkdownReport {
         churnSection(Question.WRITES, "6. Writes under churn",
                 "A writer runs a prepared INSERT while the churner changes the schema. Writers and the churner compete for SQLite's single write lock, so BUSY is expected in every journal mode. Every acknowledged insert was checked to be in the database at the end of each trial.");
         latencySection();
+        out.append(studies);
         threatsSection();
     }
 

@@ -34,9 +34,12 @@ public final class ReportGenerator {
             throw new ReportException(markdownFile + ": cannot write it (" + markdownDir + " is not a directory)");
         }
         String link = markdownDir.relativize(chartsDir.toAbsolutePath()).toString().replace('\\', '/');
-        MarkdownReport.Output output = MarkdownReport.render(environment, rows, link.isEmpty() ? "" : link + "/");
+        String linkPrefix = link.isEmpty() ? "" : link + "/";
+        StudiesSection.Output studies = StudiesSection.render(resultsDir, linkPrefix);
+        MarkdownReport.Output output = MarkdownReport.render(environment, rows, linkPrefix, studies.markdown());
         Map<Path, byte[]> charts = new TreeMap<>();
         output.charts().forEach((name, png) -> charts.put(chartsDir.resolve(name), png));
+        studies.charts().forEach((name, png) -> charts.put(chartsDir.resolve(name), png));
         return new Rendered(splice(existing(markdownFile), output.markdown(), markdownFile), charts);
     }
 
