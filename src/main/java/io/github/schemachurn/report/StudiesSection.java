@@ -127,6 +127,9 @@ final class StudiesSection {
             Iterator<Map.Entry<String, JsonNode>> fields = secondary.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> entry = fields.next();
+                if (entry.getKey().matches("p\\d+\\.\\d+")) {
+                    continue; // JMH lists a plain SampleTime benchmark's percentiles here too; they are in scorePercentiles
+                }
                 if ("#".equals(entry.getValue().path("scoreUnit").asText())) {
                     counters.put(entry.getKey(), forkTotals(file, entry.getKey(), entry.getValue()));
                 } else {
@@ -195,7 +198,10 @@ final class StudiesSection {
                         .append(" / p99 ").append(Fmt.num(p.path("99.0").asDouble()))
                         .append(" / p99.9 ").append(Fmt.num(p.path("99.9").asDouble()));
             }
-            text.append(" (").append(Fmt.forks(forkMeans(metric))).append(')');
+            List<Double> forks = forkMeans(metric);
+            if (!forks.isEmpty()) {
+                text.append(" (forks ").append(Fmt.forks(forks)).append(')');
+            }
             parts.add(text.toString());
         });
         return String.join("; ", parts);
@@ -230,7 +236,7 @@ final class StudiesSection {
         for (String family : families(config)) {
             double attempts = total(config, family + "Attempts");
             double ok = total(config, family + "Ok");
-            StringBuilder text = new StringBuilder(family).append(": ").append(Fmt.num(attempts)).append(" attempts, ")
+            StringBuilder text = new StringBuilder(family).append(": ").append(count(attempts)).append(" attempts, ")
                     .append(attempts == 0 ? "n/a" : Fmt.pct(100 * (attempts - ok) / attempts)).append(" failed");
             List<String> classes = new ArrayList<>();
             for (String outcome : OUTCOMES) {
@@ -267,7 +273,7 @@ final class StudiesSection {
                 other.put(name, forks.stream().mapToDouble(Double::doubleValue).sum());
             }
         });
-        return other.entrySet().stream().map(e -> e.getKey() + " " + Fmt.num(e.getValue())).collect(Collectors.joining(", "));
+        return other.entrySet().stream().map(e -> e.getKey() + " " + count(e.getValue())).collect(Collectors.joining(", "));
     }
 
     private static boolean isFamilyField(String suffix) {
@@ -290,30 +296,30 @@ final class StudiesSection {
         }
         List<String> categories = configs.stream().map(c -> c.params().get(x)).distinct().toList();
         Map<String, List<List<Double>>> series = new LinkedHashMap<>();
-        String unit = "";
-        String roleShown = null;
+        Set<String> units = new LinkedHashSet<>();
+        boolean oneBenchmark = configs.stream().map(Config::benchmark).distinct().count() == 1;
         for (Config config : configs) {
             String role = chartRole(config);
-            roleShown = roleShown == null ? role : roleShown;
-            if (!role.equals(roleShown)) {
-                continue;
-            }
             JsonNode metric = config.roles().get(role);
-            unit = metric.path("scoreUnit").asText();
-            String seriesName = config.benchmark() + varied.stream().filter(p -> !p.equals(x))
-                    .map(p -> " " + p + "=" + config.params().get(p)).collect(Collectors.joining());
+            units.add(metric.path("scoreUnit").asText());
+            String label = oneBenchmark ? role : config.benchmark() + (config.benchmark().endsWith("." + role) ? "" : " " + role);
+            String seriesName = label
+                    + varied.stream().filter(p -> !p.equals(x)).map(p -> " " + p + "=" + config.params().get(p))
+                            .collect(Collectors.joining());
             List<List<Double>> values = series.computeIfAbsent(seriesName, k -> {
                 List<List<Double>> empty = new ArrayList<>();
                 categories.forEach(c -> empty.add(new ArrayList<>()));
                 return empty;
             });
-            values.set(categories.indexOf(config.params().get(x)), forkMeans(metric));
+            List<Double> forks = forkMeans(metric);
+            // A plain SampleTime result has no per-fork rawData, only a histogram: plot its mean.
+            values.set(categories.indexOf(config.params().get(x)), forks.isEmpty() ? List.of(metric.path("score").asDouble()) : forks);
         }
         List<ChartWriter.Series> list = series.entrySet().stream().map(e -> new ChartWriter.Series(e.getKey(), e.getValue())).toList();
         String chartName = "study-" + name.replaceFirst("\\.json$", "").replaceAll("[^A-Za-z0-9]+", "-") + ".png";
-        charts.put(chartName, ChartWriter.png(new ChartWriter.Chart(name + ": " + roleShown + " by " + x, x, roleShown + " (" + unit + ")",
-                categories, list)));
-        line("![" + name + ": " + roleShown + " by " + x + "](" + chartLinkPrefix + chartName + ")");
+        String title = name + ": by " + x;
+        charts.put(chartName, ChartWriter.png(new ChartWriter.Chart(title, x, String.join(", ", units), categories, list)));
+        line("![" + title + "](" + chartLinkPrefix + chartName + ")");
         line("");
     }
 
@@ -328,6 +334,11 @@ final class StudiesSection {
 
     private static boolean isNumber(String value) {
         return value != null && value.matches("\\d+");
+    }
+
+    /** Counters are whole numbers. */
+    private static String count(double value) {
+        return String.format(java.util.Locale.ROOT, "%,d", Math.round(value));
     }
 
     private static String cell(String text) {
