@@ -44,9 +44,9 @@ jmh() {
 
 # The regexes are anchored with dots: 'ChurnBenchmark' alone would also match WriteChurnBenchmark.
 # Ceiling: the point query without churn, bare JDBC against this suite's layers, both journals.
-# Five forks rather than the class's two: on this 2-core VM fork-to-fork noise is ±10-25 %, and the
+# Eight forks rather than the class's two: on this 2-core VM fork-to-fork noise is ±10-25 %, and the
 # ceiling is the baseline whose error must stay within 10 %.
-jmh ceiling '\.CeilingBenchmark\.' -f 5
+jmh ceiling '\.CeilingBenchmark\.' -f 8
 # Churn by DDL strategy x journal mode: ChurnBenchmark's defaults (cached reader, no retry, busy_timeout 0).
 jmh ddl '\.ChurnBenchmark\.'
 # Reader strategies under plain autocommit DDL, and the application read/write lock pair.
