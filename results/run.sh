@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The published run behind benchmarks.md: one JMH invocation per question, each writing
 # results/<question>.json, then the environment, then the report. It builds nothing: build the
-# jar first (mvn -B package). About 25 minutes on a 2-core machine with the benchmarks'
+# jar first (mvn -B package). About 30 minutes on a 2-core machine with the benchmarks'
 # own settings (forks, warmup, measurement), which keep baseline rows within 10% error.
 #
 #   results/run.sh              the published run (run it on a quiet machine)
