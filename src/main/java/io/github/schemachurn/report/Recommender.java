@@ -82,20 +82,8 @@ final class Recommender {
             advice.add(new Advice(journal + ": schema changes must get through quickly",
                     "DDL as " + churnFirst.label(), ddlBecause(churnFirst, c)));
         }
-        List<BenchmarkRow> readers = Rows.of(all, Question.READER);
-        for (String journal : Rows.journals(readers)) {
-            List<Candidate> c = candidates(Rows.inJournal(readers, journal), READER);
-            Candidate safest = best(c, byFewestFailures());
-            advice.add(new Advice(journal + ": choosing how readers prepare and run the query",
-                    Rows.header(readers) + " = " + safest.label(), failuresBecause(safest, c, "reads")));
-        }
-        List<BenchmarkRow> retries = Rows.of(all, Question.RETRY);
-        for (String journal : Rows.journals(retries)) {
-            List<Candidate> c = candidates(Rows.inJournal(retries, journal), READER);
-            Candidate safest = best(c, byFewestFailures());
-            advice.add(new Advice(journal + ": choosing what to do when a read fails",
-                    Rows.header(retries) + " = " + safest.label(), failuresBecause(safest, c, "reads")));
-        }
+        adviseFewestReadFailures(advice, Rows.of(all, Question.READER), "choosing how readers prepare and run the query");
+        adviseFewestReadFailures(advice, Rows.of(all, Question.RETRY), "choosing what to do when a read fails");
         List<BenchmarkRow> writes = Rows.of(all, Question.WRITES);
         for (String journal : Rows.journals(writes)) {
             List<Candidate> c = candidates(Rows.inJournal(writes, journal), WRITER);
@@ -117,6 +105,16 @@ final class Recommender {
 
     static double p99(BenchmarkRow row) {
         return row.role(READER).map(m -> m.percentiles().getOrDefault("99.0", Double.NaN)).orElse(Double.NaN);
+    }
+
+    /** Per journal mode, the configuration of {@code rows} whose reads failed least. */
+    private static void adviseFewestReadFailures(List<Advice> advice, List<BenchmarkRow> rows, String situation) {
+        for (String journal : Rows.journals(rows)) {
+            List<Candidate> c = candidates(Rows.inJournal(rows, journal), READER);
+            Candidate safest = best(c, byFewestFailures());
+            advice.add(new Advice(journal + ": " + situation,
+                    Rows.header(rows) + " = " + safest.label(), failuresBecause(safest, c, "reads")));
+        }
     }
 
     private static Candidate best(List<Candidate> candidates, Comparator<Candidate> order) {
