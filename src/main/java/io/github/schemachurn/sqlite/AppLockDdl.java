@@ -1,7 +1,7 @@
 package io.github.schemachurn.sqlite;
 
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 
@@ -18,10 +18,10 @@ final class AppLockDdl implements DdlRunner {
     }
 
     @Override
-    public void run(Statement statement, String ddl) throws SQLException {
+    public void run(SqlExecutor sql, List<String> ddl) throws SQLException {
         writeLock.lock();
         try {
-            statement.execute(ddl);
+            DdlRunner.each(sql, ddl);
         } finally {
             writeLock.unlock();
         }

@@ -10,7 +10,7 @@ import java.util.function.Function;
  */
 public enum DdlStrategy {
     /** The bare statement in autocommit mode: SQLite's implicit transaction. */
-    AUTOCOMMIT(appLock -> (statement, ddl) -> statement.execute(ddl)),
+    AUTOCOMMIT(appLock -> DdlRunner::each),
     /** BEGIN DEFERRED: no lock until the DDL runs (SQLite's default transaction mode). */
     DEFERRED(appLock -> new TransactionDdl("BEGIN DEFERRED")),
     /** BEGIN IMMEDIATE: takes the write lock at BEGIN. */

@@ -22,6 +22,12 @@ public enum ErrorClass {
     LOCKED,
     /** The driver finalized the statement after an earlier error; reusing it fails without any SQLite code. */
     DEAD_STATEMENT,
+    /**
+     * No error, but a wrong result: a reused statement returned a column set that does not match
+     * the schema it ran under (stale metadata after ALTER TABLE). Decided by the reader that checks
+     * it, never from a result code.
+     */
+    STALE_COLUMNS,
     /** Anything else; counted, never hidden. */
     OTHER;
 
@@ -65,6 +71,15 @@ public enum ErrorClass {
      * prepared again before reuse. After BUSY and LOCKED the statement stays usable.
      */
     public boolean killsStatement() {
-        return this != BUSY && this != BUSY_SNAPSHOT && this != LOCKED;
+        return this != BUSY && this != BUSY_SNAPSHOT && this != LOCKED && this != STALE_COLUMNS;
+    }
+
+    /** The class's part of a counter name: {@code NoSuchTable} for NO_SUCH_TABLE ({@link CounterNames}). */
+    public String counterSuffix() {
+        StringBuilder camel = new StringBuilder();
+        for (String word : name().split("_")) {
+            camel.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return camel.toString();
     }
 }

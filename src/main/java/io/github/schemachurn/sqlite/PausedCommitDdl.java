@@ -1,7 +1,7 @@
 package io.github.schemachurn.sqlite;
 
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 
 /**
  * DDL inside the explicit transaction of a {@link DdlStrategy}, with a pause between the DDL
@@ -36,9 +36,9 @@ public final class PausedCommitDdl implements DdlRunner {
     }
 
     @Override
-    public void run(Statement statement, String ddl) throws SQLException {
-        Transactions.inTransaction(statement, begin, () -> {
-            statement.execute(ddl);
+    public void run(SqlExecutor sql, List<String> ddl) throws SQLException {
+        Transactions.inTransaction(sql, begin, () -> {
+            DdlRunner.each(sql, ddl);
             beforeCommit.run();
         });
     }

@@ -25,7 +25,7 @@ final class ReadTransactionReader implements Reader {
     @Override
     public String read(int id) throws SQLException {
         String[] result = new String[1];
-        Transactions.inTransaction(control, "BEGIN", () -> result[0] = CachedStatement.queryById(statement.get(), id));
+        Transactions.inTransaction(control::execute, "BEGIN", () -> result[0] = CachedStatement.queryById(statement.get(), id));
         return result[0];
     }
 

@@ -75,7 +75,7 @@ final class SnapshotLeaseReader implements Reader {
         statement.failed(error);
         leased = false;
         // Also after a failed COMMIT; "no transaction is active" is expected and ignored.
-        Transactions.rollbackAfter(control, new SQLException("lease ended after " + error));
+        Transactions.rollbackAfter(control::execute, new SQLException("lease ended after " + error));
     }
 
     @Override

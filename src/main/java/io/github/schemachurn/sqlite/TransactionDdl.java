@@ -1,7 +1,7 @@
 package io.github.schemachurn.sqlite;
 
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 
 /** DDL inside an explicit transaction opened by the given BEGIN statement. */
 final class TransactionDdl implements DdlRunner {
@@ -12,7 +12,7 @@ final class TransactionDdl implements DdlRunner {
     }
 
     @Override
-    public void run(Statement statement, String ddl) throws SQLException {
-        Transactions.inTransaction(statement, begin, () -> statement.execute(ddl));
+    public void run(SqlExecutor sql, List<String> ddl) throws SQLException {
+        Transactions.inTransaction(sql, begin, () -> DdlRunner.each(sql, ddl));
     }
 }

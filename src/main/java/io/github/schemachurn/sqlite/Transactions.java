@@ -1,20 +1,19 @@
 package io.github.schemachurn.sqlite;
 
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /** Explicit transactions sent as SQL, with autocommit left on (see DdlStrategy for why). */
 final class Transactions {
     private Transactions() {}
 
     /** Runs {@code work} between {@code begin} and COMMIT; on failure rolls back and rethrows. */
-    static void inTransaction(Statement statement, String begin, SqlTry work) throws SQLException {
-        statement.execute(begin);
+    static void inTransaction(SqlExecutor sql, String begin, SqlTry work) throws SQLException {
+        sql.execute(begin);
         try {
             work.run();
-            statement.execute("COMMIT");
+            sql.execute("COMMIT");
         } catch (SQLException e) {
-            rollbackAfter(statement, e);
+            rollbackAfter(sql, e);
             throw e;
         }
     }
@@ -24,9 +23,9 @@ final class Transactions {
      * some errors), so "no transaction is active" is expected; any other rollback failure is
      * attached to the cause rather than hiding it.
      */
-    static void rollbackAfter(Statement statement, SQLException cause) {
+    static void rollbackAfter(SqlExecutor sql, SQLException cause) {
         try {
-            statement.execute("ROLLBACK");
+            sql.execute("ROLLBACK");
         } catch (SQLException e) {
             String message = e.getMessage();
             if (message == null || !message.contains("no transaction is active")) {

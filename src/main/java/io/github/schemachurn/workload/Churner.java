@@ -7,6 +7,7 @@ import io.github.schemachurn.sqlite.Tally;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Changes the schema: each step is one DDL statement, alternately creating and dropping the
@@ -38,7 +39,7 @@ public final class Churner implements AutoCloseable {
     /** One schema change; true if it was committed. */
     public boolean step(Tally tally) {
         String sql = tableExists ? "DROP TABLE " + table : Workload.createTable(table);
-        boolean committed = Operation.run(() -> ddl.run(statement, sql), Operation.FailureListener.NONE, retrier, tally);
+        boolean committed = Operation.run(() -> ddl.run(statement::execute, List.of(sql)), Operation.FailureListener.NONE, retrier, tally);
         if (committed) {
             tableExists = !tableExists;
             acknowledged++;

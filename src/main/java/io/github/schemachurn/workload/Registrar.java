@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class Registrar implements AutoCloseable {
     /** Registers one user: one CREATE TABLE; true if it was committed. */
     public boolean step(Tally tally) {
         String sql = "CREATE TABLE " + TABLE_PREFIX + registered + "(id INTEGER PRIMARY KEY, name TEXT, score INTEGER)";
-        boolean committed = Operation.run(() -> ddl.run(statement, sql), Operation.FailureListener.NONE, retrier, tally);
+        boolean committed = Operation.run(() -> ddl.run(statement::execute, List.of(sql)), Operation.FailureListener.NONE, retrier, tally);
         if (committed) {
             registered++;
         }

@@ -47,7 +47,7 @@ class DdlStrategyTest {
                 }
             });
             try (Statement s = churner.createStatement()) {
-                strategy.create(new ReentrantReadWriteLock()).run(s, "CREATE TABLE churned(id INTEGER PRIMARY KEY)");
+                strategy.create(new ReentrantReadWriteLock()).run(s::execute, List.of("CREATE TABLE churned(id INTEGER PRIMARY KEY)"));
             }
             ProgressHandler.clearHandler(churner);
         }
@@ -90,7 +90,7 @@ class DdlStrategyTest {
         try (Connection churner = db.connect(); Statement s = churner.createStatement()) {
             int n = 0;
             for (DdlStrategy strategy : DdlStrategy.values()) {
-                strategy.create(new ReentrantReadWriteLock()).run(s, "CREATE TABLE t" + n++ + "(id)");
+                strategy.create(new ReentrantReadWriteLock()).run(s::execute, List.of("CREATE TABLE t" + n++ + "(id)"));
                 exec(churner, "BEGIN", "COMMIT"); // fails if a transaction were still open
             }
             try (var rows = s.executeQuery("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")) {
@@ -106,7 +106,7 @@ class DdlStrategyTest {
         try (Connection churner = db.connect(); Statement s = churner.createStatement()) {
             exec(churner, "CREATE TABLE t(id)");
             DdlRunner immediate = DdlStrategy.IMMEDIATE.create(new ReentrantReadWriteLock());
-            assertThat(Sql.failureOf(() -> immediate.run(s, "CREATE TABLE t(id)"))).isEqualTo(ErrorClass.OTHER);
+            assertThat(Sql.failureOf(() -> immediate.run(s::execute, List.of("CREATE TABLE t(id)")))).isEqualTo(ErrorClass.OTHER);
             exec(churner, "BEGIN", "COMMIT");
         }
     }
@@ -121,7 +121,7 @@ class DdlStrategyTest {
             DdlRunner ddl = DdlStrategy.APP_LOCK.create(appLock);
             Thread ddlThread = new Thread(() -> {
                 try {
-                    ddl.run(s, "DROP TABLE items");
+                    ddl.run(s::execute, List.of("DROP TABLE items"));
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }

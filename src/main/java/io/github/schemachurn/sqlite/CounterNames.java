@@ -1,0 +1,49 @@
+package io.github.schemachurn.sqlite;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one definition of the counter names every role reports and the report reads. A role has a
+ * prefix ({@link #OPERATION} for whatever is measured: reads, inserts, requests; {@link #DDL} for
+ * whatever changes the schema) and reports, per measured iteration, totals named prefix + suffix:
+ * attempts, successes, one count per {@link ErrorClass} (so a new class is one enum constant),
+ * retries, and the measured window the counts cover. JMH needs literal counter names, so each
+ * role's counter class spells them out; a test holds every such class to this list.
+ */
+public final class CounterNames {
+    /** The measured operation: a read, an insert, a web request. */
+    public static final String OPERATION = "op";
+    /** The schema changer: churner, registrar, background or other-process churner. */
+    public static final String DDL = "ddl";
+
+    /** Operations started in the measured window; always ok + the failure counts. */
+    public static final String ATTEMPTS = "Attempts";
+    public static final String OK = "Ok";
+    /** Extra tries the application made (a retry policy), not counting busy-handler waits. */
+    public static final String RETRIES = "Retries";
+    /** Times SQLite's busy handler was called inside an operation (where the policy can see them). */
+    public static final String BUSY_WAITS = "BusyWaits";
+    /** The measured window of each thread of the role, in microseconds, summed over the role's threads. */
+    public static final String WINDOW_MICROS = "WindowMicros";
+    /** One per thread of the role and iteration: divides {@link #WINDOW_MICROS} into a mean window. */
+    public static final String THREADS = "Threads";
+    /** CPU time of the role's threads in the measured window, in microseconds: CPU / window is the regime signal. */
+    public static final String CPU_MICROS = "CpuMicros";
+
+    private CounterNames() {}
+
+    public static String failure(String prefix, ErrorClass error) {
+        return prefix + error.counterSuffix();
+    }
+
+    /** Every counter name of a role, in report order. */
+    public static List<String> all(String prefix) {
+        List<String> names = new ArrayList<>(List.of(prefix + ATTEMPTS, prefix + OK));
+        for (ErrorClass error : ErrorClass.values()) {
+            names.add(failure(prefix, error));
+        }
+        names.addAll(List.of(prefix + RETRIES, prefix + BUSY_WAITS, prefix + WINDOW_MICROS, prefix + THREADS, prefix + CPU_MICROS));
+        return names;
+    }
+}
