@@ -79,7 +79,7 @@ class HygieneTest {
         try (Database database = Workload.createDatabase(JournalMode.WAL, 0, 10, 0)) {
             ChildJvm bad = new ChildJvm("/nonexistent/bin/java", System.getProperty("java.class.path"));
             assertThatThrownBy(() -> ChurnerChild.start(bad, database, DdlStrategy.IMMEDIATE, RetryPolicy.NONE,
-                    ChurnTarget.SIDE_TABLE, ChurnerProcess.Mode.RUN))
+                    SchemaChange.SIDE_TABLE, ChurnerProcess.Mode.RUN))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("cannot start the churner process: Cannot run program \"/nonexistent/bin/java\"")
                     .hasMessageNotContaining("\n");
