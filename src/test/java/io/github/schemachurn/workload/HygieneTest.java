@@ -92,7 +92,7 @@ class HygieneTest {
     void churnerProcessWithBadArgumentsExitsWithOneLine() throws Exception {
         try (Database database = Workload.createDatabase(JournalMode.WAL, 0, 10, 0)) {
             Process process = new ProcessBuilder(javaCommand(tmp, ChurnerProcess.class.getName(),
-                    "db=" + database.file(), "ddl=FOO", "retry=NONE", "busyTimeout=0", "target=SIDE_TABLE",
+                    "db=" + database.file(), "ddl=FOO", "retry=NONE", "busyTimeout=0", "change=SIDE_TABLE",
                     "synchronous=NORMAL", "mode=RUN")).start();
             process.getOutputStream().close();
             List<String> errors = lines(process.getErrorStream());
