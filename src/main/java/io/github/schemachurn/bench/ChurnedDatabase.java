@@ -6,7 +6,7 @@ import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import io.github.schemachurn.workload.Audit;
-import io.github.schemachurn.workload.ChurnTarget;
+import io.github.schemachurn.workload.SchemaChange;
 import io.github.schemachurn.workload.Churner;
 import io.github.schemachurn.workload.Workload;
 import java.sql.Connection;
@@ -48,7 +48,7 @@ public class ChurnedDatabase {
     @Param({"0"})
     public String extraTables;
 
-    /** Which table the churner drops and creates: {@link ChurnTarget}. */
+    /** What the churner changes: {@link SchemaChange}. */
     @Param({"SIDE_TABLE"})
     public String target;
 
@@ -58,7 +58,7 @@ public class ChurnedDatabase {
     Database database;
     DdlStrategy ddlStrategy;
     RetryPolicy retryPolicy;
-    ChurnTarget churnTarget;
+    SchemaChange churnTarget;
     int rowCount;
     /** Shared by the churner ({@link DdlStrategy#APP_LOCK}) and readers that take its read side. */
     final ReadWriteLock appLock = new ReentrantReadWriteLock();
@@ -75,7 +75,8 @@ public class ChurnedDatabase {
         JournalMode journalMode = Params.parseEnum("journal", journal, JournalMode.class);
         ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
         retryPolicy = Params.parseEnum("retry", retry, RetryPolicy.class);
-        churnTarget = Params.parseEnum("target", target, ChurnTarget.class);
+        churnTarget = Params.parseEnum("target", target, SchemaChange.class);
+        churnTarget.check(ddlStrategy);
         int busyTimeoutMs = Params.parseNonNegativeInt("busyTimeout", busyTimeout);
         int extra = Params.parseNonNegativeInt("extraTables", extraTables);
         rowCount = Params.parseNonNegativeInt("rows", rows);

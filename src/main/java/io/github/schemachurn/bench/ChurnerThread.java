@@ -21,7 +21,7 @@ public class ChurnerThread {
         connection = db.database.connect();
         Retrier retrier = db.retryPolicy.create();
         retrier.configure(connection, db.database.busyTimeoutMs());
-        churner = new Churner(connection, db.churnTarget, db.ddlStrategy.create(db.appLock), retrier);
+        churner = Churner.jdbc(connection, db.churnTarget, db.ddlStrategy.create(db.appLock), retrier);
         db.churner = churner;
     }
 

@@ -10,7 +10,7 @@ import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import io.github.schemachurn.workload.ChurnReport;
-import io.github.schemachurn.workload.ChurnTarget;
+import io.github.schemachurn.workload.SchemaChange;
 import io.github.schemachurn.workload.ChurnerPlacement;
 import io.github.schemachurn.workload.CrashStats;
 import io.github.schemachurn.workload.DurabilityCheck;
@@ -102,7 +102,7 @@ public class CrossProcessChurnBenchmark {
         @Param({"0"})
         public String busyTimeout;
 
-        /** Which table the churner drops and creates: {@link ChurnTarget}. */
+        /** What the churner changes: {@link SchemaChange}. */
         @Param({"SIDE_TABLE"})
         public String target;
 
@@ -118,7 +118,7 @@ public class CrossProcessChurnBenchmark {
         final ReadWriteLock appLock = new ReentrantReadWriteLock();
         private DdlStrategy ddlStrategy;
         RetryPolicy retryPolicy;
-        private ChurnTarget churnTarget;
+        private SchemaChange churnTarget;
         private ChurnerPlacement placement;
         private int pauseMicros;
         private WriterLoop writer;
@@ -134,11 +134,12 @@ public class CrossProcessChurnBenchmark {
             ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
             placement = Params.parseEnum("churner", churner, ChurnerPlacement.class);
             retryPolicy = Params.parseEnum("retry", retry, RetryPolicy.class);
-            churnTarget = Params.parseEnum("target", target, ChurnTarget.class);
+            churnTarget = Params.parseEnum("target", target, SchemaChange.class);
             int busyTimeoutMs = Params.parseNonNegativeInt("busyTimeout", busyTimeout);
             rowCount = Params.parseNonNegativeInt("rows", rows);
             pauseMicros = Params.parseNonNegativeInt("writerPauseUs", writerPauseUs);
             placement.check(ddlStrategy);
+            churnTarget.check(ddlStrategy);
 
             database = Workload.createDatabase(journalMode, busyTimeoutMs, rowCount, 0);
         }
@@ -199,8 +200,8 @@ public class CrossProcessChurnBenchmark {
                         + crashes.kills() + " kills: " + churn.problems());
             }
             ChurnReport last = churn.report();
-            DurabilityCheck.Result result = DurabilityCheck.check(database, churnTarget.table(),
-                    DurabilityCheck.Expectation.of(last.tableExists()), List.of(writer));
+            DurabilityCheck.Result result = DurabilityCheck.check(database, churnTarget,
+                    DurabilityCheck.Expectation.of(last.state()), List.of(writer));
             long rowsFound;
             try (Connection c = database.connect()) {
                 rowsFound = Workload.countRows(c, Workload.WRITE_TABLE);

@@ -2,7 +2,7 @@ package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.RetryPolicy;
-import io.github.schemachurn.workload.ChurnTarget;
+import io.github.schemachurn.workload.SchemaChange;
 import io.github.schemachurn.workload.Churner;
 import io.github.schemachurn.workload.PacedLoop;
 import java.sql.Connection;
@@ -41,7 +41,7 @@ public class PacedChurner {
             throw new IllegalArgumentException("parameter ddlPerSecond must be above 0 or UNPACED, got " + ddlPerSecond);
         }
         connection = db.database.connect();
-        churner = new Churner(connection, ChurnTarget.SIDE_TABLE, db.ddlStrategy.create(db.appLock), RetryPolicy.NONE.create());
+        churner = Churner.jdbc(connection, SchemaChange.SIDE_TABLE, db.ddlStrategy.create(db.appLock), RetryPolicy.NONE.create());
         loop = new PacedLoop("paced-churner", rate, churner::step);
         db.churner = churner;
         db.background = loop;

@@ -1,7 +1,7 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.RetryPolicy;
-import io.github.schemachurn.workload.ChurnTarget;
+import io.github.schemachurn.workload.SchemaChange;
 import io.github.schemachurn.workload.Churner;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +20,7 @@ public class ScalingChurner {
     @Setup(Level.Trial)
     public void open(ScalingDatabase db) throws SQLException {
         connection = db.database.connect();
-        churner = new Churner(connection, ChurnTarget.SIDE_TABLE, db.ddlStrategy.create(db.appLock), RetryPolicy.NONE.create());
+        churner = Churner.jdbc(connection, SchemaChange.SIDE_TABLE, db.ddlStrategy.create(db.appLock), RetryPolicy.NONE.create());
         db.churner = churner;
     }
 

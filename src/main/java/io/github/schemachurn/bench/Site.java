@@ -6,7 +6,9 @@ import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import io.github.schemachurn.workload.PacedLoop;
-import io.github.schemachurn.workload.Registrar;
+import io.github.schemachurn.workload.Audit;
+import io.github.schemachurn.workload.Churner;
+import io.github.schemachurn.workload.SchemaChange;
 import io.github.schemachurn.workload.WebRequests;
 import io.github.schemachurn.workload.Workload;
 import java.sql.Connection;
@@ -55,7 +57,7 @@ public class Site {
     WebRequests requests;
     int requestRate;
     private Connection registrarConnection;
-    private Registrar registrar;
+    private Churner registrar;
     private PacedLoop registrations;
     private PacedLoop.Run lastRun;
     private boolean claimed = true;
@@ -75,7 +77,7 @@ public class Site {
         try {
             registrarConnection = database.connect();
             // The application lock is unused by the requests: they are PHP pages, not threads that share a lock.
-            registrar = new Registrar(registrarConnection, ddlStrategy.create(new ReentrantReadWriteLock()),
+            registrar = Churner.jdbc(registrarConnection, SchemaChange.TABLE_PER_TENANT, ddlStrategy.create(new ReentrantReadWriteLock()),
                     RetryPolicy.NONE.create());
             registrations = new PacedLoop("registrations", registrationRate, registrar::step);
             requests = new WebRequests(database);
@@ -118,7 +120,7 @@ public class Site {
             registrarConnection.close();
             // Other request threads may still be closing their connections: wait on their locks.
             try (Connection c = database.connect(Database.PATIENT_BUSY_TIMEOUT_MS)) {
-                Registrar.verify(c, registrar.registered());
+                Audit.verifySchema(c, registrar);
             }
         } finally {
             database.close();

@@ -25,7 +25,7 @@ public enum ErrorClass {
     /**
      * No error, but a wrong result: a reused statement returned a column set that does not match
      * the schema it ran under (stale metadata after ALTER TABLE). Decided by the reader that checks
-     * it, never from a result code.
+     * it ({@link StaleColumnsException}), never from a result code.
      */
     STALE_COLUMNS,
     /** Anything else; counted, never hidden. */
@@ -35,6 +35,9 @@ public enum ErrorClass {
     static final String DEAD_STATEMENT_MESSAGE = "statement is not executing";
 
     public static ErrorClass of(SQLException e) {
+        if (e instanceof StaleColumnsException) {
+            return STALE_COLUMNS;
+        }
         if (e instanceof SQLiteException sqlite) {
             return of(sqlite.getResultCode(), e.getMessage());
         }

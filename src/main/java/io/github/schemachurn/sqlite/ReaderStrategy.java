@@ -14,7 +14,14 @@ public enum ReaderStrategy {
     /** The cached statement under the read side of the application lock that {@link DdlStrategy#APP_LOCK} writes. */
     APP_READ_LOCK(AppReadLockReader::new),
     /** The cached statement in a read transaction held across many reads (WAL only): at most one schema reload per lease. */
-    SNAPSHOT_LEASE(SnapshotLeaseReader::new);
+    SNAPSHOT_LEASE(SnapshotLeaseReader::new),
+    /**
+     * The cached statement in a read transaction, each result's column names checked against the
+     * same SQL prepared afresh in that transaction: a mismatch counts as
+     * {@link ErrorClass#STALE_COLUMNS}. Run it with a {@code SELECT *} query to watch for stale
+     * metadata, with listed columns as the control.
+     */
+    COLUMN_CHECKED(ColumnCheckReader::new);
 
     private final Factory factory;
 

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The end-of-trial check that nothing was lost: the database passes {@code PRAGMA
  * integrity_check}, every acknowledged insert is there (and nothing else), and the churned
- * table exists exactly when the acknowledged DDL says it should.
+ * schema is the one the acknowledged schema changes leave ({@link SchemaChange}).
  */
 public final class Audit {
     private Audit() {}
@@ -28,13 +28,50 @@ public final class Audit {
         if (rows != acknowledgedWrites) {
             problems.add(acknowledgedWrites + " inserts acknowledged but " + rows + " rows in " + Workload.WRITE_TABLE);
         }
-        if (churner != null && Workload.tableExists(connection, churner.table()) != churner.tableExists()) {
-            problems.add("table " + churner.table() + (churner.tableExists() ? " is missing" : " exists")
-                    + " after " + churner.acknowledged() + " acknowledged schema changes");
+        if (churner != null) {
+            String schema = schemaProblem(connection, churner.change(), churner.state());
+            if (schema != null) {
+                problems.add(schema + " after " + churner.acknowledged() + " acknowledged schema changes");
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("audit failed: " + String.join("; ", problems));
         }
+    }
+
+    /**
+     * The audit of a churner alone: integrity_check is ok and the schema is the one its
+     * acknowledged changes leave.
+     *
+     * @throws IllegalStateException naming every mismatch
+     */
+    public static void verifySchema(Connection connection, Churner churner) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        String integrity = integrityCheck(connection);
+        if (!integrity.equals("ok")) {
+            problems.add("integrity_check says '" + integrity + "'");
+        }
+        String schema = schemaProblem(connection, churner.change(), churner.state());
+        if (schema != null) {
+            problems.add(schema + " after " + churner.acknowledged() + " acknowledged schema changes");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("schema audit failed: " + String.join("; ", problems));
+        }
+    }
+
+    /** What is wrong with the file's schema for {@code change} at {@code state}; null if nothing. */
+    static String schemaProblem(Connection connection, SchemaChange change, long state) throws SQLException {
+        long found;
+        try {
+            if (change.matches(connection, state)) {
+                return null;
+            }
+            found = change.stateOf(connection);
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+        return change + " schema is at state " + found + ", not " + state;
     }
 
     /** The first line of {@code PRAGMA integrity_check}: "ok" for a sound database. */

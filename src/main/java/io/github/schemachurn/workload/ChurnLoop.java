@@ -11,14 +11,14 @@ public final class ChurnLoop extends BackgroundLoop {
 
     public ChurnLoop(Churner churner) {
         this.churner = churner;
-        this.report = new ChurnReport(Totals.ZERO, churner.tableExists());
+        this.report = new ChurnReport(Totals.ZERO, churner.state());
     }
 
     @Override
     void step() {
         Totals.Step step = new Totals.Step();
         churner.step(step);
-        report = new ChurnReport(report.totals().plus(step), churner.tableExists());
+        report = new ChurnReport(report.totals().plus(step), churner.state());
     }
 
     /** Counts since the start, as of the last finished DDL. */

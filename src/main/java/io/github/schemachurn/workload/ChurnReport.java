@@ -1,15 +1,15 @@
 package io.github.schemachurn.workload;
 
 /**
- * What a churner reports: its DDL outcome counts and whether the churned table exists after
- * every acknowledged DDL (ok counts the acknowledged DDL). A churner process writes it as one
- * line, {@code totals attempts=… ok=… SCHEMA=… … retries=… exists=true}.
+ * What a churner reports: its DDL outcome counts and its {@link SchemaChange} state after every
+ * acknowledged change (ok counts the acknowledged changes). A churner process writes it as one
+ * line, {@code totals attempts=… ok=… SCHEMA=… … retries=… state=1}.
  */
-public record ChurnReport(Totals totals, boolean tableExists) {
+public record ChurnReport(Totals totals, long state) {
     static final String PREFIX = "totals ";
 
     public String toLine() {
-        return PREFIX + totals.toFields() + " exists=" + tableExists;
+        return PREFIX + totals.toFields() + " state=" + state;
     }
 
     public static boolean isReport(String line) {
@@ -21,16 +21,14 @@ public record ChurnReport(Totals totals, boolean tableExists) {
         if (!isReport(line)) {
             throw new IllegalArgumentException("not a churner report: '" + line + "'");
         }
-        return new ChurnReport(Totals.parse(line), parseBoolean(Totals.fields(line).get("exists"), line));
+        return new ChurnReport(Totals.parse(line), parseState(Totals.fields(line).get("state"), line));
     }
 
-    static boolean parseBoolean(String value, String line) {
-        if ("true".equals(value)) {
-            return true;
+    static long parseState(String value, String line) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("field state must be a number in '" + line + "'");
         }
-        if ("false".equals(value)) {
-            return false;
-        }
-        throw new IllegalArgumentException("field exists must be true or false in '" + line + "'");
     }
 }

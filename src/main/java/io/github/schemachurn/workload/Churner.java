@@ -3,57 +3,76 @@ package io.github.schemachurn.workload;
 import io.github.schemachurn.sqlite.DdlRunner;
 import io.github.schemachurn.sqlite.Operation;
 import io.github.schemachurn.sqlite.Retrier;
+import io.github.schemachurn.sqlite.SqlExecutor;
 import io.github.schemachurn.sqlite.Tally;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 
 /**
- * Changes the schema: each step is one DDL statement, alternately creating and dropping the
- * target table, run through a locking strategy and a retry policy. It remembers which DDL was
- * acknowledged, so an audit can check the schema agrees at the end.
+ * Changes the schema: each step is one schema change of a {@link SchemaChange} workload, run
+ * through a DDL locking strategy and a retry policy, over any {@link SqlExecutor} (a JDBC
+ * statement, or a connection of another copy of SQLite). It moves its state on only when a
+ * change was acknowledged, so an audit can check the schema against it at the end.
  */
 public final class Churner implements AutoCloseable {
-    private final Statement statement;
-    private final String table;
+    private final SqlExecutor sql;
+    private final SchemaChange change;
     private final DdlRunner ddl;
     private final Retrier retrier;
-    private volatile boolean tableExists;
-    private long acknowledged;
+    private volatile long state;
+    private volatile long acknowledged;
+    private Statement owned;
 
-    public Churner(Connection connection, ChurnTarget target, DdlRunner ddl, Retrier retrier) throws SQLException {
-        this(connection, target, target.existsAtStart, ddl, retrier);
+    /** A churner on a freshly seeded database. */
+    public Churner(SqlExecutor sql, SchemaChange change, DdlRunner ddl, Retrier retrier) {
+        this(sql, change, change.initial(), ddl, retrier);
     }
 
-    /** A churner that finds the table as {@code tableExists} says (a restarted churner process reads it from the file). */
-    public Churner(Connection connection, ChurnTarget target, boolean tableExists, DdlRunner ddl, Retrier retrier)
-            throws SQLException {
-        this.statement = connection.createStatement();
-        this.table = target.table;
-        this.tableExists = tableExists;
+    /** A churner that resumes from {@code state}: a restarted churner process reads it from the file ({@link SchemaChange#stateOf}). */
+    public Churner(SqlExecutor sql, SchemaChange change, long state, DdlRunner ddl, Retrier retrier) {
+        this.sql = sql;
+        this.change = change;
+        this.state = state;
         this.ddl = ddl;
         this.retrier = retrier;
     }
 
+    /**
+     * A churner over a statement of its own on a JDBC connection, which {@link #close()} closes;
+     * it resumes from {@code state}.
+     */
+    public static Churner jdbc(Connection connection, SchemaChange change, long state, DdlRunner ddl, Retrier retrier)
+            throws SQLException {
+        Statement statement = connection.createStatement();
+        Churner churner = new Churner(statement::execute, change, state, ddl, retrier);
+        churner.owned = statement;
+        return churner;
+    }
+
+    /** A churner over a statement of its own on a JDBC connection to a freshly seeded database. */
+    public static Churner jdbc(Connection connection, SchemaChange change, DdlRunner ddl, Retrier retrier)
+            throws SQLException {
+        return jdbc(connection, change, change.initial(), ddl, retrier);
+    }
+
     /** One schema change; true if it was committed. */
     public boolean step(Tally tally) {
-        String sql = tableExists ? "DROP TABLE " + table : Workload.createTable(table);
-        boolean committed = Operation.run(() -> ddl.run(statement::execute, List.of(sql)), Operation.FailureListener.NONE, retrier, tally);
+        boolean committed = Operation.run(() -> ddl.run(sql, change.ddl(state)), Operation.FailureListener.NONE, retrier, tally);
         if (committed) {
-            tableExists = !tableExists;
+            state = change.next(state);
             acknowledged++;
         }
         return committed;
     }
 
-    public String table() {
-        return table;
+    public SchemaChange change() {
+        return change;
     }
 
-    /** Whether the table exists after every acknowledged DDL. */
-    public boolean tableExists() {
-        return tableExists;
+    /** The workload's state after every acknowledged change. */
+    public long state() {
+        return state;
     }
 
     /** How many schema changes were committed. */
@@ -61,8 +80,11 @@ public final class Churner implements AutoCloseable {
         return acknowledged;
     }
 
+    /** Closes the statement of a {@link #jdbc} churner; a churner over another executor owns nothing. */
     @Override
     public void close() throws SQLException {
-        statement.close();
+        if (owned != null) {
+            owned.close();
+        }
     }
 }

@@ -40,7 +40,7 @@ public final class ChurnerChild implements AutoCloseable {
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final Thread stderrPump;
     private final Thread shutdownHook;
-    private final boolean readyTableExists;
+    private final long readyState;
     private boolean closed;
 
     private ChurnerChild(Process process, Path privateTmp) {
@@ -54,7 +54,7 @@ public final class ChurnerChild implements AutoCloseable {
         stderrPump.setDaemon(true);
         stderrPump.start();
         try {
-            this.readyTableExists = awaitReady();
+            this.readyState = awaitReady();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -69,8 +69,9 @@ public final class ChurnerChild implements AutoCloseable {
      *                               started or ends before it is ready
      */
     public static ChurnerChild start(ChildJvm jvm, Database database, DdlStrategy ddl, RetryPolicy retry,
-                                     ChurnTarget target, ChurnerProcess.Mode mode) {
+                                     SchemaChange change, ChurnerProcess.Mode mode) {
         ChurnerProcess.checkStrategy(ddl, mode);
+        change.check(ddl);
         Path privateTmp = createPrivateDirectory();
         List<String> command = new ArrayList<>();
         command.add(jvm.java());
@@ -85,7 +86,7 @@ public final class ChurnerChild implements AutoCloseable {
         command.add("ddl=" + ddl.name());
         command.add("retry=" + retry.name());
         command.add("busyTimeout=" + database.busyTimeoutMs());
-        command.add("target=" + target.name());
+        command.add("change=" + change.name());
         command.add("synchronous=" + database.synchronous().name());
         command.add("mode=" + mode.name());
         Process process;
@@ -110,7 +111,7 @@ public final class ChurnerChild implements AutoCloseable {
         }
     }
 
-    private boolean awaitReady() {
+    private long awaitReady() {
         String line = readLine();
         if (line == null) {
             throw new IllegalStateException("churner process ended before it was ready: " + exitDescription());
@@ -118,12 +119,12 @@ public final class ChurnerChild implements AutoCloseable {
         if (!line.startsWith(ChurnerProcess.READY)) {
             throw new IllegalStateException("churner process said '" + line + "' instead of '" + ChurnerProcess.READY + "…'");
         }
-        return ChurnReport.parseBoolean(line.substring(ChurnerProcess.READY.length()), line);
+        return ChurnReport.parseState(line.substring(ChurnerProcess.READY.length()), line);
     }
 
-    /** Whether the churned table existed when the process connected. */
-    public boolean readyTableExists() {
-        return readyTableExists;
+    /** The schema change's state the process found in the file when it connected. */
+    public long readyState() {
+        return readyState;
     }
 
     public long pid() {

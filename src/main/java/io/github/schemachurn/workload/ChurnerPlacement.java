@@ -39,17 +39,18 @@ public enum ChurnerPlacement {
      * @param appLock the lock shared with readers ({@link DdlStrategy#APP_LOCK}; THREAD only)
      * @param writers the writers running beside it, which the crash checks look at
      */
-    public RunningChurn start(Database database, DdlStrategy ddl, RetryPolicy retry, ChurnTarget target,
+    public RunningChurn start(Database database, DdlStrategy ddl, RetryPolicy retry, SchemaChange change,
                               ReadWriteLock appLock, List<WriterLoop> writers) throws SQLException {
         check(ddl);
+        change.check(ddl);
         switch (this) {
             case THREAD:
-                return new InThread(database, ddl, retry, target, appLock);
+                return new InThread(database, ddl, retry, change, appLock);
             case PROCESS:
-                return new InProcess(ChurnerChild.start(ChildJvm.current(), database, ddl, retry, target,
+                return new InProcess(ChurnerChild.start(ChildJvm.current(), database, ddl, retry, change,
                         ChurnerProcess.Mode.RUN));
             default:
-                CrashLoop crashes = new CrashLoop(ChildJvm.current(), database, ddl, retry, target, writers, BENCHMARK_PLAN);
+                CrashLoop crashes = new CrashLoop(ChildJvm.current(), database, ddl, retry, change, writers, BENCHMARK_PLAN);
                 crashes.start("schemachurn-crash-loop");
                 return new Killed(crashes);
         }
@@ -57,7 +58,7 @@ public enum ChurnerPlacement {
 
     /** A churner running in the background. */
     public interface RunningChurn extends AutoCloseable {
-        /** DDL counts since the start and the table's acknowledged state; after close, the final ones. */
+        /** DDL counts since the start and the schema's acknowledged state; after close, the final ones. */
         ChurnReport report();
 
         /** Kills and recoveries so far (zero unless KILLED_PROCESS). */
@@ -80,12 +81,12 @@ public enum ChurnerPlacement {
         private final Churner churner;
         private final ChurnLoop loop;
 
-        InThread(Database database, DdlStrategy ddl, RetryPolicy retry, ChurnTarget target, ReadWriteLock appLock)
+        InThread(Database database, DdlStrategy ddl, RetryPolicy retry, SchemaChange change, ReadWriteLock appLock)
                 throws SQLException {
             connection = database.connect();
             Retrier retrier = retry.create();
             retrier.configure(connection, database.busyTimeoutMs());
-            churner = new Churner(connection, target, ddl.create(appLock), retrier);
+            churner = Churner.jdbc(connection, change, ddl.create(appLock), retrier);
             loop = new ChurnLoop(churner);
             loop.start("schemachurn-churner");
         }

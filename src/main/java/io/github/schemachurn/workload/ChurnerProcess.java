@@ -32,11 +32,11 @@ import org.sqlite.SQLiteConfig;
  *
  * <pre>
  * java -cp target/benchmarks.jar io.github.schemachurn.workload.ChurnerProcess \
- *     db=/path/bench.db ddl=IMMEDIATE retry=NONE busyTimeout=0 target=SIDE_TABLE synchronous=NORMAL mode=RUN
+ *     db=/path/bench.db ddl=IMMEDIATE retry=NONE busyTimeout=0 change=SIDE_TABLE synchronous=NORMAL mode=RUN
  * </pre>
  *
- * <p>Protocol (child to parent first): {@code ready exists=B} once connected (B: whether the
- * churned table exists in the file now). Mode RUN churns freely; on {@code report} it answers
+ * <p>Protocol (child to parent first): {@code ready state=N} once connected (N: the
+ * {@link SchemaChange} state the file is in now, which the churner resumes from). Mode RUN churns freely; on {@code report} it answers
  * one {@link ChurnReport} line ({@code totals …}); on {@code stop} or end of input it prints a
  * last report and exits 0. Mode STEP pauses every DDL between the DDL and COMMIT: it prints
  * {@code inside} and waits for {@code commit} (then commits and prints a report line) or
@@ -57,7 +57,7 @@ public final class ChurnerProcess {
 
     /** System property naming the child's private temp directory, which it removes when it exits. */
     static final String PRIVATE_TMP_PROPERTY = "schemachurn.childTmp";
-    static final String READY = "ready exists=";
+    static final String READY = "ready state=";
     static final String INSIDE = "inside";
     static final String COMMIT = "commit";
     static final String REPORT = "report";
@@ -69,7 +69,7 @@ public final class ChurnerProcess {
      * lock, and a kill may have left a hot journal to roll back.
      */
     private static final int STARTUP_BUSY_TIMEOUT_MS = 10_000;
-    private static final List<String> KEYS = List.of("db", "ddl", "retry", "busyTimeout", "target", "synchronous", "mode");
+    private static final List<String> KEYS = List.of("db", "ddl", "retry", "busyTimeout", "change", "synchronous", "mode");
 
     private final PrintStream out;
     private final BufferedReader in;
@@ -98,7 +98,7 @@ public final class ChurnerProcess {
     }
 
     /** The parsed command line; every key is required. */
-    record Settings(Path db, DdlStrategy ddl, RetryPolicy retry, int busyTimeoutMs, ChurnTarget target,
+    record Settings(Path db, DdlStrategy ddl, RetryPolicy retry, int busyTimeoutMs, SchemaChange change,
                     SQLiteConfig.SynchronousMode synchronous, Mode mode) {
 
         static Settings parse(String[] args) {
@@ -124,10 +124,11 @@ public final class ChurnerProcess {
                     Params.parseEnum("ddl", values.get("ddl"), DdlStrategy.class),
                     Params.parseEnum("retry", values.get("retry"), RetryPolicy.class),
                     Params.parseNonNegativeInt("busyTimeout", values.get("busyTimeout")),
-                    Params.parseEnum("target", values.get("target"), ChurnTarget.class),
+                    Params.parseEnum("change", values.get("change"), SchemaChange.class),
                     Params.parseEnum("synchronous", values.get("synchronous"), SQLiteConfig.SynchronousMode.class),
                     Params.parseEnum("mode", values.get("mode"), Mode.class));
             checkStrategy(settings.ddl, settings.mode);
+            settings.change.check(settings.ddl);
             return settings;
         }
     }
@@ -148,27 +149,27 @@ public final class ChurnerProcess {
 
     int run(Settings settings) throws SQLException {
         // Opening runs PRAGMA synchronous, which reads the schema and so needs a lock: open and
-        // read the table's state with a long timeout, then switch to the churn's own.
+        // read the schema's state with a long timeout, then switch to the churn's own.
         try (Connection connection = Database.connect(settings.db, settings.synchronous, STARTUP_BUSY_TIMEOUT_MS)) {
-            boolean exists = Workload.tableExists(connection, settings.target.table());
+            long state = settings.change.stateOf(connection);
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + settings.busyTimeoutMs);
             }
             Retrier retrier = settings.retry.create();
             retrier.configure(connection, settings.busyTimeoutMs);
             return settings.mode == Mode.RUN
-                    ? runFree(connection, settings, retrier, exists)
-                    : runStepped(connection, settings, retrier, exists);
+                    ? runFree(connection, settings, retrier, state)
+                    : runStepped(connection, settings, retrier, state);
         }
     }
 
-    private int runFree(Connection connection, Settings settings, Retrier retrier, boolean exists) throws SQLException {
+    private int runFree(Connection connection, Settings settings, Retrier retrier, long state) throws SQLException {
         DdlRunner ddl = settings.ddl.create(new ReentrantReadWriteLock());
-        try (Churner churner = new Churner(connection, settings.target, exists, ddl, retrier)) {
+        try (Churner churner = Churner.jdbc(connection, settings.change, state, ddl, retrier)) {
             ChurnLoop loop = new ChurnLoop(churner);
             Thread commands = new Thread(() -> answerCommands(loop), "commands");
             commands.setDaemon(true);
-            say(READY + exists);
+            say(READY + state);
             commands.start();
             loop.run();
             loop.checkHealthy();
@@ -194,10 +195,10 @@ public final class ChurnerProcess {
         }
     }
 
-    private int runStepped(Connection connection, Settings settings, Retrier retrier, boolean exists) throws SQLException {
+    private int runStepped(Connection connection, Settings settings, Retrier retrier, long state) throws SQLException {
         DdlRunner ddl = PausedCommitDdl.of(settings.ddl, this::awaitCommit);
-        try (Churner churner = new Churner(connection, settings.target, exists, ddl, retrier)) {
-            say(READY + exists);
+        try (Churner churner = Churner.jdbc(connection, settings.change, state, ddl, retrier)) {
+            say(READY + state);
             Totals totals = Totals.ZERO;
             while (true) {
                 Totals.Step step = new Totals.Step();
@@ -208,7 +209,7 @@ public final class ChurnerProcess {
                     return stopped.parentGone ? EXIT_PARENT_GONE : 0;
                 }
                 totals = totals.plus(step);
-                say(new ChurnReport(totals, churner.tableExists()).toLine());
+                say(new ChurnReport(totals, churner.state()).toLine());
             }
         }
     }

@@ -20,11 +20,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Two kinds of kill. Mid-transaction (the default): the child has executed the DDL, said
  * {@code inside} and waits for the word to commit, so the kill certainly lands between the DDL
- * and COMMIT; the check then demands the table exactly as the child's last acknowledged DDL
- * left it. In-commit (a share of kills given by the plan): the child is told to commit and
+ * and COMMIT; the check then demands the schema exactly as the child's last acknowledged
+ * change left it. In-commit (a share of kills given by the plan): the child is told to commit and
  * killed after a random delay (up to a few milliseconds), during COMMIT or just after it, where a rollback
  * journal is half written or the WAL holds a partial commit. If the child died before
- * reporting that DDL's outcome, the parent cannot know whether it committed; for that one DDL
+ * reporting that DDL's outcome, the parent cannot know whether it committed; for that one change
  * the check accepts either state, and {@link CrashStats#unacknowledged()} counts such kills.
  */
 public final class CrashLoop extends BackgroundLoop {
@@ -41,7 +41,7 @@ public final class CrashLoop extends BackgroundLoop {
     private final Database database;
     private final DdlStrategy ddl;
     private final RetryPolicy retry;
-    private final ChurnTarget target;
+    private final SchemaChange change;
     private final List<WriterLoop> writers;
     private final Plan plan;
     private final SplittableRandom random;
@@ -51,21 +51,22 @@ public final class CrashLoop extends BackgroundLoop {
     private volatile CrashStats stats = CrashStats.ZERO;
 
     /** @param writers the writers running beside it, whose acknowledged rows every check looks for */
-    public CrashLoop(ChildJvm jvm, Database database, DdlStrategy ddl, RetryPolicy retry, ChurnTarget target,
+    public CrashLoop(ChildJvm jvm, Database database, DdlStrategy ddl, RetryPolicy retry, SchemaChange change,
                      List<WriterLoop> writers, Plan plan) {
         ChurnerProcess.checkStrategy(ddl, ChurnerProcess.Mode.STEP);
+        change.check(ddl);
         this.jvm = jvm;
         this.database = database;
         this.ddl = ddl;
         this.retry = retry;
-        this.target = target;
+        this.change = change;
         this.writers = List.copyOf(writers);
         this.plan = plan;
         this.random = new SplittableRandom(plan.seed());
-        this.report = new ChurnReport(Totals.ZERO, target.existsAtStart);
+        this.report = new ChurnReport(Totals.ZERO, change.initial());
     }
 
-    /** The DDL counts of all churner processes so far, and the table's last known state. */
+    /** The DDL counts of all churner processes so far, and the schema's last known state. */
     public ChurnReport report() {
         return report;
     }
@@ -84,8 +85,8 @@ public final class CrashLoop extends BackgroundLoop {
     /** One child's life: start, some committed DDL, a kill inside a transaction, a check. */
     @Override
     void step() throws SQLException {
-        try (ChurnerChild child = ChurnerChild.start(jvm, database, ddl, retry, target, ChurnerProcess.Mode.STEP)) {
-            ChurnReport last = new ChurnReport(Totals.ZERO, child.readyTableExists());
+        try (ChurnerChild child = ChurnerChild.start(jvm, database, ddl, retry, change, ChurnerProcess.Mode.STEP)) {
+            ChurnReport last = new ChurnReport(Totals.ZERO, child.readyState());
             int commitsLeft = random.nextInt(plan.maxDdlsBetweenKills() + 1);
             boolean inCommit = random.nextDouble() < plan.inCommitShare();
             while (true) {
@@ -100,7 +101,7 @@ public final class CrashLoop extends BackgroundLoop {
                     throw new IllegalStateException("churner process said '" + line + "'");
                 } else if (stopped()) {
                     ChurnReport stoppedAt = lastReport(last, child.stop());
-                    finish(stoppedAt, stoppedAt.tableExists());
+                    finish(stoppedAt, stoppedAt.state());
                     return;
                 } else if (commitsLeft-- > 0) {
                     child.send(ChurnerProcess.COMMIT);
@@ -117,16 +118,14 @@ public final class CrashLoop extends BackgroundLoop {
             last = lastReport(last, child.remainingLines());
             boolean ambiguous = inCommit && last.totals().attempts() == attemptsBeforeKill;
             boolean hotJournal = database.journal() == JournalMode.DELETE && Files.exists(journalFile());
-            DurabilityCheck.Expectation expected = ambiguous
-                    ? DurabilityCheck.Expectation.EITHER
-                    : DurabilityCheck.Expectation.of(last.tableExists());
-            DurabilityCheck.Result check = DurabilityCheck.check(database, target.table(), expected, writers);
+            DurabilityCheck.Expectation expected = new DurabilityCheck.Expectation(last.state(), ambiguous);
+            DurabilityCheck.Result check = DurabilityCheck.check(database, change, expected, writers);
             stats = stats.plusKill(inCommit, ambiguous, hotJournal, check);
             if (!check.ok()) {
                 problem("after kill " + stats.kills() + " (" + (inCommit ? "in commit" : "mid-transaction")
                         + ", " + database.journal() + "): " + check.describe());
             }
-            finish(last, check.tableExists());
+            finish(last, check.state());
         }
     }
 
@@ -143,14 +142,14 @@ public final class CrashLoop extends BackgroundLoop {
         return last;
     }
 
-    /** Adds a finished child's counts; the table's state as found is what the next child starts from. */
-    private void finish(ChurnReport last, boolean tableExists) {
+    /** Adds a finished child's counts; the schema's state as found is what the next child starts from. */
+    private void finish(ChurnReport last, long state) {
         finishedTotals = finishedTotals.plus(last.totals());
-        report = new ChurnReport(finishedTotals, tableExists);
+        report = new ChurnReport(finishedTotals, state);
     }
 
     private void publish(ChurnReport childSoFar) {
-        report = new ChurnReport(finishedTotals.plus(childSoFar.totals()), childSoFar.tableExists());
+        report = new ChurnReport(finishedTotals.plus(childSoFar.totals()), childSoFar.state());
     }
 
     private void problem(String problem) {

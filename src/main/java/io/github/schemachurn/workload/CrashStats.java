@@ -14,7 +14,7 @@ package io.github.schemachurn.workload;
  * @param recoveries          checks that found everything in order
  * @param corruptions         checks where {@code PRAGMA integrity_check} was not ok
  * @param lostWrites          acknowledged writes found missing, summed over checks
- * @param wrongTables         checks where the churned table did not match the acknowledged DDL
+ * @param wrongTables         checks where the schema did not match the acknowledged changes
  *                            (a half-created or resurrected table)
  * @param hotJournals         kills after which a rollback journal was left in the directory (a hot
  *                            journal that the next reader rolls back; rollback-journal mode only;
@@ -33,7 +33,7 @@ public record CrashStats(long kills, long killsMidTransaction, long killsInCommi
                 recoveries + (check.ok() ? 1 : 0),
                 corruptions + (check.integrity().equals("ok") ? 0 : 1),
                 lostWrites + check.lostWrites(),
-                wrongTables + (check.tableAsExpected() ? 0 : 1),
+                wrongTables + (check.schemaAsExpected() ? 0 : 1),
                 hotJournals + (hotJournal ? 1 : 0));
     }
 

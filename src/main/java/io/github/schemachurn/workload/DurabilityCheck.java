@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Checks a database that may just have lost a process mid-transaction, while writers go on:
  * {@code PRAGMA integrity_check} is ok, every acknowledged write of every writer is there, and
- * the churned table exists exactly as the acknowledged DDL says (or either way for the one DDL
+ * the schema is the one the acknowledged changes leave (or the one after, for the one change
  * whose fate the parent could not learn). Opening the connection and reading is what makes
  * SQLite recover: roll back a hot journal, or rebuild the WAL index.
  */
@@ -21,28 +21,32 @@ public final class DurabilityCheck {
 
     private DurabilityCheck() {}
 
-    /** The churned table's expected state: known, or unknown for one in-flight DDL. */
-    public enum Expectation {
-        EXISTS, ABSENT, EITHER;
-
-        public static Expectation of(boolean exists) {
-            return exists ? EXISTS : ABSENT;
+    /**
+     * The schema's expected state: the acknowledged one, or with {@code orNext} also the one
+     * after it, for the one in-flight change whose fate the parent could not learn.
+     */
+    public record Expectation(long state, boolean orNext) {
+        public static Expectation of(long state) {
+            return new Expectation(state, false);
         }
     }
 
-    /** What one check found. {@code tableExists} is the state seen, to carry forward. */
-    public record Result(String integrity, long lostWrites, boolean tableExists, boolean tableAsExpected) {
+    /**
+     * What one check found. {@code state} is the schema's state seen, to carry forward (-1 if
+     * the file's schema is no state of the workload; {@code schema} then says what was found).
+     */
+    public record Result(String integrity, long lostWrites, long state, boolean schemaAsExpected, String schema) {
         public boolean ok() {
-            return integrity.equals("ok") && lostWrites == 0 && tableAsExpected;
+            return integrity.equals("ok") && lostWrites == 0 && schemaAsExpected;
         }
 
         public String describe() {
-            return "integrity_check '" + integrity + "', " + lostWrites + " acknowledged writes missing, table "
-                    + (tableExists ? "present" : "absent") + (tableAsExpected ? " as expected" : " against the acknowledged DDL");
+            return "integrity_check '" + integrity + "', " + lostWrites + " acknowledged writes missing, " + schema
+                    + (schemaAsExpected ? " as expected" : " against the acknowledged DDL");
         }
     }
 
-    public static Result check(Database database, String table, Expectation expected, List<WriterLoop> writers)
+    public static Result check(Database database, SchemaChange change, Expectation expected, List<WriterLoop> writers)
             throws SQLException {
         try (Connection c = Database.connect(database.file(), database.synchronous(), CHECK_BUSY_TIMEOUT_MS)) {
             String integrity = integrityCheck(c);
@@ -50,9 +54,19 @@ public final class DurabilityCheck {
             for (WriterLoop writer : writers) {
                 lost += missingWrites(c, writer.firstId(), writer.acknowledged());
             }
-            boolean exists = Workload.tableExists(c, table);
-            boolean asExpected = expected == Expectation.EITHER || exists == (expected == Expectation.EXISTS);
-            return new Result(integrity, lost, exists, asExpected);
+            long next = change.next(expected.state());
+            try {
+                if (change.matches(c, expected.state())) {
+                    return new Result(integrity, lost, expected.state(), true, change + " schema at state " + expected.state());
+                }
+                if (expected.orNext() && change.matches(c, next)) {
+                    return new Result(integrity, lost, next, true, change + " schema at state " + next);
+                }
+                long found = change.stateOf(c);
+                return new Result(integrity, lost, found, false, change + " schema at state " + found);
+            } catch (IllegalStateException e) {
+                return new Result(integrity, lost, -1, false, e.getMessage());
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The schema every benchmark runs on: a seeded table for point lookups ({@value #QUERIED_TABLE}),
@@ -18,6 +20,8 @@ public final class Workload {
     public static final String QUERIED_TABLE = "items";
     public static final String WRITE_TABLE = "writes";
     public static final String POINT_QUERY = "SELECT payload FROM " + QUERIED_TABLE + " WHERE id = ?";
+    /** The point query by {@code SELECT *}: its column set follows the table's, so it can go stale. */
+    public static final String STAR_QUERY = "SELECT * FROM " + QUERIED_TABLE + " WHERE id = ?";
     public static final String INSERT = "INSERT INTO " + WRITE_TABLE + "(id, payload) VALUES (?, ?)";
 
     /** The column list of the queried, the written and the churned tables. */
@@ -83,5 +87,33 @@ public final class Workload {
                 return rs.getInt(1) == 1;
             }
         }
+    }
+
+    /** The table's column names in order (empty if there is no such table). */
+    public static List<String> columns(Connection connection, String table) throws SQLException {
+        return names(connection, "SELECT name FROM pragma_table_info(?) ORDER BY cid", table);
+    }
+
+    public static boolean indexExists(Connection connection, String index) throws SQLException {
+        return !names(connection, "SELECT name FROM sqlite_schema WHERE type = 'index' AND name = ?", index).isEmpty();
+    }
+
+    /** The names of the tables whose name starts with {@code prefix} (matched literally). */
+    public static List<String> tablesStartingWith(Connection connection, String prefix) throws SQLException {
+        return names(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' AND substr(name, 1, length(?1)) = ?1",
+                prefix);
+    }
+
+    private static List<String> names(Connection connection, String sql, String parameter) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
     }
 }

@@ -34,8 +34,8 @@ class ChurnerAndAuditTest {
         db.close();
     }
 
-    private Churner churner(Connection c, ChurnTarget target) throws SQLException {
-        return new Churner(c, target, DdlStrategy.IMMEDIATE.create(new ReentrantReadWriteLock()), RetryPolicy.NONE.create());
+    private Churner churner(Connection c, SchemaChange change) throws SQLException {
+        return Churner.jdbc(c, change, DdlStrategy.IMMEDIATE.create(new ReentrantReadWriteLock()), RetryPolicy.NONE.create());
     }
 
     @Test
@@ -47,14 +47,14 @@ class ChurnerAndAuditTest {
 
     @Test
     void churnerAlternatesCreateAndDropAndKnowsWhatItDid() throws SQLException {
-        Churner churner = churner(connection, ChurnTarget.SIDE_TABLE);
+        Churner churner = churner(connection, SchemaChange.SIDE_TABLE);
         Counts counts = new Counts();
         for (int i = 0; i < 5; i++) {
             assertThat(churner.step(counts)).isTrue();
         }
         assertThat(churner.acknowledged()).isEqualTo(5);
-        assertThat(churner.tableExists()).isTrue();
-        assertThat(Workload.tableExists(connection, churner.table())).isTrue();
+        assertThat(churner.state()).isEqualTo(1);
+        assertThat(Workload.tableExists(connection, SchemaChange.SIDE)).isTrue();
         assertThat(counts.successes()).isEqualTo(5);
         Audit.verify(connection, 0, churner);
     }
@@ -62,7 +62,7 @@ class ChurnerAndAuditTest {
     @Test
     void aFailedStepChangesNothingAndIsCounted() throws SQLException {
         try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
-            Churner churner = churner(connection, ChurnTarget.QUERIED_TABLE);
+            Churner churner = churner(connection, SchemaChange.QUERIED_TABLE);
             s.execute("BEGIN EXCLUSIVE");
             Counts counts = new Counts();
 
@@ -70,7 +70,8 @@ class ChurnerAndAuditTest {
 
             s.execute("COMMIT");
             assertThat(counts.failures(ErrorClass.BUSY)).isEqualTo(1);
-            assertThat(churner.tableExists()).isTrue();
+            assertThat(churner.state()).isEqualTo(SchemaChange.QUERIED_TABLE.initial());
+            assertThat(Workload.tableExists(connection, Workload.QUERIED_TABLE)).isTrue();
             assertThat(churner.acknowledged()).isZero();
             Audit.verify(connection, 0, churner);
         }
@@ -90,7 +91,7 @@ class ChurnerAndAuditTest {
 
     @Test
     void auditNamesEveryMismatchWithItsNumbers() throws SQLException {
-        Churner churner = churner(connection, ChurnTarget.SIDE_TABLE);
+        Churner churner = churner(connection, SchemaChange.SIDE_TABLE);
         churner.step(new Counts());
         try (Statement s = connection.createStatement()) {
             s.execute("DROP TABLE churned");
@@ -100,7 +101,7 @@ class ChurnerAndAuditTest {
         assertThatThrownBy(() -> Audit.verify(connection, 2, churner))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("audit failed: 2 inserts acknowledged but 1 rows in writes; "
-                        + "table churned is missing after 1 acknowledged schema changes");
+                        + "SIDE_TABLE schema is at state 0, not 1 after 1 acknowledged schema changes");
     }
 
     @Test

@@ -22,7 +22,7 @@ class ChurnerPlacementTest {
     void churnerReportsItsDdlAndTheTableMatches(ChurnerPlacement placement) throws Exception {
         try (Database database = Workload.createDatabase(JournalMode.WAL, 1_000, 10, 0)) {
             ChurnerPlacement.RunningChurn churn = placement.start(database, DdlStrategy.IMMEDIATE, RetryPolicy.NONE,
-                    ChurnTarget.SIDE_TABLE, new ReentrantReadWriteLock(), List.of());
+                    SchemaChange.SIDE_TABLE, new ReentrantReadWriteLock(), List.of());
             ChurnReport early = churn.report();
             Thread.sleep(300);
             ChurnReport later = churn.report();
@@ -33,7 +33,7 @@ class ChurnerPlacementTest {
             assertThat(last.totals().attempts()).isEqualTo(last.totals().ok() + last.totals().failures());
             assertThat(last.totals().attempts()).isGreaterThanOrEqualTo(later.totals().attempts());
             try (Connection c = database.connect()) {
-                assertThat(Workload.tableExists(c, ChurnTarget.SIDE_TABLE.table())).isEqualTo(last.tableExists());
+                assertThat(SchemaChange.SIDE_TABLE.stateOf(c)).isEqualTo(last.state());
             }
         }
     }
@@ -51,8 +51,9 @@ class ChurnerPlacementTest {
         Totals.Step step = new Totals.Step();
         step.attempt();
         step.failure(io.github.schemachurn.sqlite.ErrorClass.BUSY);
-        ChurnReport report = new ChurnReport(Totals.ZERO.plus(step), true);
+        ChurnReport report = new ChurnReport(Totals.ZERO.plus(step), 1_003);
         ChurnReport parsed = ChurnReport.parse(report.toLine());
+        assertThat(parsed.state()).isEqualTo(1_003);
         assertThat(parsed.toLine()).isEqualTo(report.toLine());
         assertThatThrownBy(() -> ChurnReport.parse("totals attempts=2 ok=1")).hasMessageStartingWith("field SCHEMA missing");
     }

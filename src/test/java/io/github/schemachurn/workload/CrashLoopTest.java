@@ -32,7 +32,7 @@ class CrashLoopTest {
              WriterLoop writer = new WriterLoop(database.connect(), 1, RetryPolicy.NONE.create(), 500)) {
             writer.start("writer");
             CrashLoop crashes = new CrashLoop(ChildJvm.current(), database, DdlStrategy.IMMEDIATE, RetryPolicy.NONE,
-                    ChurnTarget.SIDE_TABLE, List.of(writer), PLAN);
+                    SchemaChange.SIDE_TABLE, List.of(writer), PLAN);
             crashes.start("crashes");
             while (crashes.stats().killsMidTransaction() < MID_TRANSACTION_KILLS) {
                 crashes.checkHealthy();
@@ -59,7 +59,7 @@ class CrashLoopTest {
             try (Connection c = database.connect()) {
                 assertThat(DurabilityCheck.integrityCheck(c)).isEqualTo("ok");
                 assertThat(Workload.countRows(c, Workload.WRITE_TABLE)).isEqualTo(writer.acknowledged());
-                assertThat(Workload.tableExists(c, ChurnTarget.SIDE_TABLE.table())).isEqualTo(crashes.report().tableExists());
+                assertThat(SchemaChange.SIDE_TABLE.stateOf(c)).isEqualTo(crashes.report().state());
             }
         }
     }

@@ -18,7 +18,7 @@ public final class HygieneHost {
         WriterLoop writer = new WriterLoop(database.connect(), 1, RetryPolicy.NONE.create(), 1_000);
         writer.start("writer");
         ChurnerPlacement.RunningChurn churn = ChurnerPlacement.PROCESS.start(database, DdlStrategy.IMMEDIATE,
-                RetryPolicy.NONE, ChurnTarget.SIDE_TABLE, new ReentrantReadWriteLock(), List.of(writer));
+                RetryPolicy.NONE, SchemaChange.SIDE_TABLE, new ReentrantReadWriteLock(), List.of(writer));
         ChurnerChild child = ((ChurnerPlacement.InProcess) churn).child();
         System.out.println("running " + child.pid());
         System.out.flush();

@@ -79,7 +79,7 @@ class HygieneTest {
         try (Database database = Workload.createDatabase(JournalMode.WAL, 0, 10, 0)) {
             ChildJvm bad = new ChildJvm("/nonexistent/bin/java", System.getProperty("java.class.path"));
             assertThatThrownBy(() -> ChurnerChild.start(bad, database, DdlStrategy.IMMEDIATE, RetryPolicy.NONE,
-                    ChurnTarget.SIDE_TABLE, ChurnerProcess.Mode.RUN))
+                    SchemaChange.SIDE_TABLE, ChurnerProcess.Mode.RUN))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("cannot start the churner process: Cannot run program \"/nonexistent/bin/java\"")
                     .hasMessageNotContaining("\n");
@@ -92,7 +92,7 @@ class HygieneTest {
     void churnerProcessWithBadArgumentsExitsWithOneLine() throws Exception {
         try (Database database = Workload.createDatabase(JournalMode.WAL, 0, 10, 0)) {
             Process process = new ProcessBuilder(javaCommand(tmp, ChurnerProcess.class.getName(),
-                    "db=" + database.file(), "ddl=FOO", "retry=NONE", "busyTimeout=0", "target=SIDE_TABLE",
+                    "db=" + database.file(), "ddl=FOO", "retry=NONE", "busyTimeout=0", "change=SIDE_TABLE",
                     "synchronous=NORMAL", "mode=RUN")).start();
             process.getOutputStream().close();
             List<String> errors = lines(process.getErrorStream());

@@ -25,7 +25,7 @@ class WebRequestsTest {
     void everyRequestIsAttemptedOnceAndEndsAsOneOutcome(JournalMode journal) throws Exception {
         try (Database db = Workload.createDatabase(journal, 0, 100, 20);
                 Connection registrarConnection = db.connect();
-                Registrar registrar = new Registrar(registrarConnection,
+                Churner registrar = Churner.jdbc(registrarConnection, SchemaChange.TABLE_PER_TENANT,
                         DdlStrategy.EXCLUSIVE.create(new ReentrantReadWriteLock()), RetryPolicy.NONE.create())) {
             WebRequests site = new WebRequests(db);
             // Paced: each new user's table makes every later request's schema load longer.
@@ -59,9 +59,9 @@ class WebRequestsTest {
             }
             Counts ddl = run.counts();
             assertThat(ddl.successes() + ddl.failures()).isEqualTo(ddl.attempts());
-            assertThat(registrar.registered()).isEqualTo(ddl.successes());
+            assertThat(registrar.acknowledged()).isEqualTo(ddl.successes());
             try (Connection c = db.connect()) {
-                Registrar.verify(c, registrar.registered());
+                Audit.verifySchema(c, registrar);
             }
         }
     }
