@@ -26,9 +26,9 @@ final class Charts {
     private Charts() {}
 
     /** One stacked bar per configuration: the share of attempts per outcome (ok first), in percent. */
-    static byte[] shares(String title, List<String> categories, Map<String, List<Double>> percentByOutcome) {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(500).title(title)
-                .xAxisTitle("configuration").yAxisTitle("% of attempts").build();
+    static byte[] shares(String title, String xTitle, List<String> categories, Map<String, List<Double>> percentByOutcome) {
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(650).title(title)
+                .xAxisTitle(xTitle).yAxisTitle("% of attempts").build();
         style(chart.getStyler(), categories.size());
         chart.getStyler().setStacked(true);
         chart.getStyler().setYAxisMax(100.0);
@@ -42,9 +42,9 @@ final class Charts {
     }
 
     /** Successful operations per second, one dot per fork, on a log axis (zero is left out). */
-    static byte[] rates(String title, String yTitle, List<String> categories, List<List<Double>> forkValues) {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(500).title(title)
-                .xAxisTitle("configuration").yAxisTitle(yTitle + " (log)").build();
+    static byte[] rates(String title, String xTitle, String yTitle, List<String> categories, List<List<Double>> forkValues) {
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(650).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle + " (log)").build();
         style(chart.getStyler(), categories.size());
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
         chart.getStyler().setYAxisLogarithmic(true);

@@ -77,7 +77,7 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
     /** The significant winner, if there is one. */
     java.util.Optional<Option> winner() {
         List<Option> ranked = ranked();
-        if (ranked.size() == 1 && options.size() > 1) {
+        if (ranked.size() == 1 && options.size() > 1 && !ranked.get(0).rate().forksDisagree()) {
             return java.util.Optional.of(ranked.get(0)); // every other option fails on most operations
         }
         if (ranked.size() < 2) {

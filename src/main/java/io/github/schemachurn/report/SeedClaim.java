@@ -104,12 +104,7 @@ final class SeedClaim {
 
     private static String worst(List<Config> configs, ErrorClass error) {
         Config w = configs.stream().max(Comparator.comparingDouble(c -> c.op().get().share(error).value())).orElseThrow();
-        List<String> varied = Result.varied(run(configs));
         return "up to " + Fmt.pct(100 * w.op().get().share(error).value()) + " of attempts at `" + w.result().benchmarkClass()
-                + (varied.isEmpty() ? "" : " " + w.result().label(varied)) + "`";
-    }
-
-    private static List<Result> run(List<Config> configs) {
-        return configs.stream().map(Config::result).toList();
+                + " " + w.result().label(List.copyOf(w.result().params().keySet())) + "`";
     }
 }

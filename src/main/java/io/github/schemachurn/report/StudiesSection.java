@@ -31,6 +31,29 @@ final class StudiesSection {
                 .map(l -> l.isEmpty() ? "all" : l).toList();
     }
 
+    /** Short labels for chart axes: the values alone, joined by "/"; {@link #axis} names them. */
+    static List<String> shortLabels(List<Config> configs) {
+        List<String> varied = Result.varied(configs.stream().map(Config::result).toList());
+        boolean methods = configs.stream().map(c -> c.result().method()).distinct().count() > 1;
+        return configs.stream().map(c -> {
+            List<String> parts = new ArrayList<>();
+            if (methods) {
+                parts.add(c.result().method());
+            }
+            varied.forEach(v -> parts.add(c.result().params().getOrDefault(v, "–")));
+            return parts.isEmpty() ? "all" : String.join("/", parts);
+        }).toList();
+    }
+
+    static String axis(List<Config> configs) {
+        List<String> parts = new ArrayList<>();
+        if (configs.stream().map(c -> c.result().method()).distinct().count() > 1) {
+            parts.add("method");
+        }
+        parts.addAll(Result.varied(configs.stream().map(Config::result).toList()));
+        return parts.isEmpty() ? "configuration" : String.join("/", parts);
+    }
+
     static void render(Run run, Md md, String tablesLink) {
         md.section("Studies: findings, then evidence", s -> {
             s.para("One subsection per benchmark class; rows are the configurations, labelled by the params that vary. "
@@ -46,7 +69,7 @@ final class StudiesSection {
         md.para(finding(configs, labels));
         List<Config> withOp = configs.stream().filter(c -> c.op().isPresent()).toList();
         if (!withOp.isEmpty()) {
-            List<String> opLabels = withOp.stream().map(c -> labels.get(configs.indexOf(c))).toList();
+            List<String> opLabels = shortLabels(withOp);
             Map<String, List<Double>> shares = new LinkedHashMap<>();
             shares.put("ok", withOp.stream().map(c -> 100 * (1 - c.op().get().failedShare().value())).toList());
             for (ErrorClass e : ErrorClass.values()) {
@@ -55,8 +78,8 @@ final class StudiesSection {
                 }
             }
             md.image(name + ": outcome of each attempt", run.chart(name + "-outcomes.png",
-                    Charts.shares(name + ": outcome of each attempt", opLabels, shares)));
-            byte[] rates = Charts.rates(name + ": successful operations per second, one dot per fork", "ok/s", opLabels,
+                    Charts.shares(name + ": outcome of each attempt", axis(withOp), opLabels, shares)));
+            byte[] rates = Charts.rates(name + ": successful operations per second, one dot per fork", axis(withOp), "ok/s", opLabels,
                     withOp.stream().map(c -> c.op().get().rate().forks()).toList());
             if (rates != null) {
                 md.image(name + ": successful operations per second", run.chart(name + "-rates.png", rates));
@@ -74,7 +97,7 @@ final class StudiesSection {
         if (role.isEmpty()) {
             Result.Metric m = c.result().metrics().get(c.result().method());
             Estimate e = Estimate.of(m.forks().stream().map(Stats::mean).toList(), m.forks().get(0), true);
-            String p = m.percentiles().isEmpty() || !m.percentiles().containsKey("99.0") ? ""
+            String p = !c.result().mode().equals("sample") || !m.percentiles().containsKey("99.0") ? ""
                     : " (p50 " + Fmt.num(m.percentiles().get("50.0")) + ", p99 " + Fmt.num(m.percentiles().get("99.0")) + ")";
             return List.of(label, e.text() + " " + m.unit() + p, "–", "–", "–", "–", flag(e));
         }

@@ -24,6 +24,11 @@ final class ThresholdSection {
 
     /** The fitted cost of one stale re-prepare, in microseconds, by extra tables. */
     static Optional<Stats.Line> cost(List<Config> configs) {
+        return reloadPoints(configs).size() < 2 ? Optional.empty() : Optional.of(Stats.fit(reloadPoints(configs)));
+    }
+
+    /** (extra tables, microseconds) per fork of the stale-prepare timing. */
+    static List<double[]> reloadPoints(List<Config> configs) {
         List<double[]> points = new ArrayList<>();
         for (Config c : configs) {
             Result r = c.result();
@@ -34,7 +39,7 @@ final class ThresholdSection {
                 m.forks().forEach(f -> points.add(new double[] {Double.parseDouble(tables), Stats.mean(f) * toMicros}));
             }
         }
-        return points.size() < 2 ? Optional.empty() : Optional.of(Stats.fit(points));
+        return points;
     }
 
     /** DDL commits per second above which the model predicts SCHEMA, at this many extra tables. */
@@ -75,15 +80,15 @@ final class ThresholdSection {
                     "A stale re-prepare costs %s µs plus %s ± %s µs per extra table (least squares over %d fork means, r² = %.2f). "
                             + "With %d automatic retries, one read can spin for %s ms at %s extra tables before SCHEMA reaches it. "
                             + "Model: SCHEMA appears once DDL commits arrive faster than one re-prepare, DDL/s > 1 / cost: "
-                            + "above %s DDL/s at 0 extra tables, above %s DDL/s at %s.",
+                            + "above %s DDL/s at %s extra tables, above %s DDL/s at %s.",
                     Fmt.num(cost.intercept()), Fmt.num(cost.slope()), Fmt.num(1.96 * cost.slopeError()), cost.points(),
                     cost.rSquare(), RETRIES, Fmt.num(RETRIES * cost.at(maxTables) / 1e3), Fmt.num(maxTables),
-                    Fmt.num(boundary(cost, 0)), Fmt.num(boundary(cost, maxTables)), Fmt.num(maxTables)));
+                    Fmt.num(boundary(cost, smallest(run))), Fmt.num(smallest(run)), Fmt.num(boundary(cost, maxTables)), Fmt.num(maxTables)));
             if (points.isEmpty()) {
                 s.para("No churn results with a schema size in this run to hold the model against.");
                 return;
             }
-            s.image("SCHEMA share over extra tables and DDL/s", run.chart("threshold.png", chart(points, cost, maxTables)));
+            s.image("SCHEMA share over extra tables and DDL/s", run.chart("threshold.png", chart(points, cost, smallest(run), maxTables)));
             List<Point> missedSchema = points.stream().filter(p -> p.schemaShare() > 0 && !p.predicted()).toList();
             List<Point> missedClean = points.stream().filter(p -> p.schemaShare() == 0 && p.predicted()).toList();
             long right = points.size() - missedSchema.size() - missedClean.size();
@@ -107,7 +112,12 @@ final class ThresholdSection {
                 .reduce((a, b) -> a + "; " + b).orElse("");
     }
 
-    private static byte[] chart(List<Point> points, Stats.Line cost, double maxTables) {
+    /** The smallest non-zero schema size the reload study measured: the line is drawn from there (its intercept can be negative). */
+    private static double smallest(Run run) {
+        return reloadPoints(run.configs).stream().mapToDouble(p -> p[0]).filter(x -> x > 0).min().orElse(1);
+    }
+
+    private static byte[] chart(List<Point> points, Stats.Line cost, double minTables, double maxTables) {
         Map<String, List<Point>> buckets = new LinkedHashMap<>();
         for (String b : List.of("no SCHEMA", "SCHEMA ≤ 1 %", "SCHEMA 1–50 %", "SCHEMA > 50 %")) {
             buckets.put(b, new ArrayList<>());
@@ -123,7 +133,7 @@ final class ThresholdSection {
                 list.stream().map(p -> Math.max(p.ddlPerSecond(), 0.1)).toList(), false)));
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
-        for (double n = 1; n <= 2 * (maxTables + 1); n *= 1.25) {
+        for (double n = Math.max(1, minTables + 1); n <= 2 * (maxTables + 1); n *= 1.25) {
             x.add(n);
             y.add(boundary(cost, n - 1));
         }
