@@ -28,11 +28,11 @@ final class AuditSection {
             for (int i = 0; i < configs.size(); i++) {
                 Config c = configs.get(i);
                 List<String> row = new java.util.ArrayList<>(List.of(labels.get(i)));
-                counters.forEach(n -> row.add(Fmt.num(c.result().total(n))));
+                counters.forEach(n -> row.add(Fmt.count(c.result().total(n))));
                 table = table.with(row);
             }
             List<String> totals = new java.util.ArrayList<>(List.of("**total**"));
-            counters.forEach(n -> totals.add("**" + Fmt.num(configs.stream().mapToDouble(c -> c.result().total(n)).sum()) + "**"));
+            counters.forEach(n -> totals.add("**" + Fmt.count(configs.stream().mapToDouble(c -> c.result().total(n)).sum()) + "**"));
             s.table(table.with(totals));
         }));
     }

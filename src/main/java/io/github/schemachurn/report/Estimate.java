@@ -44,6 +44,6 @@ record Estimate(double value, double error, List<Double> forks, boolean forksDis
     /** As a percentage of attempts (the value is a fraction). */
     String percent() {
         String v = Fmt.pct(100 * value);
-        return Double.isNaN(error) || error == 0 ? v : v + " ± " + Fmt.pct(100 * error);
+        return Double.isNaN(error) || 100 * error < 0.01 ? v : v + " ± " + Fmt.pct(100 * error);
     }
 }

@@ -58,6 +58,11 @@ final class Fmt {
         return text;
     }
 
+    /** A count: whole, with thousands separators. */
+    static String count(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
     /** A p-value: "<0.001" or three decimals. */
     static String p(double p) {
         return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);

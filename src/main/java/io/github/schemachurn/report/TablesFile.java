@@ -25,17 +25,17 @@ final class TablesFile {
             for (int i = 0; i < configs.size(); i++) {
                 Config c = configs.get(i);
                 for (Role r : List.of(c.op(), c.ddl()).stream().flatMap(java.util.Optional::stream).toList()) {
-                    List<String> row = new ArrayList<>(List.of(labels.get(i), r.prefix(), Fmt.num(r.total(Role.Iteration::attempts)),
-                            Fmt.num(r.total(Role.Iteration::ok))));
+                    List<String> row = new ArrayList<>(List.of(labels.get(i), r.prefix(), Fmt.count(r.total(Role.Iteration::attempts)),
+                            Fmt.count(r.total(Role.Iteration::ok))));
                     for (ErrorClass e : ErrorClass.values()) {
-                        row.add(Fmt.num(r.failures(e)));
+                        row.add(Fmt.count(r.failures(e)));
                     }
-                    row.addAll(List.of(Fmt.num(r.total(Role.Iteration::retries)), Fmt.num(r.total(Role.Iteration::busyWaits)),
+                    row.addAll(List.of(Fmt.count(r.total(Role.Iteration::retries)), Fmt.count(r.total(Role.Iteration::busyWaits)),
                             Fmt.num(r.total(Role.Iteration::seconds)), Fmt.num(r.cpuShare()), Fmt.forks(r.rate().forks())));
                     roles = roles.with(row);
                 }
                 for (String counter : c.otherCounters()) {
-                    others = others.with(labels.get(i), counter, Fmt.num(c.result().total(counter)));
+                    others = others.with(labels.get(i), counter, Fmt.count(c.result().total(counter)));
                 }
             }
             if (!roles.rows().isEmpty()) {

@@ -1,0 +1,134 @@
+package io.github.schemachurn.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end on a fixture run: what it writes, and the one-line errors. */
+class ReportTest {
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Report.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private int generate(String... results) {
+        List<String> args = new java.util.ArrayList<>(List.of("generate", "--out", dir.resolve("benchmarks.md").toString(),
+                "--charts", dir.resolve("charts").toString(), "--tables", dir.resolve("tables.md").toString(), "--results"));
+        args.addAll(List.of(results));
+        return run(args.toArray(String[]::new));
+    }
+
+    private String oneLineError(int exitCode) {
+        assertThat(exitCode).isEqualTo(1);
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("report: ").doesNotContain("Exception", "\tat ");
+        assertThat(dir.resolve("benchmarks.md")).doesNotExist();
+        return lines.get(0);
+    }
+
+    @Test
+    void theReadmesResultsJsonRendersWithTheAnswerOnTheFirstScreen() throws IOException {
+        Path results = Fixtures.write(dir.resolve("results.json"), RunFixture.results());
+        assertThat(generate(results.toString())).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("benchmarks.md"));
+        String firstScreen = String.join("\n", lines.subList(0, Math.min(40, lines.size())));
+        assertThat(firstScreen).contains("| if your workload is | do | because |", "**journal=WAL**", "**The seed's claim**",
+                "prepare=LEGACY: SCHEMA in 1 of 1", "EXCLUSIVE made most operations fail in 1 of");
+        // In DELETE mode EXCLUSIVE's 98 % failures rule it out; AUTOCOMMIT and DEFERRED are within noise (p = 0.062).
+        assertThat(firstScreen).contains("| DELETE: how to wrap DDL | any `ddl`: no measurable difference |", "p = 0.062",
+                "| WAL: how to wrap DDL | **ddl=AUTOCOMMIT** |");
+        String report = String.join("\n", lines);
+        assertThat(report).contains("3.80 ± ", "µs per extra table", "### SchemaSizeBenchmark", "SCHEMA first appears at extraTables=2,000",
+                "| crashCorruptions | crashKills |", "| **total** | **0** | **20** |");
+        assertThat(Files.readString(dir.resolve("tables.md"))).contains("# Every counter of the run", "crashKills");
+        for (String chart : List.of("threshold.png", "ChurnBenchmark-outcomes.png", "ChurnBenchmark-rates.png")) {
+            BufferedImage image = ImageIO.read(dir.resolve("charts").resolve(chart).toFile());
+            assertThat(image.getWidth()).isGreaterThan(500);
+        }
+    }
+
+    @Test
+    void resultsAreRecognisedByContentWhateverTheFileNames() throws IOException {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> all = RunFixture.results();
+        Fixtures.write(dir.resolve("one.json"), all);
+        Fixtures.write(dir.resolve("split/x.json"), all.subList(0, 5));
+        Fixtures.write(dir.resolve("split/deeper/y.json"), all.subList(5, all.size()));
+        List<Result> whole = JmhJson.read(List.of(dir.resolve("one.json")), "environment.json");
+        List<Result> split = JmhJson.read(List.of(dir.resolve("split")), "environment.json");
+        assertThat(split).extracting(Result::key).containsExactlyInAnyOrderElementsOf(whole.stream().map(Result::key).toList());
+        // The same configuration in two files: pooled as more forks.
+        List<Result> twice = JmhJson.read(List.of(dir.resolve("one.json"), dir.resolve("split/x.json")), "environment.json");
+        assertThat(twice).hasSameSizeAs(whole);
+        assertThat(twice.get(0).forkCount()).isEqualTo(2 * whole.get(0).forkCount());
+    }
+
+    @Test
+    void helpNamesTheOptions() {
+        assertThat(run("generate", "--help")).isZero();
+        assertThat(out.toString()).contains("--results=PATH", "--out=FILE", "--charts=DIR", "--tables=FILE");
+        assertThat(run("capture-env", "--help")).isZero();
+        assertThat(out.toString()).contains("--duration=TEXT", "--extra=KEY=VALUE");
+    }
+
+    @Test
+    void missingFile() {
+        assertThat(oneLineError(generate(dir.resolve("nope.json").toString()))).contains("nope.json: no such file");
+    }
+
+    @Test
+    void notJson() throws IOException {
+        Files.writeString(dir.resolve("bad.json"), "{not json");
+        assertThat(oneLineError(generate(dir.resolve("bad.json").toString()))).contains("bad.json: not valid JSON at line 1");
+    }
+
+    @Test
+    void notJmhsShape() throws IOException {
+        Files.writeString(dir.resolve("obj.json"), "{\"a\": 1}");
+        assertThat(oneLineError(generate(dir.resolve("obj.json").toString()))).contains("not a JMH results file");
+        err.getBuffer().setLength(0);
+        Files.writeString(dir.resolve("arr.json"), "[{\"benchmark\": \"" + JmhJson.SUITE_PACKAGE + "X.y\"}]");
+        assertThat(oneLineError(generate(dir.resolve("arr.json").toString()))).contains("result 1 is not in JMH's result shape");
+    }
+
+    @Test
+    void anotherSuitesResults() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode foreign = RunFixture.results().get(0);
+        foreign.put("benchmark", "org.example.Other.run");
+        Fixtures.write(dir.resolve("foreign.json"), List.of(foreign));
+        assertThat(oneLineError(generate(dir.resolve("foreign.json").toString()))).contains("not a result of this suite");
+    }
+
+    @Test
+    void resultsFromBeforeMeasuredWindowCounting() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode old = RunFixture.results().get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) old.get("secondaryMetrics")).remove("opWindowMicros");
+        Fixtures.write(dir.resolve("old.json"), List.of(old));
+        assertThat(oneLineError(generate(dir.resolve("old.json").toString()))).contains("has no counter opWindowMicros");
+    }
+
+    @Test
+    void theEnvironmentRecordsCommandDurationAndExtras() throws IOException {
+        Path env = dir.resolve("env/environment.json");
+        assertThat(run("capture-env", "--out", env.toString(), "--command", "results/run.sh", "--duration", "47 min",
+                "--extra", Environment.MAX_SCHEMA_RETRY + "=25", "--extra", "system SQLite=3.40.1")).as(err.toString()).isZero();
+        Path results = Fixtures.write(dir.resolve("env/results.json"), RunFixture.results());
+        assertThat(generate(dir.resolve("env").toString())).as(err.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("benchmarks.md"))).contains("| Duration | 47 min |",
+                "| " + Environment.MAX_SCHEMA_RETRY + " | 25 |", "| system SQLite | 3.40.1 |", "| Command | `results/run.sh` |");
+        assertThat(results).exists();
+    }
+}
