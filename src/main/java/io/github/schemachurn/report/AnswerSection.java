@@ -85,7 +85,7 @@ final class AnswerSection {
         }
         Map.Entry<String, List<Comparison>> top = wins.entrySet().stream()
                 .max(java.util.Comparator.comparingInt(e -> e.getValue().size())).orElseThrow();
-        Comparison example = top.getValue().stream().max(java.util.Comparator.comparingDouble(c -> ratio(c))).orElseThrow();
+        Comparison example = top.getValue().stream().max(java.util.Comparator.comparingDouble(c -> c.runnerUp().rate().forksDisagree() ? 0 : ratio(c))).orElseThrow();
         Comparison.Option best = example.winner().orElseThrow();
         String others = wins.keySet().stream().filter(v -> !v.equals(top.getKey())).map(v -> v + " " + wins.get(v).size())
                 .reduce((a, b) -> a + ", " + b).map(t -> "; other winners: " + t).orElse("");
