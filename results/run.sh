@@ -30,6 +30,7 @@ if [[ "$SMOKE" == 1 ]]; then
 fi
 
 jmh_commands=()
+started=$SECONDS
 # jmh NAME ARGS...: one JMH invocation whose results go to $RESULTS_DIR/NAME.json.
 jmh() {
     local name=$1
@@ -66,5 +67,6 @@ if [[ "$SMOKE" == 1 ]]; then
     env_options=(--command "SMOKE=1 results/run.sh" --smoke)
 fi
 java -cp "$JAR" io.github.schemachurn.report.Report capture-env \
-    --out "$RESULTS_DIR/environment.json" "${env_options[@]}" "${jmh_commands[@]}"
+    --out "$RESULTS_DIR/environment.json" "${env_options[@]}" "${jmh_commands[@]}" \
+    --duration "$(( (SECONDS - started) / 60 )) min"
 java -cp "$JAR" io.github.schemachurn.report.Report generate --results "$RESULTS_DIR" --out benchmarks.md

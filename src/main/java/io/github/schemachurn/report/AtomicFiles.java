@@ -54,6 +54,6 @@ final class AtomicFiles {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason() + ": " + f.getFile();
         }
-        return ResultsFile.oneLine(e.getMessage());
+        return JmhJson.oneLine(e.getMessage());
     }
 }

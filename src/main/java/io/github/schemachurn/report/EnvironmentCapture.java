@@ -18,12 +18,14 @@ import java.util.Optional;
 public final class EnvironmentCapture {
     private EnvironmentCapture() {}
 
-    public static Environment capture(String command, List<String> jmhCommands, String date, boolean smoke) {
+    /** @param extras more facts to record as they are (key=value), e.g. the system SQLite library's compile options */
+    public static Environment capture(String command, List<String> jmhCommands, String duration, String date, boolean smoke,
+                                      java.util.Map<String, String> extras) {
         String[] sqlite = sqliteVersions();
         String when = date != null ? date : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(), os(),
                 System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
-                sqlite[0], sqlite[1], command, jmhCommands, when, smoke);
+                sqlite[0], sqlite[1], command, jmhCommands, duration, when, smoke, new java.util.TreeMap<>(extras));
     }
 
     /** The "model name" of /proc/cpuinfo on Linux; the architecture elsewhere. */
@@ -63,7 +65,7 @@ public final class EnvironmentCapture {
             version.next();
             return new String[] {connection.getMetaData().getDriverVersion(), version.getString(1)};
         } catch (SQLException e) {
-            throw new ReportException("cannot open SQLite to read its version: " + ResultsFile.oneLine(e.getMessage()));
+            throw new ReportException("cannot open SQLite to read its version: " + JmhJson.oneLine(e.getMessage()));
         }
     }
 }

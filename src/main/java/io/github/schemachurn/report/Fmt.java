@@ -58,27 +58,17 @@ final class Fmt {
         return text;
     }
 
-    /** The figure with its error, or the range of the forks when they disagree. */
-    static String estimate(Estimate e) {
-        if (e.forksDisagree()) {
-            return "⚠ " + num(e.min()) + " – " + num(e.max());
-        }
-        if (Double.isNaN(e.error())) {
-            return num(e.value());
-        }
-        return num(e.value()) + " ± " + num(e.error());
+    /** A count: whole, with thousands separators. */
+    static String count(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
     }
 
-    /** The figure alone, or the range of the forks when they disagree. */
-    static String value(Estimate e) {
-        return e.forksDisagree() ? "⚠ " + num(e.min()) + " – " + num(e.max()) : num(e.value());
+    /** A p-value: "<0.001" or three decimals. */
+    static String p(double p) {
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
     static String forks(List<Double> values) {
         return values.stream().map(Fmt::num).collect(Collectors.joining(" / "));
-    }
-
-    static String forkPercents(List<Double> values) {
-        return values.stream().map(Fmt::pct).collect(Collectors.joining(" / "));
     }
 }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The report's command line: {@code generate} writes benchmarks.md and its charts from a results
- * directory, {@code capture-env} records the machine beside the results. Run from the benchmark
+ * The report's command line: {@code generate} writes benchmarks.md, its tables file and charts from
+ * JMH results files or directories, {@code capture-env} records the machine beside the results. Run from the benchmark
  * jar, whose own main class stays JMH's:
  * <pre>java -cp target/benchmarks.jar io.github.schemachurn.report.Report --help</pre>
  */
@@ -35,13 +35,13 @@ public final class Report implements Callable<Integer> {
             if (e instanceof ReportException) {
                 cmd.getErr().println("report: " + e.getMessage());
             } else {
-                cmd.getErr().println("report: unexpected " + e.getClass().getSimpleName() + ": " + ResultsFile.oneLine(e.getMessage()));
+                cmd.getErr().println("report: unexpected " + e.getClass().getSimpleName() + ": " + JmhJson.oneLine(e.getMessage()));
             }
             cmd.getErr().flush();
             return INPUT_ERROR;
         });
         commandLine.setParameterExceptionHandler((e, params) -> {
-            e.getCommandLine().getErr().println("report: " + ResultsFile.oneLine(e.getMessage()) + " (see --help)");
+            e.getCommandLine().getErr().println("report: " + JmhJson.oneLine(e.getMessage()) + " (see --help)");
             e.getCommandLine().getErr().flush();
             return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
         });
@@ -58,42 +58,47 @@ public final class Report implements Callable<Integer> {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = {"Reads every *.json in the results directory (but the environment file) and rewrites the "
-                    + "generated part of the markdown file and the charts. Results files are named for the question they "
-                    + "answer: ceiling, ddl, reader, retry, writes or latency, optionally with -suffix (e.g. reader-applock.json).",
+            description = {"Reads JMH JSON results of this suite (files, or every *.json under a directory but the "
+                    + "environment file), recognises each result by its benchmark and params, and rewrites the generated "
+                    + "part of the markdown file, the tables file and the charts. Any file name works, e.g. the "
+                    + "results.json of `java -jar target/benchmarks.jar -rf json -rff results.json`.",
                     "Nothing is written unless every input is good."})
     static final class Generate implements Callable<Integer> {
-        @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-                description = "Directory of JMH JSON results files (default: ${DEFAULT-VALUE}).")
-        Path results;
+        @Option(names = "--results", paramLabel = "PATH", arity = "1..*", defaultValue = "results",
+                description = "JMH JSON results files or directories (default: ${DEFAULT-VALUE}).")
+        List<Path> results;
 
         @Option(names = "--env", paramLabel = "FILE",
-                description = "Environment file written by capture-env (default: DIR/" + ReportGenerator.ENVIRONMENT_FILE + ").")
+                description = "Environment file written by capture-env (default: DIR/" + ReportGenerator.ENVIRONMENT_FILE
+                        + " when --results is one directory that has one; otherwise none).")
         Path environment;
 
         @Option(names = "--out", paramLabel = "FILE", defaultValue = "benchmarks.md",
                 description = "Markdown file whose generated part is replaced; created if missing (default: ${DEFAULT-VALUE}).")
         Path out;
 
-        @Option(names = "--charts", paramLabel = "DIR", description = "Directory for the chart PNGs (default: DIR/charts).")
+        @Option(names = "--charts", paramLabel = "DIR", defaultValue = "results/charts",
+                description = "Directory for the chart PNGs (default: ${DEFAULT-VALUE}).")
         Path charts;
+
+        @Option(names = "--tables", paramLabel = "FILE", defaultValue = "results/tables.md",
+                description = "Companion file with every counter of every configuration (default: ${DEFAULT-VALUE}).")
+        Path tables;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            Path environmentFile = environment != null ? environment : results.resolve(ReportGenerator.ENVIRONMENT_FILE);
-            Path chartsDir = charts != null ? charts : results.resolve("charts");
-            ReportGenerator.generate(results, environmentFile, out, chartsDir);
-            spec.commandLine().getOut().println("wrote " + out + " and charts in " + chartsDir);
+            ReportGenerator.generate(results, java.util.Optional.ofNullable(environment), out, charts, tables);
+            spec.commandLine().getOut().println("wrote " + out + ", " + tables + " and charts in " + charts);
             return 0;
         }
     }
 
     @Command(name = "capture-env", mixinStandardHelpOptions = true,
             description = "Records what JMH's results do not: CPU model and cores, OS, JDK vendor and version, sqlite-jdbc "
-                    + "and SQLite versions, the run's command and JMH invocations, and the date.")
+                    + "and SQLite versions, the run's command, JMH invocations and duration, the date, and extra facts.")
     static final class CaptureEnv implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "FILE", defaultValue = "results/" + ReportGenerator.ENVIRONMENT_FILE,
                 description = "Where to write the environment JSON (default: ${DEFAULT-VALUE}).")
@@ -102,9 +107,16 @@ public final class Report implements Callable<Integer> {
         @Option(names = "--command", required = true, paramLabel = "TEXT", description = "The exact command that ran the benchmarks.")
         String command;
 
-        @Option(names = "--jmh-command", paramLabel = "TEXT",
-                description = "One JMH invocation of the run, as \"file: command\" (repeatable).")
+        @Option(names = "--jmh-command", paramLabel = "TEXT", description = "One JMH invocation of the run (repeatable).")
         List<String> jmhCommands = new ArrayList<>();
+
+        @Option(names = "--duration", paramLabel = "TEXT", description = "How long the run took, e.g. \"47 min\".")
+        String duration;
+
+        @Option(names = "--extra", paramLabel = "KEY=VALUE",
+                description = "An extra fact to record as is (repeatable), e.g. \"system SQLite=3.40.1\" or \""
+                        + Environment.MAX_SCHEMA_RETRY + "=25\".")
+        java.util.Map<String, String> extras = new java.util.LinkedHashMap<>();
 
         @Option(names = "--date", paramLabel = "TEXT", description = "Date of the run (default: now, UTC, ISO-8601).")
         String date;
@@ -117,7 +129,7 @@ public final class Report implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Environment environment = EnvironmentCapture.capture(command, jmhCommands, date, smoke);
+            Environment environment = EnvironmentCapture.capture(command, jmhCommands, duration, date, smoke, extras);
             AtomicFiles.write(out, environment.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             spec.commandLine().getOut().println("wrote " + out);
             return 0;

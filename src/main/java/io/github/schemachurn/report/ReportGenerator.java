@@ -2,18 +2,19 @@ package io.github.schemachurn.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Results directory in, benchmarks.md and charts out. Everything is read, checked and rendered in
- * memory first; only then are files written, each atomically, so bad input changes nothing.
+ * Results in; benchmarks.md (its generated part), the tables file and the charts out. Everything
+ * is read, checked and rendered in memory first; only then are files written, each atomically, so
+ * bad input changes nothing.
  */
 public final class ReportGenerator {
     public static final String ENVIRONMENT_FILE = "environment.json";
@@ -23,66 +24,59 @@ public final class ReportGenerator {
 
     private ReportGenerator() {}
 
-    /** What generation would write: the whole markdown file and the chart PNGs by path. */
-    public record Rendered(String markdown, Map<Path, byte[]> charts) {}
+    /** What generation would write: every file by path. */
+    public record Rendered(String markdown, String tables, Map<Path, byte[]> charts) {}
 
-    public static Rendered render(Path resultsDir, Path environmentFile, Path markdownFile, Path chartsDir) {
-        List<BenchmarkRow> rows = readResults(resultsDir, environmentFile);
-        Environment environment = Environment.read(environmentFile);
+    /**
+     * @param environmentFile the environment file; empty means the one beside the results when a
+     *                        single directory is given and it has one, otherwise none
+     */
+    public static Rendered render(List<Path> inputs, Optional<Path> environmentFile, Path markdownFile, Path chartsDir, Path tablesFile) {
+        List<Config> configs = new ArrayList<>();
+        for (Result result : JmhJson.read(inputs, ENVIRONMENT_FILE)) {
+            try {
+                configs.add(Config.of(result));
+            } catch (IllegalArgumentException e) {
+                throw new ReportException(e.getMessage());
+            }
+        }
+        Optional<Environment> environment = environmentFile.or(() -> besideResults(inputs)).map(Environment::read);
         Path markdownDir = markdownFile.toAbsolutePath().getParent();
         if (Files.exists(markdownDir) && !Files.isDirectory(markdownDir)) {
             throw new ReportException(markdownFile + ": cannot write it (" + markdownDir + " is not a directory)");
         }
         String link = markdownDir.relativize(chartsDir.toAbsolutePath()).toString().replace('\\', '/');
-        String linkPrefix = link.isEmpty() ? "" : link + "/";
-        StudiesSection.Output studies = StudiesSection.render(resultsDir, linkPrefix);
-        MarkdownReport.Output output = MarkdownReport.render(environment, rows, linkPrefix, studies.markdown());
+        Run run = new Run(configs, environment, link.isEmpty() ? "" : link + "/");
+        String tablesLink = markdownDir.relativize(tablesFile.toAbsolutePath()).toString().replace('\\', '/');
+
+        Md md = new Md(1);
+        if (environment.map(Environment::smoke).orElse(false)) {
+            md.para("> **Placeholder: these numbers come from a tiny smoke run that only checks the tooling; they mean nothing.**");
+        }
+        AnswerSection.render(run, md);
+        ThresholdSection.render(run, md);
+        StudiesSection.render(run, md, tablesLink);
+        AuditSection.render(run, md);
+        ChecksSection.render(run, md);
+        EnvironmentSection.render(run, md);
+
         Map<Path, byte[]> charts = new TreeMap<>();
-        output.charts().forEach((name, png) -> charts.put(chartsDir.resolve(name), png));
-        studies.charts().forEach((name, png) -> charts.put(chartsDir.resolve(name), png));
-        return new Rendered(splice(existing(markdownFile), output.markdown(), markdownFile), charts);
+        run.charts.forEach((name, png) -> charts.put(chartsDir.resolve(name), png));
+        return new Rendered(splice(existing(markdownFile), md.toString(), markdownFile), TablesFile.render(run), charts);
     }
 
-    public static void generate(Path resultsDir, Path environmentFile, Path markdownFile, Path chartsDir) {
-        Rendered rendered = render(resultsDir, environmentFile, markdownFile, chartsDir);
+    public static void generate(List<Path> inputs, Optional<Path> environmentFile, Path markdownFile, Path chartsDir, Path tablesFile) {
+        Rendered rendered = render(inputs, environmentFile, markdownFile, chartsDir, tablesFile);
         rendered.charts().forEach(AtomicFiles::write);
+        AtomicFiles.write(tablesFile, rendered.tables().getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(markdownFile, rendered.markdown().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Every *.json in the directory but the environment file, by name; at least one with churn results. */
-    static List<BenchmarkRow> readResults(Path resultsDir, Path environmentFile) {
-        if (!Files.isDirectory(resultsDir)) {
-            throw new ReportException(resultsDir + ": " + (Files.exists(resultsDir) ? "not a directory" : "no such directory"));
+    private static Optional<Path> besideResults(List<Path> inputs) {
+        if (inputs.size() == 1 && Files.isDirectory(inputs.get(0)) && Files.isRegularFile(inputs.get(0).resolve(ENVIRONMENT_FILE))) {
+            return Optional.of(inputs.get(0).resolve(ENVIRONMENT_FILE));
         }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> json = Files.newDirectoryStream(resultsDir, "*.json")) {
-            for (Path file : json) {
-                if (!file.getFileName().equals(environmentFile.getFileName()) || !sameFile(file, environmentFile)) {
-                    files.add(file);
-                }
-            }
-        } catch (IOException e) {
-            throw new ReportException(resultsDir + ": cannot list it (" + AtomicFiles.reason(e) + ")");
-        }
-        files.sort(null);
-        if (files.isEmpty()) {
-            throw new ReportException(resultsDir + ": no results files (*.json) in it");
-        }
-        List<BenchmarkRow> rows = new ArrayList<>();
-        files.forEach(file -> rows.addAll(ResultsFile.read(file)));
-        if (rows.stream().noneMatch(r -> r.question().churn())) {
-            throw new ReportException(resultsDir + ": no churn results in it (only ceiling results); the report needs "
-                    + "ddl, reader, retry, writes or latency results");
-        }
-        return rows;
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
+        return Optional.empty();
     }
 
     private static String existing(Path markdownFile) {

@@ -1,351 +1,148 @@
 package io.github.schemachurn.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.github.schemachurn.sqlite.ErrorClass;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
- * The studies beside the main questions: every results file in a subdirectory of the results
- * directory (results/scaling/*.json, results/reliability/*.json) as one table, and one chart where
- * the file varies a numeric parameter (the scaling curves). Unlike the main questions this part
- * does not interpret: it shows, for every configuration, each role's JMH score with its error and
- * per-fork values, every counter family's failure share by class, and derived rates where a
- * family carries its own time window (e.g. ddlMillis, pacedMicros).
+ * One subsection per benchmark class in the run, whatever files its results came from: a finding
+ * computed from the data, the charts that matter (outcome shares stacked, successful operations per
+ * fork on a log axis), and a short headline table; the full counters are in the companion tables file.
+ * Rows are labelled by the params that vary, so a new param or benchmark needs no code here.
  */
 final class StudiesSection {
-    record Output(String markdown, Map<String, byte[]> charts) {}
+    private StudiesSection() {}
 
-    private static final List<String> PREFERRED_CHART_ROLES = List.of("reader", "readers", "site", "request", "writer");
-    private static final String[] OUTCOMES = {"Schema", "NoSuchTable", "Busy", "BusySnapshot", "Locked", "DeadStatement", "Other"};
-
-    private final StringBuilder out = new StringBuilder();
-    private final Map<String, byte[]> charts = new TreeMap<>();
-    private final String chartLinkPrefix;
-
-    private StudiesSection(String chartLinkPrefix) {
-        this.chartLinkPrefix = chartLinkPrefix;
+    static Map<String, List<Config>> byClass(List<Config> configs) {
+        Map<String, List<Config>> classes = new LinkedHashMap<>();
+        configs.forEach(c -> classes.computeIfAbsent(c.result().benchmarkClass(), k -> new ArrayList<>()).add(c));
+        return classes;
     }
 
-    /** Empty output when the results directory has no study subdirectories. */
-    static Output render(Path resultsDir, String chartLinkPrefix) {
-        List<Path> files = studyFiles(resultsDir);
-        StudiesSection section = new StudiesSection(chartLinkPrefix);
-        if (!files.isEmpty()) {
-            section.write(resultsDir, files);
-        }
-        return new Output(section.out.toString(), Map.copyOf(section.charts));
+    /** The labels of configurations: the method when a class has several, then the params that vary. */
+    static List<String> labels(List<Config> configs) {
+        List<String> varied = Result.varied(configs.stream().map(Config::result).toList());
+        boolean methods = configs.stream().map(c -> c.result().method()).distinct().count() > 1;
+        return configs.stream().map(c -> ((methods ? c.result().method() + " " : "") + c.result().label(varied)).trim())
+                .map(l -> l.isEmpty() ? "all" : l).toList();
     }
 
-    private static List<Path> studyFiles(Path resultsDir) {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(resultsDir, Files::isDirectory)) {
-            for (Path dir : dirs) {
-                try (DirectoryStream<Path> json = Files.newDirectoryStream(dir, "*.json")) {
-                    json.forEach(files::add);
-                }
+    /** Short labels for chart axes: the values alone, joined by "/"; {@link #axis} names them. */
+    static List<String> shortLabels(List<Config> configs) {
+        List<String> varied = Result.varied(configs.stream().map(Config::result).toList());
+        boolean methods = configs.stream().map(c -> c.result().method()).distinct().count() > 1;
+        return configs.stream().map(c -> {
+            List<String> parts = new ArrayList<>();
+            if (methods) {
+                parts.add(c.result().method());
             }
-        } catch (IOException e) {
-            throw new ReportException(resultsDir + ": cannot list its study directories (" + AtomicFiles.reason(e) + ")");
-        }
-        files.sort(null);
-        return files;
+            varied.forEach(v -> parts.add(c.result().params().getOrDefault(v, "–")));
+            return parts.isEmpty() ? "all" : String.join("/", parts);
+        }).toList();
     }
 
-    private void write(Path resultsDir, List<Path> files) {
-        line("## Studies: scaling and reliability");
-        line("");
-        line("Each table below is one results file of `results/run-scaling.sh` (results/scaling/) or "
-                + "`results/run-reliability.sh` (results/reliability/), shown as measured: each role's JMH score "
-                + "± its 99.9 % error and the mean of every fork, and for every counter family the share of attempts "
-                + "that failed, by SQLite result code. The benchmark classes' Javadoc says what each study varies and why.");
-        line("");
-        for (Path file : files) {
-            study(resultsDir, file);
-        }
-    }
-
-    /** One configuration of a study file: its benchmark, parameters, role metrics and counters (summed over iterations, per fork). */
-    private record Config(String benchmark, SortedMap<String, String> params, String mode,
-                          SortedMap<String, JsonNode> roles, SortedMap<String, List<Double>> counterForks) {}
-
-    private void study(Path resultsDir, Path file) {
-        List<Config> configs = read(file);
-        String name = resultsDir.relativize(file).toString().replace('\\', '/');
-        Set<String> benchmarks = configs.stream().map(Config::benchmark).collect(Collectors.toCollection(LinkedHashSet::new));
-        List<String> varied = variedParams(configs);
-        line("### " + name.replaceFirst("\\.json$", ""));
-        line("");
-        line("From results/" + name + ": " + String.join(", ", benchmarks) + ". " + fixedLine(configs, varied));
-        line("");
-        chart(name, configs, varied);
-
-        List<String> header = new ArrayList<>(List.of("benchmark"));
-        header.addAll(varied);
-        header.addAll(List.of("role: score ± error (forks)", "failed, by class", "other counters"));
-        line("| " + String.join(" | ", header) + " |");
-        line("|" + "---|".repeat(header.size()));
-        for (Config config : configs) {
-            List<String> cells = new ArrayList<>(List.of(config.benchmark()));
-            varied.forEach(p -> cells.add(config.params().getOrDefault(p, "")));
-            cells.add(roles(config));
-            cells.add(failures(config));
-            cells.add(otherCounters(config));
-            line("| " + cells.stream().map(StudiesSection::cell).collect(Collectors.joining(" | ")) + " |");
-        }
-        line("");
-    }
-
-    private static List<Config> read(Path file) {
-        JsonNode root = ResultsFile.parse(file);
-        if (!root.isArray() || root.isEmpty()) {
-            throw new ReportException(file + ": not a JMH results file (expected a non-empty JSON array)");
-        }
-        List<Config> configs = new ArrayList<>();
-        for (JsonNode result : root) {
-            String benchmark = text(file, result, "benchmark");
-            if (!benchmark.startsWith(ResultsFile.SUITE_PACKAGE)) {
-                throw new ReportException(file + ": " + benchmark + " is not a result of this suite");
-            }
-            SortedMap<String, String> params = new TreeMap<>();
-            JsonNode paramsNode = result.path("params");
-            paramsNode.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-            SortedMap<String, JsonNode> roles = new TreeMap<>();
-            SortedMap<String, List<Double>> counters = new TreeMap<>();
-            JsonNode secondary = result.path("secondaryMetrics");
-            Iterator<Map.Entry<String, JsonNode>> fields = secondary.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> entry = fields.next();
-                if (entry.getKey().matches("p\\d+\\.\\d+")) {
-                    continue; // JMH lists a plain SampleTime benchmark's percentiles here too; they are in scorePercentiles
-                }
-                if ("#".equals(entry.getValue().path("scoreUnit").asText())) {
-                    counters.put(entry.getKey(), forkTotals(file, entry.getKey(), entry.getValue()));
-                } else {
-                    roles.put(entry.getKey(), entry.getValue());
-                }
-            }
-            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            if (roles.isEmpty()) {
-                roles.put(method, result.path("primaryMetric"));
-            }
-            String shortName = benchmark.substring(ResultsFile.SUITE_PACKAGE.length());
-            configs.add(new Config(shortName, params, text(file, result, "mode"), roles, counters));
-        }
-        return configs;
-    }
-
-    private static List<Double> forkTotals(Path file, String name, JsonNode metric) {
-        JsonNode raw = metric.path("rawData");
-        if (!raw.isArray() || raw.isEmpty()) {
-            throw new ReportException(file + ": counter " + name + " has no rawData");
-        }
-        List<Double> totals = new ArrayList<>();
-        raw.forEach(fork -> {
-            double sum = 0;
-            for (JsonNode v : fork) {
-                sum += v.asDouble();
-            }
-            totals.add(sum);
-        });
-        return totals;
-    }
-
-    private static String text(Path file, JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new ReportException(file + ": a result has no text field '" + field + "'");
-        }
-        return value.asText();
-    }
-
-    private static List<String> variedParams(List<Config> configs) {
-        Map<String, Set<String>> values = new TreeMap<>();
-        configs.forEach(c -> c.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v)));
-        return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
-    }
-
-    private static String fixedLine(List<Config> configs, List<String> varied) {
-        SortedMap<String, String> fixed = new TreeMap<>(configs.get(0).params());
-        varied.forEach(fixed::remove);
-        return fixed.isEmpty() ? "" : "Fixed: " + fixed.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ".";
-    }
-
-    private static String roles(Config config) {
+    static String axis(List<Config> configs) {
         List<String> parts = new ArrayList<>();
-        config.roles().forEach((role, metric) -> {
-            StringBuilder text = new StringBuilder(role).append(": ").append(Fmt.num(metric.path("score").asDouble()));
-            double error = metric.path("scoreError").asDouble(Double.NaN);
-            if (!Double.isNaN(error)) {
-                text.append(" ± ").append(Fmt.num(error));
-            }
-            text.append(' ').append(metric.path("scoreUnit").asText());
-            if (config.mode().equals("sample")) {
-                JsonNode p = metric.path("scorePercentiles");
-                text.append(", p50 ").append(Fmt.num(p.path("50.0").asDouble()))
-                        .append(" / p99 ").append(Fmt.num(p.path("99.0").asDouble()))
-                        .append(" / p99.9 ").append(Fmt.num(p.path("99.9").asDouble()));
-            }
-            List<Double> forks = forkMeans(metric);
-            if (!forks.isEmpty()) {
-                text.append(" (forks ").append(Fmt.forks(forks)).append(')');
-            }
-            parts.add(text.toString());
+        if (configs.stream().map(c -> c.result().method()).distinct().count() > 1) {
+            parts.add("method");
+        }
+        parts.addAll(Result.varied(configs.stream().map(Config::result).toList()));
+        return parts.isEmpty() ? "configuration" : String.join("/", parts);
+    }
+
+    static void render(Run run, Md md, String tablesLink) {
+        md.section("Studies: findings, then evidence", s -> {
+            s.para("One subsection per benchmark class; rows are the configurations, labelled by the params that vary. "
+                    + "Rates are successful operations per second of measured time (each fork's total over its measured "
+                    + "windows; the headline is the mean of the forks, ± a 95 % interval). Every counter of every "
+                    + "configuration is in [the tables file](" + tablesLink + ").");
+            byClass(run.configs).forEach((name, configs) -> s.section(name, sub -> study(run, sub, name, configs)));
         });
-        return String.join("; ", parts);
     }
 
-    private static List<Double> forkMeans(JsonNode metric) {
-        List<Double> means = new ArrayList<>();
-        metric.path("rawData").forEach(fork -> {
-            double sum = 0;
-            int n = 0;
-            for (JsonNode v : fork) {
-                sum += v.asDouble();
-                n++;
-            }
-            means.add(n == 0 ? Double.NaN : sum / n);
-        });
-        return means;
-    }
-
-    private static double total(Config config, String counter) {
-        return config.counterForks().getOrDefault(counter, List.of()).stream().mapToDouble(Double::doubleValue).sum();
-    }
-
-    /** The counter families (prefix + Attempts), each as "prefix: n attempts, x % failed (class share, …)". */
-    private static List<String> families(Config config) {
-        return config.counterForks().keySet().stream().filter(n -> n.endsWith("Attempts"))
-                .map(n -> n.substring(0, n.length() - "Attempts".length())).toList();
-    }
-
-    private static String failures(Config config) {
-        List<String> parts = new ArrayList<>();
-        for (String family : families(config)) {
-            double attempts = total(config, family + "Attempts");
-            double ok = total(config, family + "Ok");
-            StringBuilder text = new StringBuilder(family).append(": ").append(count(attempts)).append(" attempts, ")
-                    .append(attempts == 0 ? "n/a" : Fmt.pct(100 * (attempts - ok) / attempts)).append(" failed");
-            List<String> classes = new ArrayList<>();
-            for (String outcome : OUTCOMES) {
-                double n = total(config, family + outcome);
-                if (n > 0) {
-                    classes.add(outcome + " " + Fmt.pct(100 * n / attempts));
+    private static void study(Run run, Md md, String name, List<Config> configs) {
+        List<String> labels = labels(configs);
+        md.para(finding(configs, labels));
+        List<Config> withOp = configs.stream().filter(c -> c.op().isPresent()).toList();
+        if (!withOp.isEmpty()) {
+            List<String> opLabels = shortLabels(withOp);
+            Map<String, List<Double>> shares = new LinkedHashMap<>();
+            shares.put("ok", withOp.stream().map(c -> 100 * (1 - c.op().get().failedShare().value())).toList());
+            for (ErrorClass e : ErrorClass.values()) {
+                if (withOp.stream().anyMatch(c -> c.op().get().failures(e) > 0)) {
+                    shares.put(e.counterSuffix(), withOp.stream().map(c -> 100 * c.op().get().share(e).value()).toList());
                 }
             }
-            if (!classes.isEmpty()) {
-                text.append(" (").append(String.join(", ", classes)).append(')');
-            }
-            rate(config, family, "Millis", 1_000).ifPresent(r -> text.append("; ").append(r));
-            rate(config, family, "Micros", 1_000_000).ifPresent(r -> text.append("; ").append(r));
-            parts.add(text.toString());
-        }
-        return parts.isEmpty() ? "" : String.join("; ", parts);
-    }
-
-    /** A family that counts its own time window: its successes per second over that window. */
-    private static java.util.Optional<String> rate(Config config, String family, String unit, double perSecond) {
-        double window = total(config, family + unit);
-        if (!config.counterForks().containsKey(family + unit) || window <= 0) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(Fmt.num(total(config, family + "Ok") * perSecond / window) + " ok/s over " + family + unit);
-    }
-
-    private static String otherCounters(Config config) {
-        List<String> families = families(config);
-        Map<String, Double> other = new LinkedHashMap<>();
-        config.counterForks().forEach((name, forks) -> {
-            boolean inFamily = families.stream().anyMatch(f -> name.startsWith(f) && isFamilyField(name.substring(f.length())));
-            if (!inFamily) {
-                other.put(name, forks.stream().mapToDouble(Double::doubleValue).sum());
-            }
-        });
-        return other.entrySet().stream().map(e -> e.getKey() + " " + count(e.getValue())).collect(Collectors.joining(", "));
-    }
-
-    private static boolean isFamilyField(String suffix) {
-        if (List.of("Attempts", "Ok", "Retries", "Millis", "Micros").contains(suffix)) {
-            return true;
-        }
-        for (String outcome : OUTCOMES) {
-            if (outcome.equals(suffix)) {
-                return true;
+            md.image(name + ": outcome of each attempt", run.chart(name + "-outcomes.png",
+                    Charts.shares(name + ": outcome of each attempt", axis(withOp), opLabels, shares)));
+            byte[] rates = Charts.rates(name + ": successful operations per second, one dot per fork", axis(withOp), "ok/s", opLabels,
+                    withOp.stream().map(c -> c.op().get().rate().forks()).toList());
+            if (rates != null) {
+                md.image(name + ": successful operations per second", run.chart(name + "-rates.png", rates));
             }
         }
-        return false;
+        Md.Table table = new Md.Table("configuration", "ok/s", "failed", "main failure", "DDL ok/s", "CPU/window", "forks");
+        for (int i = 0; i < configs.size(); i++) {
+            table = table.with(headline(configs.get(i), labels.get(i)));
+        }
+        md.table(table);
     }
 
-    /** A curve where the file varies a numeric parameter: x is that parameter, one series per other combination. */
-    private void chart(String name, List<Config> configs, List<String> varied) {
-        String x = varied.stream().filter(p -> configs.stream().anyMatch(c -> isNumber(c.params().get(p)))).findFirst().orElse(null);
-        if (x == null) {
-            return;
+    private static List<String> headline(Config c, String label) {
+        Optional<Role> role = c.op().or(c::ddl);
+        if (role.isEmpty()) {
+            Result.Metric m = c.result().metrics().get(c.result().method());
+            Estimate e = Estimate.of(m.forks().stream().map(Stats::mean).toList(), m.forks().get(0), true);
+            String p = !c.result().mode().equals("sample") || !m.percentiles().containsKey("99.0") ? ""
+                    : " (p50 " + Fmt.num(m.percentiles().get("50.0")) + ", p99 " + Fmt.num(m.percentiles().get("99.0")) + ")";
+            return List.of(label, e.text() + " " + m.unit() + p, "–", "–", "–", "–", flag(e));
         }
-        List<String> categories = configs.stream().map(c -> c.params().get(x)).distinct().toList();
-        Map<String, List<List<Double>>> series = new LinkedHashMap<>();
-        Set<String> units = new LinkedHashSet<>();
-        boolean oneBenchmark = configs.stream().map(Config::benchmark).distinct().count() == 1;
-        for (Config config : configs) {
-            String role = chartRole(config);
-            JsonNode metric = config.roles().get(role);
-            units.add(metric.path("scoreUnit").asText());
-            String label = oneBenchmark ? role : config.benchmark() + (config.benchmark().endsWith("." + role) ? "" : " " + role);
-            String seriesName = label
-                    + varied.stream().filter(p -> !p.equals(x)).map(p -> " " + p + "=" + config.params().get(p))
-                            .collect(Collectors.joining());
-            List<List<Double>> values = series.computeIfAbsent(seriesName, k -> {
-                List<List<Double>> empty = new ArrayList<>();
-                categories.forEach(c -> empty.add(new ArrayList<>()));
-                return empty;
-            });
-            List<Double> forks = forkMeans(metric);
-            // A plain SampleTime result has no per-fork rawData, only a histogram: plot its mean.
-            values.set(categories.indexOf(config.params().get(x)), forks.isEmpty() ? List.of(metric.path("score").asDouble()) : forks);
-        }
-        List<ChartWriter.Series> list = series.entrySet().stream().map(e -> new ChartWriter.Series(e.getKey(), e.getValue())).toList();
-        String chartName = "study-" + name.replaceFirst("\\.json$", "").replaceAll("[^A-Za-z0-9]+", "-") + ".png";
-        String title = name + ": by " + x;
-        charts.put(chartName, ChartWriter.png(new ChartWriter.Chart(title, x, String.join(", ", units), categories, list)));
-        line("![" + title + "](" + chartLinkPrefix + chartName + ")");
-        line("");
+        Role r = role.get();
+        Estimate rate = r.rate();
+        String main = r.mainFailure().map(e -> e.counterSuffix() + " " + r.share(e).percent()).orElse("–");
+        String ddl = c.ddl().filter(d -> d != r).map(d -> d.rate().text()).orElse("–");
+        return List.of(label, (r == c.ddl().orElse(null) ? "DDL " : "") + rate.text(), r.failedShare().percent(), main, ddl,
+                Fmt.num(r.cpuShare()), flag(rate));
     }
 
-    private static String chartRole(Config config) {
-        for (String preferred : PREFERRED_CHART_ROLES) {
-            if (config.roles().containsKey(preferred)) {
-                return preferred;
+    private static String flag(Estimate e) {
+        return e.forks().size() + (e.forksDisagree() ? " ⚠ disagree" : "");
+    }
+
+    /** One or two sentences from the numbers: the range of successful rates, where failures were and of what class, thresholds. */
+    static String finding(List<Config> configs, List<String> labels) {
+        List<Config> withOp = configs.stream().filter(c -> c.op().isPresent()).toList();
+        if (withOp.isEmpty()) {
+            return configs.size() + " configuration(s), timings only (see the table).";
+        }
+        Comparator<Config> byRate = Comparator.comparingDouble(c -> c.op().get().rate().value());
+        Config low = withOp.stream().min(byRate).orElseThrow();
+        Config high = withOp.stream().max(byRate).orElseThrow();
+        StringBuilder text = new StringBuilder();
+        text.append(configs.size()).append(" configuration(s): successful operations from ")
+                .append(low.op().get().rate().text()).append("/s (").append(labels.get(configs.indexOf(low))).append(") to ")
+                .append(high.op().get().rate().text()).append("/s (").append(labels.get(configs.indexOf(high))).append("). ");
+        List<Config> failing = withOp.stream().filter(c -> c.op().get().failedShare().value() > 0).toList();
+        if (failing.isEmpty()) {
+            text.append("No operation failed.");
+        } else {
+            Config worst = failing.stream().max(Comparator.comparingDouble(c -> c.op().get().failedShare().value())).orElseThrow();
+            Role w = worst.op().get();
+            text.append("Operations failed in ").append(failing.size()).append(" of ").append(withOp.size())
+                    .append(", worst ").append(w.failedShare().percent()).append(" at ").append(labels.get(configs.indexOf(worst)))
+                    .append(w.mainFailure().map(e -> ", mostly " + e.counterSuffix()).orElse("")).append('.');
+        }
+        for (String param : Result.varied(configs.stream().map(Config::result).toList())) {
+            if (configs.stream().allMatch(c -> c.param(param) == null || c.param(param).matches("-?\\d+(\\.\\d+)?"))) {
+                withOp.stream().filter(c -> c.param(param) != null && c.op().get().failures(ErrorClass.SCHEMA) > 0)
+                        .map(c -> Double.parseDouble(c.param(param))).min(Double::compare)
+                        .ifPresent(v -> text.append(" SCHEMA first appears at ").append(param).append('=').append(Fmt.num(v)).append('.'));
             }
         }
-        return config.roles().firstKey();
-    }
-
-    private static boolean isNumber(String value) {
-        return value != null && value.matches("\\d+");
-    }
-
-    /** Counters are whole numbers. */
-    private static String count(double value) {
-        return String.format(java.util.Locale.ROOT, "%,d", Math.round(value));
-    }
-
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
-    }
-
-    private void line(String text) {
-        out.append(text).append('\n');
+        return text.toString();
     }
 }

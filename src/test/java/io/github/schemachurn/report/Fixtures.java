@@ -1,116 +1,161 @@
 package io.github.schemachurn.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.schemachurn.sqlite.CounterNames;
+import io.github.schemachurn.sqlite.ErrorClass;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
- * The fixture run (src/test/resources/report/run): results of a tiny run of this suite's own jar
- * ({@code -f 2 -wi 0 -i 2 -r 300ms}), and helpers to copy it and edit one number in a copy.
+ * JMH JSON in the shape this suite writes (the counter contract of {@link CounterNames}), built in
+ * code: one {@link Bench} per configuration, a role's counts per fork and iteration, JMH's per-method
+ * rates consistent with them (so counted attempts equal JMH's ops unless a test says otherwise).
  */
 final class Fixtures {
-    static final List<String> FILES = List.of("ceiling.json", "ddl.json", "environment.json", "latency.json",
-            "reader-applock.json", "writes.json");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int ITERATIONS = 2;
 
     private Fixtures() {}
 
-    /** A copy of the fixture run in {@code dir}/results. */
-    static Path copyRun(Path dir) {
-        Path results = dir.resolve("results");
-        try {
-            Files.createDirectories(results);
-            for (String name : FILES) {
-                try (InputStream in = Fixtures.class.getResourceAsStream("/report/run/" + name)) {
-                    Files.copy(in, results.resolve(name));
+    /** One configuration. Iterations are 1 s windows of one thread unless {@link #window} says otherwise. */
+    static final class Bench {
+        final ObjectNode node = JSON.createObjectNode();
+        private final ObjectNode secondary;
+        private final int forks;
+        private BiFunction<Integer, Integer, Double> window = (f, i) -> 1e6;
+
+        Bench(String benchmarkClass, String method, int forks, Map<String, String> params) {
+            this.forks = forks;
+            node.put("jmhVersion", "1.37").put("benchmark", JmhJson.SUITE_PACKAGE + benchmarkClass + "." + method)
+                    .put("mode", "thrpt").put("threads", 2).put("forks", forks).put("jvm", "/usr/bin/java")
+                    .put("jdkVersion", "17.0.15").put("vmName", "OpenJDK 64-Bit Server VM").put("vmVersion", "17.0.15")
+                    .put("warmupIterations", 1).put("warmupTime", "1 s").put("measurementIterations", ITERATIONS)
+                    .put("measurementTime", "1 s");
+            node.putArray("jvmArgs");
+            ObjectNode p = node.putObject("params");
+            params.forEach(p::put);
+            metric(node.putObject("primaryMetric"), "ops/s", (f, i) -> 1.0);
+            secondary = node.putObject("secondaryMetrics");
+        }
+
+        /** The mean window of every iteration, in microseconds (fork, iteration). */
+        Bench window(BiFunction<Integer, Integer, Double> micros) {
+            window = micros;
+            return this;
+        }
+
+        /**
+         * A role: {@code ok.apply(fork, iteration)} successes and {@code failed} failures of class
+         * {@code error} per iteration; JMH's rate for {@code method} matches the counted attempts.
+         */
+        Bench role(String prefix, String method, BiFunction<Integer, Integer, Long> ok, ErrorClass error,
+                   BiFunction<Integer, Integer, Long> failed) {
+            counter(prefix + CounterNames.ATTEMPTS, (f, i) -> (double) (ok.apply(f, i) + failed.apply(f, i)));
+            counter(prefix + CounterNames.OK, (f, i) -> (double) ok.apply(f, i));
+            for (ErrorClass e : ErrorClass.values()) {
+                counter(CounterNames.failure(prefix, e), (f, i) -> e == error ? (double) failed.apply(f, i) : 0.0);
+            }
+            counter(prefix + CounterNames.RETRIES, (f, i) -> 0.0);
+            counter(prefix + CounterNames.BUSY_WAITS, (f, i) -> 0.0);
+            counter(prefix + CounterNames.WINDOW_MICROS, window::apply);
+            counter(prefix + CounterNames.THREADS, (f, i) -> 1.0);
+            counter(prefix + CounterNames.CPU_MICROS, (f, i) -> window.apply(f, i) / 2);
+            BiFunction<Integer, Integer, Double> w = window;
+            metric(secondary.putObject(method), "ops/s", (f, i) -> (ok.apply(f, i) + failed.apply(f, i)) / (w.apply(f, i) / 1e6));
+            return this;
+        }
+
+        /** A role with {@code okPerSecond} successes and a {@code failedShare} of failures of one class, the same in every fork. */
+        Bench role(String prefix, String method, double okPerSecond, ErrorClass error, double failedShare) {
+            long ok = Math.round(okPerSecond);
+            long failed = Math.round(okPerSecond * failedShare / (1 - failedShare));
+            return role(prefix, method, (f, i) -> ok, error, (f, i) -> failed);
+        }
+
+        Bench counter(String name, BiFunction<Integer, Integer, Double> value) {
+            ObjectNode c = secondary.putObject(name);
+            metric(c, "#", value);
+            return this;
+        }
+
+        private void metric(ObjectNode m, String unit, BiFunction<Integer, Integer, Double> value) {
+            double sum = 0;
+            ArrayNode raw = m.putArray("rawData");
+            for (int f = 0; f < forks; f++) {
+                ArrayNode iterations = raw.addArray();
+                for (int i = 0; i < ITERATIONS; i++) {
+                    iterations.add(value.apply(f, i));
+                    sum += value.apply(f, i);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            m.put("score", unit.equals("#") ? sum / forks : sum / (forks * ITERATIONS)).put("scoreError", "NaN").put("scoreUnit", unit);
+            m.putObject("scorePercentiles");
         }
-        return results;
     }
 
-    /** Edits the result of {@code file} whose params match journal and ddl. */
-    static void edit(Path file, String journal, String ddl, Consumer<ObjectNode> change) {
+    /** A sample-mode timing (us/op) whose fork f has mean {@code forkMeans[f]}: the schema-reload study's shape. */
+    static ObjectNode timing(String benchmarkClass, String method, Map<String, String> params, double... forkMeans) {
+        Bench b = new Bench(benchmarkClass, method, forkMeans.length, params);
+        ObjectNode primary = b.node.putObject("primaryMetric");
+        ArrayNode histogram = primary.putArray("rawDataHistogram");
+        for (double mean : forkMeans) {
+            ArrayNode fork = histogram.addArray();
+            for (int i = 0; i < ITERATIONS; i++) {
+                fork.addArray().addArray().add(mean).add(10);
+            }
+        }
+        primary.put("score", forkMeans[0]).put("scoreError", "NaN").put("scoreUnit", "us/op");
+        primary.putObject("scorePercentiles").put("50.0", forkMeans[0]).put("99.0", forkMeans[0]);
+        b.node.put("mode", "sample");
+        b.node.remove("secondaryMetrics");
+        return b.node;
+    }
+
+    static Path write(Path file, List<ObjectNode> results) {
+        ArrayNode array = JSON.createArrayNode();
+        results.forEach(array::add);
         try {
-            ArrayNode rows = (ArrayNode) JSON.readTree(file.toFile());
-            boolean found = false;
-            for (JsonNode row : rows) {
-                if (row.path("params").path("journal").asText().equals(journal)
-                        && row.path("params").path("ddl").asText().equals(ddl)) {
-                    change.accept((ObjectNode) row);
-                    found = true;
-                }
-            }
-            if (!found) {
-                throw new IllegalArgumentException("no " + journal + "/" + ddl + " row in " + file);
-            }
-            JSON.writeValue(file.toFile(), rows);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), array);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return file;
     }
 
-    /** Multiplies every measured value of a metric (score, error and raw data) by {@code factor}. */
-    static void scale(ObjectNode row, String metric, double factor) {
-        ObjectNode node = (ObjectNode) row.path("secondaryMetrics").path(metric);
-        node.put("score", node.get("score").asDouble() * factor);
-        if (node.get("scoreError").isNumber()) {
-            node.put("scoreError", node.get("scoreError").asDouble() * factor);
-        }
-        for (JsonNode fork : node.get("rawData")) {
-            ArrayNode iterations = (ArrayNode) fork;
-            for (int i = 0; i < iterations.size(); i++) {
-                iterations.set(i, iterations.get(i).asDouble() * factor);
-            }
-        }
+    static List<Config> configs(List<ObjectNode> results, Path dir) {
+        return JmhJson.read(List.of(write(dir.resolve("results.json"), results)), "environment.json").stream().map(Config::of).toList();
     }
 
-    /** Multiplies the raw data of one fork of a metric by {@code factor}. */
-    static void scaleFork(ObjectNode row, String metric, int fork, double factor) {
-        ArrayNode iterations = (ArrayNode) row.path("secondaryMetrics").path(metric).path("rawData").get(fork);
-        for (int i = 0; i < iterations.size(); i++) {
-            iterations.set(i, iterations.get(i).asDouble() * factor);
+    static Map<String, String> params(String... keyValues) {
+        java.util.Map<String, String> map = new java.util.TreeMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
         }
+        return map;
     }
 
-    /** Moves {@code count} outcomes of the first iteration of fork 1 from one counter to another (totals stay equal). */
-    static void moveCount(ObjectNode row, String from, String to, long count) {
-        ArrayNode fromData = (ArrayNode) row.path("secondaryMetrics").path(from).path("rawData").get(0);
-        ArrayNode toData = (ArrayNode) row.path("secondaryMetrics").path(to).path("rawData").get(0);
-        fromData.set(0, fromData.get(0).asDouble() - count);
-        toData.set(0, toData.get(0).asDouble() + count);
+    /** A churn configuration: reads at {@code okPerSecond} with a share failing of one class, DDL at {@code ddlPerSecond}. */
+    static ObjectNode churn(Map<String, String> params, int forks, double okPerSecond, ErrorClass error, double failedShare,
+                            double ddlPerSecond) {
+        return new Bench("ChurnBenchmark", "churn", forks, params)
+                .role(CounterNames.OPERATION, "reader", okPerSecond, error, failedShare)
+                .role(CounterNames.DDL, "churner", ddlPerSecond, ErrorClass.BUSY, 0).node;
     }
 
-    /** Moves every outcome counted in {@code from} to {@code to}, in every fork and iteration. */
-    static void moveAll(ObjectNode row, String from, String to) {
-        JsonNode fromForks = row.path("secondaryMetrics").path(from).path("rawData");
-        JsonNode toForks = row.path("secondaryMetrics").path(to).path("rawData");
-        for (int fork = 0; fork < fromForks.size(); fork++) {
-            ArrayNode fromData = (ArrayNode) fromForks.get(fork);
-            ArrayNode toData = (ArrayNode) toForks.get(fork);
-            for (int i = 0; i < fromData.size(); i++) {
-                toData.set(i, toData.get(i).asDouble() + fromData.get(i).asDouble());
-                fromData.set(i, 0.0);
-            }
-        }
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The same, with fork f's reads scaled by {@code factors[f]} (spread between forks). */
+    static ObjectNode churn(Map<String, String> params, double okPerSecond, ErrorClass error, double failedShare, double... factors) {
+        long failedBase = Math.round(okPerSecond * failedShare / (1 - failedShare));
+        return new Bench("ChurnBenchmark", "churn", factors.length, params)
+                .role(CounterNames.OPERATION, "reader", (f, i) -> Math.round(okPerSecond * factors[f]), error,
+                        (f, i) -> Math.round(failedBase * factors[f]))
+                .role(CounterNames.DDL, "churner", 1000, ErrorClass.BUSY, 0).node;
     }
 }

@@ -1,0 +1,108 @@
+package io.github.schemachurn.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The first screen: one decision table computed from every comparison in the run (journal mode,
+ * then DDL strategy, then large schemas, then retry settings, then reader remedies), and the
+ * verdict on the seed's claim ({@link SeedClaim}).
+ */
+final class AnswerSection {
+    private AnswerSection() {}
+
+    static void render(Run run, Md md) {
+        md.section("Answer", s -> {
+            s.para("Each row pools every comparison of one choice with all else equal; a winner has the most successful "
+                    + "operations per second, significantly ahead of every other option (Welch's t-test on per-fork rates, "
+                    + "p < " + Stats.ALPHA + "; one fork is never significant), with agreeing forks. An option under which most "
+                    + "operations fail is never recommended while another exists. ± is a 95 % interval.");
+            Md.Table table = new Md.Table("if your workload is", "do", "because");
+            for (Row row : rows(run)) {
+                table = table.with(row.workload(), row.advice(), row.because());
+            }
+            s.table(table);
+            s.para(SeedClaim.verdict(run));
+        });
+    }
+
+    record Row(String workload, String advice, String because) {}
+
+    static List<Row> rows(Run run) {
+        List<Row> rows = new ArrayList<>();
+        decide(run, Run.JOURNAL, c -> true, "any schema churn").ifPresent(rows::add);
+        for (String journal : run.values(Run.JOURNAL)) {
+            Predicate<Config> inJournal = c -> journal.equals(c.param(Run.JOURNAL));
+            decide(run, Run.DDL, inJournal.and(AnswerSection::smallSchema), journal + ": how to wrap DDL").ifPresent(rows::add);
+        }
+        largestSchema(run).ifPresent(max -> {
+            Predicate<Config> large = c -> max.equals(c.param(Run.EXTRA_TABLES));
+            decide(run, Run.READER, large, "large schema (" + max + " extra tables) under churn: how to read").ifPresent(rows::add);
+            decide(run, Run.DDL, large, "large schema (" + max + " extra tables): how to wrap DDL").ifPresent(rows::add);
+        });
+        ThresholdSection.cost(run.configs).ifPresent(cost -> rows.add(new Row("fast churn on a large schema",
+                "keep DDL commits below 1 / re-prepare cost",
+                "a stale re-prepare costs " + Fmt.num(cost.slope()) + " µs per extra table: at 1,000 tables that is "
+                        + Fmt.num(ThresholdSection.boundary(cost, 1000)) + " DDL/s (see the threshold model)")));
+        for (String param : List.of(Run.RETRY, Run.BUSY_TIMEOUT, Run.READER)) {
+            for (String journal : run.values(Run.JOURNAL)) {
+                Predicate<Config> inJournal = c -> journal.equals(c.param(Run.JOURNAL));
+                decide(run, param, inJournal.and(AnswerSection::smallSchema), journal + ": choosing `" + param + "`").ifPresent(rows::add);
+            }
+        }
+        return rows;
+    }
+
+    private static boolean smallSchema(Config c) {
+        return c.param(Run.EXTRA_TABLES) == null || Double.parseDouble(c.param(Run.EXTRA_TABLES)) == 0;
+    }
+
+    private static Optional<String> largestSchema(Run run) {
+        return run.configs.stream().filter(Config::churn).map(c -> c.param(Run.EXTRA_TABLES)).filter(v -> v != null && !v.equals("0"))
+                .max(java.util.Comparator.comparingDouble(Double::parseDouble));
+    }
+
+    /** One row from every comparison of {@code param} among configurations that pass {@code filter}. */
+    static Optional<Row> decide(Run run, String param, Predicate<Config> filter, String workload) {
+        List<Comparison> comparisons = Comparison.of(run.configs, param, filter);
+        if (comparisons.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<Comparison>> wins = new LinkedHashMap<>();
+        for (Comparison c : comparisons) {
+            c.winner().ifPresent(w -> wins.computeIfAbsent(w.value(), k -> new ArrayList<>()).add(c));
+        }
+        if (wins.isEmpty()) {
+            Comparison c = comparisons.get(0);
+            Comparison.Option best = c.ranked().get(0);
+            Comparison.Option next = c.runnerUp();
+            return Optional.of(new Row(workload, "any `" + param + "`: no measurable difference",
+                    "no significant winner in " + comparisons.size() + " comparison(s); e.g. " + facts(best, next, c)));
+        }
+        Map.Entry<String, List<Comparison>> top = wins.entrySet().stream()
+                .max(java.util.Comparator.comparingInt(e -> e.getValue().size())).orElseThrow();
+        Comparison example = top.getValue().stream().max(java.util.Comparator.comparingDouble(c -> c.runnerUp().rate().forksDisagree() ? 0 : ratio(c))).orElseThrow();
+        Comparison.Option best = example.winner().orElseThrow();
+        String others = wins.keySet().stream().filter(v -> !v.equals(top.getKey())).map(v -> v + " " + wins.get(v).size())
+                .reduce((a, b) -> a + ", " + b).map(t -> "; other winners: " + t).orElse("");
+        return Optional.of(new Row(workload, "**" + param + "=" + top.getKey() + "**",
+                "best in " + top.getValue().size() + " of " + comparisons.size() + " comparison(s)" + others + "; e.g. "
+                        + facts(best, example.runnerUp(), example)));
+    }
+
+    private static double ratio(Comparison c) {
+        return c.winner().orElseThrow().rate().value() / Math.max(c.runnerUp().rate().value(), 1e-9);
+    }
+
+    private static String facts(Comparison.Option best, Comparison.Option next, Comparison c) {
+        String where = c.contextText().isEmpty() ? "" : " (" + c.contextText() + ")";
+        double p = Stats.welchP(best.rate().forks(), next.rate().forks());
+        return best.value() + " " + best.rate().text() + " ok/s, " + best.failed().percent() + " failed vs "
+                + next.value() + " " + next.rate().text() + " ok/s, " + next.failed().percent() + " failed"
+                + (Double.isNaN(p) ? ", one fork" : ", p = " + Fmt.p(p)) + where;
+    }
+}

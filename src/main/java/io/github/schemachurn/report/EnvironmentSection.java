@@ -1,0 +1,38 @@
+package io.github.schemachurn.report;
+
+import java.util.List;
+
+/** The machine and versions behind the numbers, the run's command and duration; from the environment file and JMH's own fields. */
+final class EnvironmentSection {
+    private EnvironmentSection() {}
+
+    static void render(Run run, Md md) {
+        md.section("Environment", s -> {
+            Result any = run.configs.get(0).result();
+            Md.Table table = new Md.Table("", "");
+            table = table.with("JMH", any.jmhVersion()).with("JVM (from JMH)", any.vmName() + " " + any.jdkVersion());
+            if (run.environment.isEmpty()) {
+                s.table(table);
+                s.para("No environment file: record one with `Report capture-env --command ... --duration ...` beside the results.");
+                return;
+            }
+            Environment e = run.environment.get();
+            table = table.with("CPU", e.cpuModel() + ", " + e.cores() + " cores available to the JVM").with("OS", e.os())
+                    .with("JDK", e.javaVendor() + " " + e.javaVersion())
+                    .with("sqlite-jdbc / its SQLite", e.sqliteJdbcVersion() + " / " + e.sqliteVersion());
+            for (var extra : e.extras().entrySet()) {
+                table = table.with(extra.getKey(), extra.getValue());
+            }
+            table = table.with("Date", e.date()).with("Command", "`" + e.command() + "`")
+                    .with("Duration", e.duration().isEmpty() ? "not recorded" : e.duration());
+            s.table(table);
+            if (!e.jmhCommands().isEmpty()) {
+                s.para("The JMH invocations of that run:\n\n```\n" + String.join("\n", e.jmhCommands()) + "\n```");
+            }
+            if (e.smoke()) {
+                s.para("**Placeholder: a smoke run with tiny settings; its numbers mean nothing.**");
+            }
+        });
+    }
+
+}

@@ -1,0 +1,117 @@
+package io.github.schemachurn.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One configuration of one benchmark method, as JMH's JSON reports it: recognised by its content
+ * (class, method, params), never by the name of the file it came from. Results of the same
+ * configuration from several files are pooled as more forks ({@link #pool}).
+ *
+ * @param benchmarkClass simple name of the benchmark class, e.g. ChurnBenchmark
+ * @param method         the {@code @Benchmark} method (the group name for a group benchmark)
+ * @param mode           JMH's mode: thrpt, avgt, sample, ss
+ * @param measurementSeconds the nominal measurement time of one iteration
+ * @param metrics        per-method timing metrics: the primary one under {@link #method}, each group method under its name
+ * @param counters       {@code @AuxCounters} values by name: per fork, per measured iteration
+ */
+record Result(String benchmarkClass, String method, String mode, SortedMap<String, String> params,
+              double measurementSeconds, String jmhVersion, String jdkVersion, String vmName,
+              SortedMap<String, Metric> metrics, SortedMap<String, List<List<Double>>> counters) {
+
+    /** A timing metric: unit, per fork per iteration values (a sample-mode iteration's mean), JMH's percentiles over all forks. */
+    record Metric(String unit, List<List<Double>> forks, SortedMap<String, Double> percentiles) {
+        Metric {
+            if (forks.isEmpty() || forks.stream().anyMatch(List::isEmpty)) {
+                throw new IllegalArgumentException("a metric without measured iterations");
+            }
+            forks = forks.stream().map(List::copyOf).toList();
+            percentiles = new TreeMap<>(percentiles);
+        }
+    }
+
+    Result {
+        if (benchmarkClass.isBlank() || method.isBlank()) {
+            throw new IllegalArgumentException("a result without benchmark name");
+        }
+        if (!(measurementSeconds > 0)) {
+            throw new IllegalArgumentException("measurement time must be positive, got " + measurementSeconds);
+        }
+        params = new TreeMap<>(params);
+        metrics = new TreeMap<>(metrics);
+        SortedMap<String, List<List<Double>>> copy = new TreeMap<>();
+        counters.forEach((name, forks) -> copy.put(name, forks.stream().map(List::copyOf).toList()));
+        counters = copy;
+    }
+
+    String benchmark() {
+        return benchmarkClass + "." + method;
+    }
+
+    /** What identifies the configuration: benchmark and params. */
+    String key() {
+        return benchmark() + params;
+    }
+
+    int forkCount() {
+        return metrics.values().iterator().next().forks().size();
+    }
+
+    boolean throughput() {
+        return mode.equals("thrpt");
+    }
+
+    /** The values of the given params, "name=value" joined, in the order given. */
+    String label(List<String> names) {
+        return names.stream().map(n -> n + "=" + params.getOrDefault(n, "–")).collect(Collectors.joining(" "));
+    }
+
+    /** The same configuration measured again (another file): its forks appended to these. */
+    Result pool(Result other) {
+        if (!key().equals(other.key())) {
+            throw new IllegalArgumentException("cannot pool " + key() + " with " + other.key());
+        }
+        SortedMap<String, Metric> pooledMetrics = new TreeMap<>();
+        metrics.forEach((name, m) -> {
+            Metric o = other.metrics.get(name);
+            if (o != null) {
+                pooledMetrics.put(name, new Metric(m.unit(), concat(m.forks(), o.forks()), m.percentiles()));
+            }
+        });
+        SortedMap<String, List<List<Double>>> pooledCounters = new TreeMap<>();
+        counters.forEach((name, forks) -> {
+            if (other.counters.containsKey(name)) {
+                pooledCounters.put(name, concat(forks, other.counters.get(name)));
+            }
+        });
+        return new Result(benchmarkClass, method, mode, params, measurementSeconds, jmhVersion, jdkVersion, vmName,
+                pooledMetrics, pooledCounters);
+    }
+
+    private static List<List<Double>> concat(List<List<Double>> a, List<List<Double>> b) {
+        List<List<Double>> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Every counter total over forks and iterations (the JMH score of an EVENTS counter, summed over forks). */
+    double total(String counter) {
+        return counters.getOrDefault(counter, List.of()).stream().flatMap(List::stream).mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The params whose value differs between the given results, in name order. */
+    static List<String> varied(List<Result> results) {
+        Map<String, java.util.Set<String>> values = new TreeMap<>();
+        for (Result r : results) {
+            r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(v));
+        }
+        for (Result r : results) {
+            values.keySet().stream().filter(k -> !r.params().containsKey(k)).forEach(k -> values.get(k).add(null));
+        }
+        return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+    }
+}

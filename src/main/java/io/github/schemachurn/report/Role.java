@@ -1,0 +1,181 @@
+package io.github.schemachurn.report;
+
+import io.github.schemachurn.sqlite.CounterNames;
+import io.github.schemachurn.sqlite.ErrorClass;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One role of a result (the measured operation, or the schema changer) read through the counter
+ * names the benchmarks use ({@link CounterNames}): per fork, per measured iteration. Rates are
+ * totals over measured time: a fork's successes divided by the sum of its iterations' measured
+ * windows (each iteration's window summed over the role's threads, divided by the thread count).
+ */
+record Role(String prefix, List<List<Iteration>> forks) {
+
+    /** One measured iteration of the role, as counted by the benchmark. */
+    record Iteration(long attempts, long ok, Map<ErrorClass, Long> failures, long retries, long busyWaits,
+                     double windowMicros, long threads, double cpuMicros) {
+        Iteration {
+            failures = Map.copyOf(failures);
+            long failed = failures.values().stream().mapToLong(Long::longValue).sum();
+            if (attempts != ok + failed) {
+                throw new IllegalArgumentException(attempts + " attempts but " + ok + " ok + " + failed + " failed");
+            }
+        }
+
+        /** The mean measured window of the role's threads, in seconds. */
+        double seconds() {
+            return threads == 0 ? 0 : windowMicros / threads / 1e6;
+        }
+    }
+
+    Role {
+        forks = forks.stream().map(List::copyOf).toList();
+    }
+
+    /** The role with this prefix, if the result counts it; every counter of the contract must then be there. */
+    static Optional<Role> of(Result result, String prefix) {
+        if (!result.counters().containsKey(prefix + CounterNames.ATTEMPTS)) {
+            return Optional.empty();
+        }
+        for (String name : CounterNames.all(prefix)) {
+            if (!result.counters().containsKey(name)) {
+                throw new IllegalArgumentException(result.benchmark() + " has no counter " + name
+                        + " (results from before measured-window counting? re-run them with this version)");
+            }
+        }
+        List<List<Iteration>> forks = new ArrayList<>();
+        List<List<Double>> attempts = result.counters().get(prefix + CounterNames.ATTEMPTS);
+        for (int f = 0; f < attempts.size(); f++) {
+            List<Iteration> iterations = new ArrayList<>();
+            for (int i = 0; i < attempts.get(f).size(); i++) {
+                Map<ErrorClass, Long> failures = new EnumMap<>(ErrorClass.class);
+                for (ErrorClass error : ErrorClass.values()) {
+                    failures.put(error, count(result, CounterNames.failure(prefix, error), f, i));
+                }
+                try {
+                    iterations.add(new Iteration(count(result, prefix + CounterNames.ATTEMPTS, f, i),
+                            count(result, prefix + CounterNames.OK, f, i), failures,
+                            count(result, prefix + CounterNames.RETRIES, f, i), count(result, prefix + CounterNames.BUSY_WAITS, f, i),
+                            value(result, prefix + CounterNames.WINDOW_MICROS, f, i), count(result, prefix + CounterNames.THREADS, f, i),
+                            value(result, prefix + CounterNames.CPU_MICROS, f, i)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(result.benchmark() + " " + result.params() + ", " + prefix
+                            + " counters of fork " + (f + 1) + " iteration " + (i + 1) + ": " + e.getMessage());
+                }
+            }
+            forks.add(iterations);
+        }
+        return Optional.of(new Role(prefix, forks));
+    }
+
+    private static double value(Result result, String name, int fork, int iteration) {
+        List<List<Double>> forks = result.counters().get(name);
+        if (fork >= forks.size() || iteration >= forks.get(fork).size()) {
+            throw new IllegalArgumentException("counter " + name + " has no value for fork " + (fork + 1)
+                    + " iteration " + (iteration + 1));
+        }
+        return forks.get(fork).get(iteration);
+    }
+
+    private static long count(Result result, String name, int fork, int iteration) {
+        double v = value(result, name, fork, iteration);
+        if (v != Math.rint(v) || v < 0) {
+            throw new IllegalArgumentException("counter " + name + " is not a count: " + v);
+        }
+        return (long) v;
+    }
+
+    double total(ToDoubleFunction<Iteration> what) {
+        return forks.stream().flatMap(List::stream).mapToDouble(what).sum();
+    }
+
+    long failures(ErrorClass error) {
+        return (long) total(i -> i.failures().get(error));
+    }
+
+    /** Successful operations per second of measured time. */
+    Estimate rate() {
+        return perSecond(i -> i.ok());
+    }
+
+    Estimate attemptRate() {
+        return perSecond(i -> i.attempts());
+    }
+
+    private Estimate perSecond(ToDoubleFunction<Iteration> what) {
+        List<Double> perFork = forks.stream().map(f -> ratio(f, what, Iteration::seconds)).toList();
+        List<Double> perIteration = forks.stream().flatMap(List::stream).filter(i -> i.seconds() > 0)
+                .map(i -> what.applyAsDouble(i) / i.seconds()).toList();
+        return Estimate.of(perFork, perIteration, true);
+    }
+
+    /** The share of attempts that ended in this class, per fork (a fraction). */
+    Estimate share(ErrorClass error) {
+        return shareOf(i -> i.failures().get(error));
+    }
+
+    Estimate failedShare() {
+        return shareOf(i -> i.attempts() - i.ok());
+    }
+
+    private Estimate shareOf(ToDoubleFunction<Iteration> what) {
+        List<Double> perFork = forks.stream().map(f -> ratio(f, what, Iteration::attempts)).toList();
+        List<Double> perIteration = forks.stream().flatMap(List::stream).filter(i -> i.attempts() > 0)
+                .map(i -> what.applyAsDouble(i) / i.attempts()).toList();
+        return Estimate.of(perFork, perIteration, false);
+    }
+
+    private static double ratio(List<Iteration> fork, ToDoubleFunction<Iteration> top, ToDoubleFunction<Iteration> bottom) {
+        double b = fork.stream().mapToDouble(bottom).sum();
+        return b == 0 ? 0 : fork.stream().mapToDouble(top).sum() / b;
+    }
+
+    /** CPU time over measured time of the role's threads: near 1 per thread when it runs on its own core. */
+    double cpuShare() {
+        double window = total(Iteration::windowMicros);
+        return window == 0 ? Double.NaN : total(Iteration::cpuMicros) / window;
+    }
+
+    /** The error class with most failures, if any failed. */
+    Optional<ErrorClass> mainFailure() {
+        ErrorClass best = null;
+        for (ErrorClass e : ErrorClass.values()) {
+            if (failures(e) > 0 && (best == null || failures(e) > failures(best))) {
+                best = e;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Counted attempts over JMH's ops per iteration: JMH's rate for the role's method in that
+     * iteration times the iteration's mean window. 1.0 when the counters saw exactly what JMH measured.
+     */
+    List<Double> identityRatios(Result.Metric jmhRate) {
+        List<Double> ratios = new ArrayList<>();
+        for (int f = 0; f < forks.size() && f < jmhRate.forks().size(); f++) {
+            for (int i = 0; i < forks.get(f).size() && i < jmhRate.forks().get(f).size(); i++) {
+                double ops = jmhRate.forks().get(f).get(i) * forks.get(f).get(i).seconds();
+                if (ops > 0) {
+                    ratios.add(forks.get(f).get(i).attempts() / ops);
+                }
+            }
+        }
+        return ratios;
+    }
+
+    /** Iterations whose mean window is under half the nominal iteration time. */
+    long shortWindows(double nominalSeconds) {
+        return forks.stream().flatMap(List::stream).filter(i -> i.seconds() < nominalSeconds / 2).count();
+    }
+
+    long iterations() {
+        return forks.stream().mapToLong(List::size).sum();
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.schemachurn.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a section reads (the configurations, the environment if recorded) and where it puts
+ * its charts. Sections add charts by file name; the markdown links them through {@link #link}.
+ */
+final class Run {
+    /** Param names the report knows the role of: the benchmarks' API, not strategy names. */
+    static final String JOURNAL = "journal";
+    static final String DDL = "ddl";
+    static final String READER = "reader";
+    static final String RETRY = "retry";
+    static final String BUSY_TIMEOUT = "busyTimeout";
+    static final String EXTRA_TABLES = "extraTables";
+    static final String PREPARE = "prepare";
+
+    final List<Config> configs;
+    final Optional<Environment> environment;
+    private final String chartLinkPrefix;
+    final Map<String, byte[]> charts = new LinkedHashMap<>();
+
+    Run(List<Config> configs, Optional<Environment> environment, String chartLinkPrefix) {
+        this.configs = List.copyOf(configs);
+        this.environment = environment;
+        this.chartLinkPrefix = chartLinkPrefix;
+    }
+
+    /** Adds a chart (if any) and returns the markdown image line's link. */
+    String chart(String name, byte[] png) {
+        charts.put(name, png);
+        return chartLinkPrefix + name;
+    }
+
+    /** The distinct values of a param in order of first appearance. */
+    List<String> values(String param) {
+        return configs.stream().map(c -> c.param(param)).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.schemachurn.report;
+
+import static io.github.schemachurn.report.Fixtures.churn;
+import static io.github.schemachurn.report.Fixtures.params;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.schemachurn.sqlite.ErrorClass;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComparisonTest {
+    @TempDir
+    Path dir;
+
+    private Comparison compare(com.fasterxml.jackson.databind.node.ObjectNode... results) {
+        List<Comparison> comparisons = Comparison.of(Fixtures.configs(List.of(results), dir), Run.DDL, c -> true);
+        assertThat(comparisons).hasSize(1);
+        return comparisons.get(0);
+    }
+
+    @Test
+    void aSignificantlyFasterOptionWins() {
+        Comparison c = compare(churn(params("ddl", "A"), 1000, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98),
+                churn(params("ddl", "B"), 500, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98));
+        assertThat(c.winner()).map(Comparison.Option::value).contains("A");
+    }
+
+    @Test
+    void overlappingForksGiveNoWinner() {
+        Comparison c = compare(churn(params("ddl", "A"), 1000, ErrorClass.BUSY, 0, 1.0, 1.5, 0.8),
+                churn(params("ddl", "B"), 950, ErrorClass.BUSY, 0, 1.0, 1.4, 0.7));
+        assertThat(c.winner()).isEmpty();
+    }
+
+    @Test
+    void oneForkGivesNoWinner() {
+        Comparison c = compare(churn(params("ddl", "A"), 1000, ErrorClass.BUSY, 0, 1.0),
+                churn(params("ddl", "B"), 10, ErrorClass.BUSY, 0, 1.0));
+        assertThat(c.winner()).isEmpty();
+    }
+
+    /** The old report recommended IMMEDIATE with 55 % of reads failing: an option where most fail is never eligible beside one that is not. */
+    @Test
+    void anOptionUnderWhichMostOperationsFailIsNeverRecommended() {
+        Comparison c = compare(churn(params("ddl", "FAST_BUT_FAILING"), 70_000, ErrorClass.BUSY, 0.55, 1.0, 1.01, 0.99),
+                churn(params("ddl", "SLOW_AND_CLEAN"), 3_000, ErrorClass.BUSY, 0.0, 1.0, 1.1, 0.9));
+        assertThat(c.eligible()).extracting(Comparison.Option::value).containsExactly("SLOW_AND_CLEAN");
+        assertThat(c.winner()).map(Comparison.Option::value).contains("SLOW_AND_CLEAN");
+        assertThat(c.runnerUp().value()).isEqualTo("FAST_BUT_FAILING");
+    }
+
+    @Test
+    void whenEveryOptionFailsMostlyTheyAllStayEligible() {
+        Comparison c = compare(churn(params("ddl", "A"), 1000, ErrorClass.BUSY, 0.9, 1.0, 1.01, 0.99),
+                churn(params("ddl", "B"), 100, ErrorClass.BUSY, 0.95, 1.0, 1.01, 0.99));
+        assertThat(c.eligible()).hasSize(2);
+        assertThat(c.winner()).map(Comparison.Option::value).contains("A");
+    }
+
+    @Test
+    void anOptionWhoseForksDisagreeNeverWins() {
+        Comparison c = compare(churn(params("ddl", "A"), 10_000, ErrorClass.BUSY, 0, 1.0, 15.8, 1.1),
+                churn(params("ddl", "B"), 500, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98));
+        assertThat(c.ranked().get(0).rate().forksDisagree()).isTrue();
+        assertThat(c.winner()).isEmpty();
+    }
+
+    @Test
+    void comparisonsHoldEverythingElseEqual() {
+        List<Comparison> comparisons = Comparison.of(Fixtures.configs(List.of(
+                churn(params("ddl", "A", "journal", "WAL"), 2, 100, ErrorClass.BUSY, 0, 10),
+                churn(params("ddl", "B", "journal", "WAL"), 2, 100, ErrorClass.BUSY, 0, 10),
+                churn(params("ddl", "A", "journal", "DELETE"), 2, 100, ErrorClass.BUSY, 0, 10),
+                churn(params("ddl", "B", "journal", "DELETE"), 2, 100, ErrorClass.BUSY, 0, 10)), dir), Run.DDL, c -> true);
+        assertThat(comparisons).extracting(Comparison::contextText).containsExactly("journal=WAL", "journal=DELETE");
+    }
+}

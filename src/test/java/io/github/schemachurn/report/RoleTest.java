@@ -1,0 +1,62 @@
+package io.github.schemachurn.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.schemachurn.sqlite.CounterNames;
+import io.github.schemachurn.sqlite.ErrorClass;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RoleTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * Issue 8's trap: a thread stuck across the iteration start gets a 10 ms window; JMH's mean of
+     * per-iteration rates would say (100/0.01 + 1000/1) / 2 = 5,500/s, the total is 1,100 / 1.01 s.
+     */
+    @Test
+    void rateIsTotalOverMeasuredTimeNotAMeanOfIterationRates() {
+        Config c = Fixtures.configs(List.of(new Fixtures.Bench("ChurnBenchmark", "churn", 1, Map.of())
+                .window((f, i) -> i == 0 ? 10_000.0 : 1e6)
+                .role(CounterNames.OPERATION, "reader", (f, i) -> i == 0 ? 100L : 1000L, ErrorClass.BUSY, (f, i) -> 0L).node), dir).get(0);
+        Role op = c.op().orElseThrow();
+        assertThat(op.rate().value()).isCloseTo(1100 / 1.01, within(0.01));
+        assertThat(op.shortWindows(1.0)).isEqualTo(1);
+        assertThat(c.identity().get(CounterNames.OPERATION)).allSatisfy(r -> assertThat(r).isCloseTo(1.0, within(1e-9)));
+    }
+
+    @Test
+    void sharesAreOfAttemptsPerClass() {
+        Config c = Fixtures.configs(List.of(Fixtures.churn(Map.of(), 2, 600, ErrorClass.SCHEMA, 0.4, 50)), dir).get(0);
+        Role op = c.op().orElseThrow();
+        assertThat(op.share(ErrorClass.SCHEMA).value()).isCloseTo(0.4, within(1e-9));
+        assertThat(op.share(ErrorClass.BUSY).value()).isZero();
+        assertThat(op.mainFailure()).contains(ErrorClass.SCHEMA);
+        assertThat(op.cpuShare()).isCloseTo(0.5, within(1e-9));
+        assertThat(c.ddl().orElseThrow().rate().value()).isCloseTo(50, within(1e-9));
+    }
+
+    @Test
+    void identityFindsCountsThatLeakBeyondJmhsOps() {
+        Fixtures.Bench b = new Fixtures.Bench("ChurnBenchmark", "churn", 1, Map.of())
+                .role(CounterNames.OPERATION, "reader", 1000, ErrorClass.BUSY, 0);
+        // JMH measured a tenth of what the counters saw
+        ((com.fasterxml.jackson.databind.node.ArrayNode) b.node.with("secondaryMetrics").with("reader").withArray("rawData").get(0)).set(0, 100.0);
+        Config c = Fixtures.configs(List.of(b.node), dir).get(0);
+        assertThat(c.identity().get(CounterNames.OPERATION)).contains(10.0, 1.0);
+    }
+
+    @Test
+    void countsThatDoNotAddUpAreRejected() {
+        Fixtures.Bench b = new Fixtures.Bench("ChurnBenchmark", "churn", 1, Map.of())
+                .role(CounterNames.OPERATION, "reader", 1000, ErrorClass.BUSY, 0);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) b.node.with("secondaryMetrics").with("opOk").withArray("rawData").get(0)).set(0, 999.0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fixtures.configs(List.of(b.node), dir))
+                .hasMessageContaining("1000 attempts but 999 ok + 0 failed");
+    }
+}

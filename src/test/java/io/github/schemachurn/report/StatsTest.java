@@ -1,0 +1,52 @@
+package io.github.schemachurn.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatsTest {
+    @Test
+    void welchSeparatesClearlyDifferentForksAndNotNoisyOnes() {
+        assertThat(Stats.significant(List.of(100.0, 102.0, 98.0), List.of(80.0, 81.0, 79.0))).isTrue();
+        assertThat(Stats.significant(List.of(100.0, 140.0, 70.0), List.of(95.0, 120.0, 80.0))).isFalse();
+    }
+
+    @Test
+    void oneForkIsNeverSignificant() {
+        assertThat(Stats.welchP(List.of(100.0), List.of(1.0, 2.0))).isNaN();
+        assertThat(Stats.significant(List.of(100.0), List.of(1.0, 2.0))).isFalse();
+    }
+
+    @Test
+    void forksWithoutSpreadDifferExactlyWhenTheirMeansDo() {
+        assertThat(Stats.welchP(List.of(0.0, 0.0), List.of(0.0, 0.0))).isEqualTo(1.0);
+        assertThat(Stats.welchP(List.of(0.0, 0.0), List.of(0.5, 0.5))).isEqualTo(0.0);
+    }
+
+    /** The two cases of issue 8: a stable row (77k-98k, flagged by the old test) and a 15.8x spread (missed by it). */
+    @Test
+    void forkDisagreementFiresOnARegimeSplitAndNotOnOrdinaryNoise() {
+        assertThat(Stats.forksDisagree(List.of(83_579.0, 88_783.0, 98_280.0, 92_303.0, 77_006.0, 91_934.0, 88_768.0, 86_788.0))).isFalse();
+        assertThat(Stats.forksDisagree(List.of(11_805.0, 747.0, 2_000.0))).isTrue();
+        assertThat(Stats.forksDisagree(List.of(0.0, 5.0))).isTrue();
+        assertThat(Stats.forksDisagree(List.of(0.0, 0.0))).isFalse();
+        assertThat(Stats.forksDisagree(List.of(1000.0))).isFalse();
+    }
+
+    @Test
+    void errorBarIsTheStudentTIntervalOfTheMean() {
+        // mean 2, sd 1, n 3: t(0.975, 2) = 4.303, so 4.303 / sqrt(3) = 2.484
+        assertThat(Stats.halfWidth(List.of(1.0, 2.0, 3.0))).isCloseTo(2.484, within(0.001));
+        assertThat(Stats.halfWidth(List.of(1.0))).isNaN();
+    }
+
+    @Test
+    void lineFitRecoversCostPerTable() {
+        Stats.Line line = Stats.fit(List.of(new double[] {0, 50}, new double[] {100, 430}, new double[] {500, 1950}, new double[] {2000, 7650}));
+        assertThat(line.slope()).isCloseTo(3.8, within(0.01));
+        assertThat(line.intercept()).isCloseTo(50, within(1.0));
+        assertThat(line.rSquare()).isGreaterThan(0.999);
+    }
+}
