@@ -3,7 +3,6 @@ package io.github.schemachurn.sqlite.capi;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +20,9 @@ public final class NativeSqlite {
     /** The library's name for {@link Native#load}: {@code libsqlite3.so} or, through ldconfig, {@code libsqlite3.so.0}. */
     static final String LIBRARY = "sqlite3";
     static final String MISSING = "system SQLite library libsqlite3.so.0 not found: install Debian package libsqlite3-0";
+
+    private static final String MAX_SCHEMA_RETRY = "MAX_SCHEMA_RETRY=";
+    private static final int DEFAULT_MAX_SCHEMA_RETRY = 50;
 
     private static volatile Sqlite3 library;
 
@@ -70,13 +72,15 @@ public final class NativeSqlite {
     }
 
     /**
-     * The facts for a report's environment: {@code nativeSqliteVersion} and
-     * {@code nativeSqliteCompileOptions} (comma-separated).
+     * The library's SQLITE_MAX_SCHEMA_RETRY: from its compile options if the build set it, else
+     * SQLite's default of 50 (sqlite.org/compile.html#max_schema_retry).
      */
-    public static Map<String, String> environment() {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("nativeSqliteVersion", version());
-        facts.put("nativeSqliteCompileOptions", String.join(",", compileOptions()));
-        return facts;
+    public static int maxSchemaRetry() {
+        for (String option : compileOptions()) {
+            if (option.startsWith(MAX_SCHEMA_RETRY)) {
+                return Integer.parseInt(option.substring(MAX_SCHEMA_RETRY.length()));
+            }
+        }
+        return DEFAULT_MAX_SCHEMA_RETRY;
     }
 }
