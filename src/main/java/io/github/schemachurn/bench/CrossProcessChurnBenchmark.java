@@ -64,15 +64,16 @@ import org.openjdk.jmh.infra.ThreadParams;
  * <p>Varied: journal, ddl (DEFERRED, IMMEDIATE or EXCLUSIVE: a killed churner must be inside
  * an explicit transaction; APP_LOCK cannot work across processes), churner, and retry,
  * busyTimeout, change, rows, writerPauseUs. The default run (2 journals x 2 ddl x 3
- * placements, one fork, 1 warmup + 3 iterations of 1 s) takes about 1.5 minutes.
+ * placements, three forks, 1 warmup + 6 iterations of 1 s) takes about 5 minutes and
+ * kills the churner more than 100 times.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar CrossProcessChurnBenchmark -p journal=DELETE -p ddl=IMMEDIATE -p churner=KILLED_PROCESS -wi 0 -i 3</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(3)
 @Warmup(iterations = 1, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Measurement(iterations = 6, time = 1)
 public class CrossProcessChurnBenchmark {
 
     /** The database, the background churner and writer. */

@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
+@Fork(3)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class SchemaReloadBenchmark {
