@@ -1,6 +1,6 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.sqlite.ErrorClass;
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.Tally;
 import io.github.schemachurn.workload.RoleCount;
 import io.github.schemachurn.workload.Totals;
@@ -19,8 +19,9 @@ import org.openjdk.jmh.infra.Control;
  *
  * <p>Counted only inside JMH's measured window ({@link RoleCount}), so per iteration the
  * attempts equal JMH's ops for the method. The names are those of
- * {@link io.github.schemachurn.sqlite.CounterNames} (a test holds them to it); JMH needs them
- * spelled out as public fields, zeroes them at every iteration start and sums them over threads.
+ * {@link io.github.schemachurn.sqlite.CounterNames}; JMH needs them
+ * spelled out as public fields ({@link RoleCount#publishTo} fails on a missing one), zeroes them
+ * at every iteration start and sums them over threads.
  * EVENTS: plain totals per iteration, in every mode.
  */
 @State(Scope.Thread)
@@ -65,21 +66,6 @@ public class DdlCounters {
 
     @TearDown(Level.Iteration)
     public void publish() {
-        count.close();
-        ddlAttempts = count.attempts();
-        ddlOk = count.ok();
-        ddlSchema = count.failures(ErrorClass.SCHEMA);
-        ddlNoSuchTable = count.failures(ErrorClass.NO_SUCH_TABLE);
-        ddlBusy = count.failures(ErrorClass.BUSY);
-        ddlBusySnapshot = count.failures(ErrorClass.BUSY_SNAPSHOT);
-        ddlLocked = count.failures(ErrorClass.LOCKED);
-        ddlDeadStatement = count.failures(ErrorClass.DEAD_STATEMENT);
-        ddlStaleColumns = count.failures(ErrorClass.STALE_COLUMNS);
-        ddlOther = count.failures(ErrorClass.OTHER);
-        ddlRetries = count.retries();
-        ddlBusyWaits = count.busyWaits();
-        ddlWindowMicros = count.windowMicros();
-        ddlThreads = count.threads();
-        ddlCpuMicros = count.cpuMicros();
+        count.publishTo(this, CounterNames.DDL);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.sqlite.ErrorClass;
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.Tally;
 import io.github.schemachurn.workload.RoleCount;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -16,8 +16,9 @@ import org.openjdk.jmh.infra.Control;
  *
  * <p>Counted only inside JMH's measured window ({@link RoleCount}), so per iteration the
  * attempts equal JMH's ops for the method. The names are those of
- * {@link io.github.schemachurn.sqlite.CounterNames} (a test holds them to it); JMH needs them
- * spelled out as public fields, zeroes them at every iteration start and sums them over threads.
+ * {@link io.github.schemachurn.sqlite.CounterNames}; JMH needs them
+ * spelled out as public fields ({@link RoleCount#publishTo} fails on a missing one), zeroes them
+ * at every iteration start and sums them over threads.
  * EVENTS: plain totals per iteration, in every mode.
  */
 @State(Scope.Thread)
@@ -53,21 +54,6 @@ public class OpCounters {
 
     @TearDown(Level.Iteration)
     public void publish() {
-        count.close();
-        opAttempts = count.attempts();
-        opOk = count.ok();
-        opSchema = count.failures(ErrorClass.SCHEMA);
-        opNoSuchTable = count.failures(ErrorClass.NO_SUCH_TABLE);
-        opBusy = count.failures(ErrorClass.BUSY);
-        opBusySnapshot = count.failures(ErrorClass.BUSY_SNAPSHOT);
-        opLocked = count.failures(ErrorClass.LOCKED);
-        opDeadStatement = count.failures(ErrorClass.DEAD_STATEMENT);
-        opStaleColumns = count.failures(ErrorClass.STALE_COLUMNS);
-        opOther = count.failures(ErrorClass.OTHER);
-        opRetries = count.retries();
-        opBusyWaits = count.busyWaits();
-        opWindowMicros = count.windowMicros();
-        opThreads = count.threads();
-        opCpuMicros = count.cpuMicros();
+        count.publishTo(this, CounterNames.OPERATION);
     }
 }

@@ -19,7 +19,8 @@ import org.openjdk.jmh.infra.Control;
  * be invalidated 50 times in a row and get SQLITE_SCHEMA. The threshold of a strategy is the
  * smallest {@code extraTables} at which opSchema turns non-zero.
  *
- * <p>Groups: {@code churn} (one reader beside one unpaced churner, the question itself),
+ * <p>Groups: {@code churn} (one reader beside one unpaced churner, inherited from
+ * {@link ChurnBenchmark}: the question itself),
  * {@code soloChurner} (the churner alone: its solo DDL rate, the bar for "not starved") and
  * {@code soloReader} (the reader alone: its no-churn ceiling at this schema size).
  *
@@ -32,21 +33,7 @@ import org.openjdk.jmh.infra.Control;
 @Fork(3)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class SchemaSizeBenchmark {
-
-    @Benchmark
-    @Group("churn")
-    @GroupThreads(1)
-    public boolean reader(ReaderThread thread, OpCounters counters, Control control, Blackhole blackhole) {
-        return thread.session.read(counters.during(control), blackhole::consume);
-    }
-
-    @Benchmark
-    @Group("churn")
-    @GroupThreads(1)
-    public boolean churner(ChurnerThread thread, DdlCounters counters, Control control) {
-        return thread.session.step(counters.during(control));
-    }
+public class SchemaSizeBenchmark extends ChurnBenchmark {
 
     @Benchmark
     @Group("soloChurner")

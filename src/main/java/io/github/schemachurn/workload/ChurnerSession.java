@@ -9,7 +9,6 @@ import java.sql.SQLException;
 public final class ChurnerSession implements AutoCloseable {
     private final Connection connection;
     private final Churner churner;
-    private boolean closed;
 
     private ChurnerSession(Connection connection, Churner churner) {
         this.connection = connection;
@@ -39,11 +38,7 @@ public final class ChurnerSession implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    public void close() throws SQLException {
         try {
             churner.close();
         } finally {

@@ -1,10 +1,13 @@
 package io.github.schemachurn.workload;
 
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.Tally;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -149,16 +152,36 @@ public final class RoleCount implements Tally {
     public long failures(ErrorClass error) { return failures[error.ordinal()]; }
 
     public long failures() {
-        long sum = 0;
-        for (long f : failures) {
-            sum += f;
-        }
-        return sum;
+        return Arrays.stream(failures).sum();
     }
 
     public long retries() { return retries; }
 
     public long busyWaits() { return busyWaits; }
+
+    /**
+     * Ends the window and writes every counter of the role into the public long fields of
+     * {@code counters} named as {@link CounterNames} names them (JMH needs literal fields).
+     *
+     * @throws IllegalStateException if a field of the contract is missing
+     */
+    public void publishTo(Object counters, String prefix) {
+        close();
+        List<Long> values = new ArrayList<>(List.of(attempts, ok));
+        for (ErrorClass error : ErrorClass.values()) {
+            values.add(failures(error));
+        }
+        values.addAll(List.of(retries, busyWaits, windowMicros(), threads(), cpuMicros()));
+        List<String> names = CounterNames.all(prefix);
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                counters.getClass().getField(names.get(i)).setLong(counters, values.get(i));
+            } catch (NoSuchFieldException | IllegalAccessException e) {
+                throw new IllegalStateException(counters.getClass().getSimpleName() + " has no public long field "
+                        + names.get(i), e);
+            }
+        }
+    }
 
     /** The measured window in microseconds; 0 if no call was measured. */
     public long windowMicros() {

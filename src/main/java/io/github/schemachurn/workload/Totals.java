@@ -2,6 +2,7 @@ package io.github.schemachurn.workload;
 
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.Tally;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,11 +40,7 @@ public final class Totals {
     public long failures(ErrorClass error) { return failures[error.ordinal()]; }
 
     public long failures() {
-        long sum = 0;
-        for (long f : failures) {
-            sum += f;
-        }
-        return sum;
+        return Arrays.stream(failures).sum();
     }
 
     /** These totals plus one more operation's outcome. */

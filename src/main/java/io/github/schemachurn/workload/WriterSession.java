@@ -20,7 +20,6 @@ public final class WriterSession implements AutoCloseable {
     private final Retrier retrier;
     private final long firstId;
     private volatile long acknowledged;
-    private boolean closed;
 
     private WriterSession(Connection connection, Retrier retrier, long firstId) {
         this.connection = connection;
@@ -59,11 +58,7 @@ public final class WriterSession implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    public void close() throws SQLException {
         try {
             writer.close();
         } finally {
