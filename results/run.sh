@@ -58,30 +58,30 @@ else
     jmh ceiling '\.CeilingBenchmark\.'
     # The seed's question: every DDL strategy in both journal modes, reader and churner on one
     # core (SHARED) and on two (SPLIT), readers failing fast.
-    jmh ddl '\.ChurnBenchmark\.' -p cpus=SHARED,SPLIT
+    jmh ddl '\.ChurnBenchmark\.'
     # Reader strategies and retry policies under plain autocommit DDL.
-    jmh reader '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=CACHED,PER_CALL,READ_TRANSACTION -p journal=WAL,DELETE
-    jmh reader-lease '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=SNAPSHOT_LEASE -p journal=WAL
-    jmh reader-applock '\.ChurnBenchmark\.' -p ddl=APP_LOCK -p reader=APP_READ_LOCK
-    jmh retry '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p retry=NONE,BACKOFF,REPREPARE -p busyTimeout=0
+    jmh reader '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=CACHED,PER_CALL,READ_TRANSACTION -p journal=WAL,DELETE -p cpus=SPLIT
+    jmh reader-lease '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=SNAPSHOT_LEASE -p journal=WAL -p cpus=SPLIT
+    jmh reader-applock '\.ChurnBenchmark\.' -p ddl=APP_LOCK -p reader=APP_READ_LOCK -p cpus=SPLIT
+    jmh retry '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p retry=NONE,BACKOFF,REPREPARE -p busyTimeout=0 -p cpus=SPLIT
     # Waiting at equal budgets: SQLite's own busy_timeout against a 1 ms busy handler, both 100 ms.
-    jmh retry-wait '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p retry=NONE,BUSY_HANDLER -p busyTimeout=100
+    jmh retry-wait '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p retry=NONE,BUSY_HANDLER -p busyTimeout=100 -p cpus=SPLIT
     # Today's triggers: migrations, index churn, a table per tenant, VACUUM, on the queried table.
-    jmh changes '\.ChurnBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p change=ADD_COLUMN,RENAME_COLUMN,INDEX,TABLE_PER_TENANT
-    jmh changes-migration '\.ChurnBenchmark\.' -p journal=WAL -p ddl=IMMEDIATE,EXCLUSIVE -p change=MIGRATION
-    jmh changes-vacuum '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p change=VACUUM
+    jmh changes '\.ChurnBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p change=ADD_COLUMN,RENAME_COLUMN,INDEX,TABLE_PER_TENANT -p cpus=SPLIT
+    jmh changes-migration '\.ChurnBenchmark\.' -p journal=WAL -p ddl=IMMEDIATE,EXCLUSIVE -p change=MIGRATION -p cpus=SPLIT
+    jmh changes-vacuum '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p change=VACUUM -p cpus=SPLIT
     # Prepared INSERTs under churn, audited by id; latency percentiles of the reader.
-    jmh writes '\.WriteChurnBenchmark\.'
+    jmh writes '\.WriteChurnBenchmark\.' -p cpus=SPLIT
     jmh latency '\.ChurnLatencyBenchmark\.' -p cpus=SPLIT
     # Scale: schema size, reload cost, churn rate, reader threads, the seed's site.
-    jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE \
+    jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT \
         -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE
-    jmh size-delete 'SchemaSizeBenchmark\.churn' -p journal=DELETE -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE
-    jmh size-solo 'SchemaSizeBenchmark\.solo' -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE
+    jmh size-delete 'SchemaSizeBenchmark\.churn' -p journal=DELETE -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
+    jmh size-solo 'SchemaSizeBenchmark\.solo' -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh reload '\.SchemaReloadBenchmark\.' -p extraTables=0,100,500,2000
-    jmh paced '\.PacedChurnBenchmark\.' -p ddlPerSecond=10,100,1000,UNPACED -p extraTables=100,2000 \
+    jmh paced '\.PacedChurnBenchmark\.' -p ddlPerSecond=10,100,1000,UNPACED -p extraTables=100,2000 -p cpus=SPLIT \
         -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL
-    jmh readers '\.ReaderThreadsBenchmark\.' -p reader=CACHED,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p extraTables=500 -p journal=WAL
+    jmh readers '\.ReaderThreadsBenchmark\.' -p reader=CACHED,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p extraTables=500 -p journal=WAL -p cpus=SPLIT
     jmh seed '\.SeedScenarioBenchmark\.' -p ddl=AUTOCOMMIT,DEFERRED,IMMEDIATE,EXCLUSIVE,APP_LOCK
     # Reliability: a churner in another process, and one killed with SIGKILL mid-DDL (>= 100 kills).
     jmh cross-process '\.CrossProcessChurnBenchmark\.'

@@ -51,7 +51,7 @@ public class ChurnedDatabase {
      * either share one core or get one each, and the results differ by several times: pinning
      * makes that a measured row instead of a coin toss per fork.
      */
-    @Param({"SPLIT"})
+    @Param({"SPLIT", "SHARED"})
     public String cpus;
 
     @Param({"10000"})
