@@ -75,7 +75,7 @@ public class ChurnedDatabase {
     }
 
     @TearDown(Level.Trial)
-    public void auditAndRemove() throws SQLException {
+    public void auditAndRemove() throws Exception {
         fixture.auditAndRemove();
     }
 }

@@ -42,7 +42,7 @@ public class PacedChurner {
             }
             churner.step(tally);
         });
-        db.fixture.stopBeforeAudit(loop::stop);
+        db.fixture.closeBeforeAudit(loop::stop);
     }
 
     @Setup(Level.Iteration)

@@ -74,7 +74,7 @@ public class Site {
         try {
             ChurnerSession registrar = fixture.churner();
             registrations = new PacedLoop("registrations", registrationRate, registrar::step);
-            fixture.stopBeforeAudit(registrations::stop);
+            fixture.closeBeforeAudit(registrations::stop);
             requests = new WebRequests(fixture.database);
         } catch (SQLException | RuntimeException e) {
             fixture.close();
@@ -92,7 +92,7 @@ public class Site {
     }
 
     @TearDown(Level.Trial)
-    public void auditAndRemove() throws SQLException {
+    public void auditAndRemove() throws Exception {
         fixture.auditAndRemove();
     }
 }

@@ -22,7 +22,7 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
         this.db = db;
     }
 
-    /** Opens the file with this busy timeout and the suite's synchronous setting. */
+    /** Opens the file with the suite's synchronous setting, then sets this busy timeout. */
     public static NativeConnection open(Path file, int busyTimeoutMs) throws SQLException {
         NativeSqlite.Api api = NativeSqlite.api();
         PointerByReference handle = new PointerByReference();
@@ -35,7 +35,15 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
             throw e;
         }
         api.sqlite3_extended_result_codes(connection.db, 1);
-        connection.execute("PRAGMA synchronous=NORMAL");
+        // As Database.connect: patient while opening (another connection may be recovering the
+        // WAL index), the measured busy timeout once open.
+        api.sqlite3_busy_timeout(connection.db, Database.PATIENT_BUSY_TIMEOUT_MS);
+        try {
+            connection.execute("PRAGMA synchronous=NORMAL");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         api.sqlite3_busy_timeout(connection.db, busyTimeoutMs);
         return connection;
     }

@@ -3,6 +3,7 @@ package io.github.schemachurn.workload;
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.JournalMode;
+import io.github.schemachurn.sqlite.NativeConnection;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,8 +29,9 @@ public final class Fixture implements AutoCloseable {
     /** Shared by a churner with {@link DdlStrategy#APP_LOCK} and readers that take its read side. */
     public final ReadWriteLock appLock = new ReentrantReadWriteLock();
     private final List<WriterSession> writers = new CopyOnWriteArrayList<>();
-    private final List<ChurnerSession> churners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> background = new CopyOnWriteArrayList<>();
+    private final List<Churner> churners = new CopyOnWriteArrayList<>();
+    /** Background roles, sessions and connections, closed in this order before the audit. */
+    private final List<AutoCloseable> beforeAudit = new CopyOnWriteArrayList<>();
 
     private Fixture(Database database, DdlStrategy ddl, RetryPolicy retry, SchemaChange change, int rows) {
         this.database = database;
@@ -57,7 +59,8 @@ public final class Fixture implements AutoCloseable {
     /** A churner with its own connection, audited at the end. */
     public ChurnerSession churner() throws SQLException {
         ChurnerSession churner = ChurnerSession.open(this);
-        churners.add(churner);
+        churners.add(churner.churner());
+        beforeAudit.add(churner);
         return churner;
     }
 
@@ -65,12 +68,24 @@ public final class Fixture implements AutoCloseable {
     public WriterSession writer() throws SQLException {
         WriterSession writer = WriterSession.open(this, writers.size());
         writers.add(writer);
+        beforeAudit.add(writer);
         return writer;
     }
 
-    /** Registers a background role's stop, run before the sessions close and the audit starts. */
-    public void stopBeforeAudit(Runnable stop) {
-        background.add(stop);
+    /**
+     * A churner on a connection of the system SQLite library (no retry: a busy handler cannot be
+     * set there), audited at the end; the connection is closed before the audit.
+     */
+    public Churner nativeChurner(NativeConnection connection) {
+        Churner churner = new Churner(connection, change, ddl.create(appLock), RetryPolicy.NONE.create());
+        churners.add(churner);
+        closeBeforeAudit(connection);
+        return churner;
+    }
+
+    /** Registers something to close before the audit: a background role first, then what it uses. */
+    public void closeBeforeAudit(AutoCloseable closeable) {
+        beforeAudit.add(0, closeable);
     }
 
     /**
@@ -96,10 +111,10 @@ public final class Fixture implements AutoCloseable {
             if (rowsFound != acknowledged) {
                 problems.add(acknowledged + " inserts acknowledged but " + rowsFound + " rows in " + Workload.WRITE_TABLE);
             }
-            for (ChurnerSession churner : churners) {
-                String schema = Audit.schemaProblem(c, change, churner.churner().state());
+            for (Churner churner : churners) {
+                String schema = Audit.schemaProblem(c, change, churner.state());
                 if (schema != null) {
-                    problems.add(schema + " after " + churner.churner().acknowledged() + " acknowledged schema changes");
+                    problems.add(schema + " after " + churner.acknowledged() + " acknowledged schema changes");
                 }
             }
         }
@@ -109,16 +124,10 @@ public final class Fixture implements AutoCloseable {
     }
 
     /** Closes every session, audits the file, and removes it whatever the audit says. */
-    public void auditAndRemove() throws SQLException {
+    public void auditAndRemove() throws Exception {
         try {
-            for (Runnable stop : background) {
-                stop.run();
-            }
-            for (ChurnerSession churner : churners) {
-                churner.close();
-            }
-            for (WriterSession writer : writers) {
-                writer.close();
+            for (AutoCloseable closeable : beforeAudit) {
+                closeable.close();
             }
             audit();
         } finally {
