@@ -23,9 +23,28 @@ public final class EnvironmentCapture {
                                       java.util.Map<String, String> extras) {
         String[] sqlite = sqliteVersions();
         String when = date != null ? date : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        java.util.SortedMap<String, String> facts = new java.util.TreeMap<>(systemSqlite());
+        facts.putAll(extras);
         return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(), os(),
                 System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
-                sqlite[0], sqlite[1], command, jmhCommands, duration, when, smoke, new java.util.TreeMap<>(extras));
+                sqlite[0], sqlite[1], command, jmhCommands, duration, when, smoke, facts);
+    }
+
+    /**
+     * The system SQLite library the legacy-prepare rows ran on: its version, its schema-retry
+     * limit (SQLITE_MAX_SCHEMA_RETRY, 50 unless compiled otherwise; Debian builds 25) and every
+     * compile option. Empty if the library is not installed.
+     */
+    static java.util.Map<String, String> systemSqlite() {
+        if (!io.github.schemachurn.sqlite.NativeSqlite.available()) {
+            return java.util.Map.of();
+        }
+        List<String> options = io.github.schemachurn.sqlite.NativeSqlite.compileOptions();
+        String retry = options.stream().filter(o -> o.startsWith("MAX_SCHEMA_RETRY="))
+                .map(o -> o.substring("MAX_SCHEMA_RETRY=".length())).findFirst().orElse("50 (SQLite's default)");
+        return java.util.Map.of("system SQLite (legacy-prepare rows)", io.github.schemachurn.sqlite.NativeSqlite.version(),
+                "system SQLite MAX_SCHEMA_RETRY", retry,
+                "system SQLite compile options", String.join(" ", options));
     }
 
     /** The "model name" of /proc/cpuinfo on Linux; the architecture elsewhere. */
