@@ -69,6 +69,8 @@ else
     # Today's triggers: migrations, index churn, a table per tenant, VACUUM, on the queried table.
     jmh changes '\.ChurnBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p change=ADD_COLUMN,RENAME_COLUMN,INDEX,TABLE_PER_TENANT -p cpus=SPLIT
     jmh changes-migration '\.ChurnBenchmark\.' -p journal=WAL -p ddl=IMMEDIATE,EXCLUSIVE -p change=MIGRATION -p cpus=SPLIT
+    # Stale column metadata: a reused SELECT * (and, as the control, listed columns) across ADD COLUMN.
+    jmh changes-columns '\.ChurnBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT -p change=ADD_COLUMN -p reader=COLUMN_CHECKED -p query=STAR,POINT -p cpus=SPLIT
     jmh changes-vacuum '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p change=VACUUM -p cpus=SPLIT
     # Prepared INSERTs under churn, audited by id; latency percentiles of the reader.
     jmh writes '\.WriteChurnBenchmark\.' -p cpus=SPLIT

@@ -20,13 +20,21 @@ public class ReaderThread {
     @Param({"CACHED"})
     public String reader;
 
+    /**
+     * The query: POINT lists its column, STAR is {@code SELECT *}; with
+     * {@code reader=COLUMN_CHECKED} and {@code change=ADD_COLUMN}, STAR watches for stale column metadata.
+     */
+    @Param({"POINT"})
+    public String query;
+
     ReaderSession session;
 
     @Setup(Level.Trial)
     public void open(ChurnedDatabase db) throws SQLException {
         ReaderStrategy strategy = Params.parseEnum("reader", reader, ReaderStrategy.class);
+        Workload.Query sql = Params.parseEnum("query", query, Workload.Query.class);
         db.placement.pin(CounterNames.OPERATION);
-        session = db.fixture.reader(strategy, Workload.POINT_QUERY);
+        session = db.fixture.reader(strategy, sql.sql);
     }
 
     @TearDown(Level.Trial)
