@@ -44,6 +44,8 @@ final class AnswerSection {
             decide(run, Run.READER, large, "large schema (" + max + " extra tables) under churn: how to read").ifPresent(rows::add);
             decide(run, Run.DDL, large, "large schema (" + max + " extra tables): how to wrap DDL").ifPresent(rows::add);
         });
+        decide(run, Run.PREPARE, c -> true, "your driver's prepare call (PHP's PDO up to 7.1 used the legacy one)")
+                .ifPresent(rows::add);
         ThresholdSection.cost(run.configs).ifPresent(cost -> rows.add(new Row("fast churn on a large schema",
                 "keep DDL commits below 1 / re-prepare cost",
                 "a stale re-prepare costs " + Fmt.num(cost.slope()) + " µs per extra table: at 1,000 tables that is "

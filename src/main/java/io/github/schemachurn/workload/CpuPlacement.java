@@ -41,7 +41,7 @@ public enum CpuPlacement {
         if (this == ANY) {
             return;
         }
-        List<Integer> allowed = allowedCpus();
+        List<Integer> allowed = processCpus();
         if (this == SPLIT && allowed.size() < 2) {
             throw new IllegalArgumentException("cpus=SPLIT needs 2 CPUs this process may use, it may use " + allowed.size()
                     + " (" + allowed + ")");
@@ -53,13 +53,29 @@ public enum CpuPlacement {
         if (this == ANY) {
             return;
         }
-        List<Integer> allowed = allowedCpus();
+        List<Integer> allowed = processCpus();
         int index = this == SPLIT && role.equals(CounterNames.DDL) ? 1 : 0;
         if (index >= allowed.size()) {
             throw new IllegalArgumentException("cpus=" + this + " needs " + (index + 1) + " CPUs this process may use, it may use "
                     + allowed.size());
         }
         setCurrentThread(List.of(allowed.get(index)));
+    }
+
+    private static volatile List<Integer> processCpus;
+
+    /**
+     * The CPUs the process may use, as the first thread to ask saw them (in a JMH fork, an
+     * unpinned worker at trial setup): a thread started by a pinned one inherits its single CPU,
+     * so the choice must not depend on who asks later.
+     */
+    static List<Integer> processCpus() {
+        List<Integer> cpus = processCpus;
+        if (cpus == null) {
+            cpus = allowedCpus();
+            processCpus = cpus;
+        }
+        return cpus;
     }
 
     /** The CPUs the calling thread may run on. */

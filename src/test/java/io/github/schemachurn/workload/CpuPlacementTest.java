@@ -53,6 +53,26 @@ class CpuPlacementTest {
     }
 
     @Test
+    void aThreadStartedByAPinnedThreadCanStillGoToTheOtherCpu() throws InterruptedException {
+        assumeThat(CpuPlacement.allowedCpus()).as("this process may use 2 CPUs").hasSizeGreaterThanOrEqualTo(2);
+        CpuPlacement.processCpus(); // as a trial's setup does first, on an unpinned thread
+        AtomicReference<Object> seen = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            CpuPlacement.SPLIT.pin(CounterNames.OPERATION);
+            try {
+                seen.set(cpusAfterPinning(CpuPlacement.SPLIT, CounterNames.DDL)); // e.g. a background churner it starts
+            } catch (InterruptedException | RuntimeException e) {
+                seen.set(e);
+            }
+        });
+        reader.start();
+        reader.join();
+
+        assertThat(seen.get()).isInstanceOf(List.class);
+        assertThat((List<?>) seen.get()).hasSize(1).isNotEqualTo(cpusAfterPinning(CpuPlacement.SPLIT, CounterNames.OPERATION));
+    }
+
+    @Test
     void anyLeavesTheThreadAsItWas() throws InterruptedException {
         assertThat(cpusAfterPinning(CpuPlacement.ANY, CounterNames.OPERATION)).isEqualTo(CpuPlacement.allowedCpus());
     }
