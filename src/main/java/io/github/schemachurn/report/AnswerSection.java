@@ -78,6 +78,11 @@ final class AnswerSection {
         for (Comparison c : comparisons) {
             c.winner().ifPresent(w -> wins.computeIfAbsent(w.value(), k -> new ArrayList<>()).add(c));
         }
+        if (wins.isEmpty() && comparisons.stream().allMatch(Comparison::allMostlyFail)) {
+            Comparison c = comparisons.get(0);
+            return Optional.of(new Row(workload, "no `" + param + "` helps: most operations fail under every option",
+                    "in all " + comparisons.size() + " comparison(s); e.g. " + facts(c.ranked().get(0), c.runnerUp(), c)));
+        }
         if (wins.isEmpty()) {
             Comparison c = comparisons.get(0);
             Comparison.Option best = c.ranked().get(0);
