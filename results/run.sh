@@ -92,7 +92,9 @@ else
 fi
 
 env_options=(--command "results/run.sh${1:+ $*}")
-if [[ "$PROFILE" != published ]]; then
+if [[ "$PROFILE" == quick ]]; then
+    env_options+=(--extra "profile=quick: one fork, 1 s iterations; rough numbers, the published run is results/run.sh")
+elif [[ "$PROFILE" == smoke ]]; then
     env_options+=(--smoke)
 fi
 java -cp "$JAR" io.github.schemachurn.report.Report capture-env \
