@@ -1,72 +1,107 @@
 #!/usr/bin/env bash
-# The published run behind benchmarks.md: one JMH invocation per question, each writing
-# results/<question>.json, then the environment, then the report. It builds nothing: build the
-# jar first (mvn -B package). About 30 minutes on a 2-core machine with the benchmarks'
-# own settings (forks, warmup, measurement), which keep baseline rows within 10% error.
+# Every number in benchmarks.md comes from one run of this script. It runs each question as one
+# JMH invocation writing <dir>/<question>.json, records the environment, and renders the report.
+# It builds nothing: build the jar first (mvn -B package -DskipTests).
 #
-#   results/run.sh              the published run (run it on a quiet machine)
-#   SMOKE=1 results/run.sh      the same invocations at tiny settings (about 5 minutes), to check
-#                               the script and the report end to end; its numbers mean nothing
+#   results/run.sh                 the published run: every question with the classes' own forks,
+#                                  warmup and measurement, into results/, then benchmarks.md
+#                                  (about 75 minutes on a 2-core machine; run it on a quiet one)
+#   results/run.sh quick [DIR]     the seed's question at a glance, about 2 minutes, into DIR
+#                                  (default my-results/), report in DIR/report.md; rough numbers
+#   results/run.sh smoke [DIR]     every invocation of the published run at tiny settings, to
+#                                  check the script and the report end to end; numbers mean nothing
 #
-# JAR=path and RESULTS_DIR=dir override target/benchmarks.jar and results/.
-# Regenerate benchmarks.md from committed results without running anything:
-#   java -cp target/benchmarks.jar io.github.schemachurn.report.Report generate
+# JAR=path overrides target/benchmarks.jar. A failed trial (a bad parameter, an audit that found a
+# lost write) stops the run with a non-zero exit: the jar's main passes -foe true to JMH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+PROFILE=${1:-published}
 JAR=${JAR:-target/benchmarks.jar}
-RESULTS_DIR=${RESULTS_DIR:-results}
-SMOKE=${SMOKE:-0}
-
+case "$PROFILE" in
+    published) DIR=results; OUT=benchmarks.md; timing=() ;;
+    quick) DIR=${2:-my-results}; OUT=$DIR/report.md; timing=(-f 1 -wi 1 -w 1s -i 2 -r 1s) ;;
+    smoke) DIR=${2:-smoke-results}; OUT=$DIR/report.md; timing=(-f 1 -wi 0 -i 1 -r 200ms) ;;
+    *) echo "run.sh: unknown profile '$PROFILE'; accepted: published, quick, smoke" >&2; exit 2 ;;
+esac
 if [[ ! -f "$JAR" ]]; then
-    echo "run.sh: $JAR not found; build it first: mvn -B package" >&2
+    echo "run.sh: $JAR not found; build it first: mvn -B package -DskipTests" >&2
     exit 2
 fi
-mkdir -p "$RESULTS_DIR"
-
-timing=()
-if [[ "$SMOKE" == 1 ]]; then
-    timing=(-f 2 -wi 0 -i 2 -r 300ms)
-fi
+mkdir -p "$DIR"
+rm -f "$DIR"/*.json
 
 jmh_commands=()
 started=$SECONDS
-# jmh NAME ARGS...: one JMH invocation whose results go to $RESULTS_DIR/NAME.json.
+# jmh NAME ARGS...: one JMH invocation whose results go to $DIR/NAME.json.
 jmh() {
     local name=$1
     shift
-    # -foe true: a failed trial (an audit that found a lost write, a bad parameter) stops the run
-    # with a non-zero exit instead of leaving a hole in the results.
-    local cmd=(java -jar "$JAR" "$@" "${timing[@]}" -foe true -rf json -rff "$RESULTS_DIR/$name.json")
+    local cmd=(java -jar "$JAR" "$@" "${timing[@]}" -rf json -rff "$DIR/$name.json")
     jmh_commands+=(--jmh-command "$name: ${cmd[*]}")
     echo ">>> ${cmd[*]}"
     "${cmd[@]}"
 }
 
-# The regexes are anchored with dots: 'ChurnBenchmark' alone would also match WriteChurnBenchmark.
-# Ceiling: the point query without churn, bare JDBC against this suite's layers, both journals.
-# Eight forks rather than the class's two: on this 2-core VM fork-to-fork noise is ±10-25 %, and the
-# ceiling is the baseline whose error must stay within 10 %.
-jmh ceiling '\.CeilingBenchmark\.' -f 8
-# Churn by DDL strategy x journal mode: ChurnBenchmark's defaults (cached reader, no retry, busy_timeout 0).
-jmh ddl '\.ChurnBenchmark\.'
-# Reader strategies under plain autocommit DDL, and the application read/write lock pair.
-jmh reader '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=CACHED,PER_CALL,READ_TRANSACTION
-jmh reader-applock '\.ChurnBenchmark\.' -p ddl=APP_LOCK -p reader=APP_READ_LOCK
-# Retry policies under plain autocommit DDL: failing fast (busy_timeout 0) and waiting in SQLite's
-# busy handler (5000 ms; a long wait stretches an iteration, the rates come from measured time).
-jmh retry '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p retry=NONE,BACKOFF,REPREPARE -p busyTimeout=0
-jmh retry-timeout '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p retry=NONE,BUSY_HANDLER -p busyTimeout=5000
-# Prepared INSERTs under churn, every DDL strategy x journal mode.
-jmh writes '\.WriteChurnBenchmark\.'
-# Latency percentiles of the point query under churn.
-jmh latency '\.ChurnLatencyBenchmark\.'
+# Benchmark names are regexes: anchor with dots, 'ChurnBenchmark' alone also matches WriteChurnBenchmark.
+if [[ "$PROFILE" == quick ]]; then
+    # The seed's question: does EXCLUSIVE DDL stop code 17, in either journal mode, at a small and
+    # a large schema; and what the legacy prepare call (the seed's PHP) meets at a small one.
+    jmh churn '\.ChurnBenchmark\.' -p journal=WAL,DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
+    jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
+    jmh reload '\.SchemaReloadBenchmark\.stale' -p extraTables=0,2000
+    if ldconfig -p 2>/dev/null | grep -q 'libsqlite3\.so\.0'; then
+        jmh legacy '\.LegacyPrepareBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE
+    fi
+else
+    # The ceiling: the point query without churn, bare JDBC against this suite's layers.
+    jmh ceiling '\.CeilingBenchmark\.'
+    # The seed's question: every DDL strategy in both journal modes, reader and churner on one
+    # core (SHARED) and on two (SPLIT), readers failing fast.
+    jmh ddl '\.ChurnBenchmark\.'
+    # Reader strategies and retry policies under plain autocommit DDL.
+    jmh reader '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=CACHED,PER_CALL,READ_TRANSACTION -p journal=WAL,DELETE -p cpus=SPLIT
+    jmh reader-lease '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=SNAPSHOT_LEASE -p journal=WAL -p cpus=SPLIT
+    jmh reader-applock '\.ChurnBenchmark\.' -p ddl=APP_LOCK -p reader=APP_READ_LOCK -p cpus=SPLIT
+    jmh retry '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p retry=NONE,BACKOFF,REPREPARE -p busyTimeout=0 -p cpus=SPLIT
+    # Waiting at equal budgets: SQLite's own busy_timeout against a 1 ms busy handler, both 100 ms.
+    jmh retry-wait '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p retry=NONE,BUSY_HANDLER -p busyTimeout=100 -p cpus=SPLIT
+    # Today's triggers: migrations, index churn, a table per tenant, VACUUM, on the queried table.
+    jmh changes '\.ChurnBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p change=ADD_COLUMN,RENAME_COLUMN,INDEX,TABLE_PER_TENANT -p cpus=SPLIT
+    jmh changes-migration '\.ChurnBenchmark\.' -p journal=WAL -p ddl=IMMEDIATE,EXCLUSIVE -p change=MIGRATION -p cpus=SPLIT
+    # Stale column metadata: a reused SELECT * (and, as the control, listed columns) across ADD COLUMN.
+    jmh changes-columns '\.ChurnBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT -p change=ADD_COLUMN -p reader=COLUMN_CHECKED -p query=STAR,POINT -p cpus=SPLIT
+    jmh changes-vacuum '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p change=VACUUM -p cpus=SPLIT
+    # Prepared INSERTs under churn, audited by id; latency percentiles of the reader.
+    jmh writes '\.WriteChurnBenchmark\.' -p cpus=SPLIT
+    jmh latency '\.ChurnLatencyBenchmark\.' -p cpus=SPLIT
+    # Scale: schema size, reload cost, churn rate, reader threads, the seed's site.
+    jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT \
+        -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE
+    jmh size-delete 'SchemaSizeBenchmark\.churn' -p journal=DELETE -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
+    jmh size-solo 'SchemaSizeBenchmark\.solo' -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
+    jmh reload '\.SchemaReloadBenchmark\.' -p extraTables=0,100,500,2000
+    jmh paced '\.PacedChurnBenchmark\.' -p ddlPerSecond=10,100,1000,UNPACED -p extraTables=100,2000 -p cpus=SPLIT \
+        -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL
+    jmh readers '\.ReaderThreadsBenchmark\.' -p reader=CACHED,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p extraTables=500 -p journal=WAL -p cpus=SPLIT
+    jmh seed '\.SeedScenarioBenchmark\.' -p ddl=AUTOCOMMIT,DEFERRED,IMMEDIATE,EXCLUSIVE,APP_LOCK
+    # Reliability: a churner in another process, and one killed with SIGKILL mid-DDL (>= 100 kills).
+    jmh cross-process '\.CrossProcessChurnBenchmark\.'
+    # The seed's driver: legacy sqlite3_prepare against prepare_v2 on the system library.
+    jmh legacy '\.LegacyPrepareBenchmark\.'
+fi
 
-env_options=(--command "results/run.sh")
-if [[ "$SMOKE" == 1 ]]; then
-    env_options=(--command "SMOKE=1 results/run.sh" --smoke)
+env_options=(--command "results/run.sh${1:+ $*}")
+if [[ "$PROFILE" == quick ]]; then
+    env_options+=(--extra "profile=quick: one fork, 1 s iterations; rough numbers, the published run is results/run.sh")
+elif [[ "$PROFILE" == smoke ]]; then
+    env_options+=(--smoke)
 fi
 java -cp "$JAR" io.github.schemachurn.report.Report capture-env \
-    --out "$RESULTS_DIR/environment.json" "${env_options[@]}" "${jmh_commands[@]}" \
-    --duration "$(( (SECONDS - started) / 60 )) min"
-java -cp "$JAR" io.github.schemachurn.report.Report generate --results "$RESULTS_DIR" --out benchmarks.md
+    --out "$DIR/environment.json" "${env_options[@]}" "${jmh_commands[@]}" \
+    --duration "$(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"
+charts=(--charts "$DIR/charts" --tables "$DIR/tables.md")
+if [[ "$PROFILE" == published ]]; then
+    charts=()
+fi
+java -cp "$JAR" io.github.schemachurn.report.Report generate --results "$DIR" --out "$OUT" "${charts[@]}"

@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * The ceiling with no churn: how fast is the point query at all, cached or prepared per call,
@@ -124,14 +125,14 @@ public class CeilingBenchmark {
     }
 
     @Benchmark
-    public boolean layeredCached(Session s, OpCounters counters, Blackhole blackhole) {
+    public boolean layeredCached(Session s, OpCounters counters, Control control, Blackhole blackhole) {
         int id = s.nextId();
-        return Operation.run(() -> blackhole.consume(s.cachedReader.read(id)), s.cachedReader, s.noRetry, counters);
+        return Operation.run(() -> blackhole.consume(s.cachedReader.read(id)), s.cachedReader, s.noRetry, counters.during(control));
     }
 
     @Benchmark
-    public boolean layeredPreparePerCall(Session s, OpCounters counters, Blackhole blackhole) {
+    public boolean layeredPreparePerCall(Session s, OpCounters counters, Control control, Blackhole blackhole) {
         int id = s.nextId();
-        return Operation.run(() -> blackhole.consume(s.perCallReader.read(id)), s.perCallReader, s.noRetry, counters);
+        return Operation.run(() -> blackhole.consume(s.perCallReader.read(id)), s.perCallReader, s.noRetry, counters.during(control));
     }
 }

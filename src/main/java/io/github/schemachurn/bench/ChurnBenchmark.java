@@ -1,6 +1,5 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.sqlite.Operation;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,46 +11,43 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * What do prepared point queries achieve, and which errors do they meet, while another
- * connection keeps creating and dropping a table?
+ * connection keeps changing the schema? The seed's question: one reader thread runs the point
+ * query through a reader strategy and a retry policy, one churner thread runs schema changes
+ * through a locking strategy, and both count every outcome by SQLite result code, only inside
+ * JMH's measured window ({@link OpCounters}, {@link DdlCounters}), so a strategy that starves
+ * the churner shows it.
  *
- * <p>A reader thread runs the point query through a reader strategy and a retry policy; a
- * churner thread in the same group runs one DDL statement per call through a locking strategy.
- * Both count every outcome by SQLite result code ({@link OpCounters}, {@link DdlCounters}): opOk, opSchema, opBusy, … for
- * the reader, ddlOk, ddlBusy, … for the churner, so that a strategy that starves the churner
- * shows it. The primary score of the group mixes both roles; read the per-method rows
- * ({@code churn:reader}, {@code churn:churner}) and the counters.
- *
- * <p>Varied by {@code @Param}: journal, ddl, retry, busyTimeout, extraTables, target (on
+ * <p>Varied by {@code @Param}: journal, ddl, retry, busyTimeout, extraTables, change, cpus (on
  * {@link ChurnedDatabase}) and reader (on {@link ReaderThread}). The defaults answer the seed's
- * question: each DDL locking strategy in both journal modes, readers failing fast. Three forks,
- * because on two cores a run lands either with reader and churner sharing a core or not.
+ * question: each DDL locking strategy in both journal modes, readers failing fast, with reader
+ * and churner on one core (SHARED) and on two (SPLIT).
  *
  * <p>Quick run of one configuration (about 15 s):
- * <pre>java -jar target/benchmarks.jar ChurnBenchmark -p journal=WAL -p ddl=EXCLUSIVE -f 1 -wi 1 -i 3 -rf json</pre>
+ * <pre>java -jar target/benchmarks.jar ChurnBenchmark -p journal=WAL -p ddl=EXCLUSIVE -p cpus=SPLIT -f 1 -wi 1 -i 3 -rf json</pre>
  * More readers: {@code -tg 1,3} (one churner, three readers; the order is alphabetical by method).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(3)
-@Warmup(iterations = 1, time = 1)
+@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ChurnBenchmark {
 
     @Benchmark
     @Group("churn")
     @GroupThreads(1)
-    public boolean reader(ReaderThread thread, OpCounters counters, Blackhole blackhole) {
-        int id = thread.nextId();
-        return Operation.run(() -> blackhole.consume(thread.strategy.read(id)), thread.strategy, thread.retrier, counters);
+    public boolean reader(ReaderThread thread, OpCounters counters, Control control, Blackhole blackhole) {
+        return thread.session.read(counters.during(control), blackhole::consume);
     }
 
     @Benchmark
     @Group("churn")
     @GroupThreads(1)
-    public boolean churner(ChurnerThread thread, DdlCounters counters) {
-        return thread.churner.step(counters);
+    public boolean churner(ChurnerThread thread, DdlCounters counters, Control control) {
+        return thread.session.step(counters.during(control));
     }
 }

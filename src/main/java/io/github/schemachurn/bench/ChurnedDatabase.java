@@ -1,20 +1,13 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.RetryPolicy;
-import io.github.schemachurn.workload.Audit;
+import io.github.schemachurn.workload.CpuPlacement;
+import io.github.schemachurn.workload.Fixture;
 import io.github.schemachurn.workload.SchemaChange;
-import io.github.schemachurn.workload.Churner;
-import io.github.schemachurn.workload.Workload;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -23,9 +16,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The database one benchmark group shares: a fresh file per trial in a private temp directory,
- * seeded, with the group's locking strategy, retry policy and busy timeout; audited and removed
- * at the end of the trial.
+ * The database one benchmark group shares ({@link Fixture}): a fresh seeded file per trial, with
+ * the group's locking strategy, retry policy, busy timeout, schema change and CPU placement;
+ * audited exactly and removed at the end of the trial. Every benchmark whose roles are readers,
+ * writers and a churner uses this one state, so its params mean the same everywhere.
  */
 @State(Scope.Group)
 public class ChurnedDatabase {
@@ -50,46 +44,38 @@ public class ChurnedDatabase {
 
     /** What the churner changes: {@link SchemaChange}. */
     @Param({"SIDE_TABLE"})
-    public String target;
+    public String change;
+
+    /**
+     * Where the roles' threads run: {@link CpuPlacement}. On two cores a reader and a churner
+     * either share one core or get one each, and the results differ by several times: pinning
+     * makes that a measured row instead of a coin toss per fork.
+     */
+    @Param({"SPLIT", "SHARED"})
+    public String cpus;
 
     @Param({"10000"})
     public String rows;
 
-    Database database;
-    DdlStrategy ddlStrategy;
-    RetryPolicy retryPolicy;
-    SchemaChange churnTarget;
-    int rowCount;
-    /** Shared by the churner ({@link DdlStrategy#APP_LOCK}) and readers that take its read side. */
-    final ReadWriteLock appLock = new ReentrantReadWriteLock();
-    /** Inserts acknowledged over the whole trial, for the audit. */
-    final LongAdder acknowledgedWrites = new LongAdder();
-    /** Gives each writer its own id range. */
-    final AtomicInteger writers = new AtomicInteger();
-    /** The group's churner, for the audit. */
-    volatile Churner churner;
+    Fixture fixture;
+    CpuPlacement placement;
 
     @Setup(Level.Trial)
     public void create() throws SQLException {
         // Parse everything before creating anything, so bad input leaves nothing behind.
         JournalMode journalMode = Params.parseEnum("journal", journal, JournalMode.class);
-        ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
-        retryPolicy = Params.parseEnum("retry", retry, RetryPolicy.class);
-        churnTarget = Params.parseEnum("target", target, SchemaChange.class);
-        churnTarget.check(ddlStrategy);
-        int busyTimeoutMs = Params.parseNonNegativeInt("busyTimeout", busyTimeout);
-        int extra = Params.parseNonNegativeInt("extraTables", extraTables);
-        rowCount = Params.parseNonNegativeInt("rows", rows);
-
-        database = Workload.createDatabase(journalMode, busyTimeoutMs, rowCount, extra);
+        DdlStrategy ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
+        RetryPolicy retryPolicy = Params.parseEnum("retry", retry, RetryPolicy.class);
+        SchemaChange schemaChange = Params.parseEnum("change", change, SchemaChange.class);
+        placement = Params.parseEnum("cpus", cpus, CpuPlacement.class);
+        placement.check();
+        fixture = Fixture.create(journalMode, ddlStrategy, retryPolicy, schemaChange,
+                Params.parseNonNegativeInt("busyTimeout", busyTimeout), Params.parseNonNegativeInt("rows", rows),
+                Params.parseNonNegativeInt("extraTables", extraTables));
     }
 
     @TearDown(Level.Trial)
-    public void auditAndRemove() throws SQLException {
-        try (Connection c = database.connect(Database.PATIENT_BUSY_TIMEOUT_MS)) {
-            Audit.verify(c, acknowledgedWrites.sum(), churner);
-        } finally {
-            database.close();
-        }
+    public void auditAndRemove() throws Exception {
+        fixture.auditAndRemove();
     }
 }

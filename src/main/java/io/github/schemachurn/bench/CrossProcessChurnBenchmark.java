@@ -1,29 +1,24 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.JournalMode;
-import io.github.schemachurn.sqlite.Operation;
 import io.github.schemachurn.sqlite.Params;
-import io.github.schemachurn.sqlite.Reader;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.RetryPolicy;
-import io.github.schemachurn.workload.ChurnReport;
-import io.github.schemachurn.workload.SchemaChange;
 import io.github.schemachurn.workload.ChurnerPlacement;
 import io.github.schemachurn.workload.CrashStats;
 import io.github.schemachurn.workload.DurabilityCheck;
+import io.github.schemachurn.workload.Fixture;
+import io.github.schemachurn.workload.ReaderSession;
+import io.github.schemachurn.workload.SchemaChange;
 import io.github.schemachurn.workload.Totals;
 import io.github.schemachurn.workload.Workload;
 import io.github.schemachurn.workload.WriterLoop;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,6 +35,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.Control;
+import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * Does a churner in another OS process affect readers differently from one in the same JVM,
@@ -53,10 +50,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code PROCESS} a second JVM started from the same class path ({@code ChurnerProcess}),
  * {@code KILLED_PROCESS} churner JVMs killed inside DDL transactions and restarted, with a
  * recovery check after each kill ({@code CrashLoop}). The writer inserts with a pause of
- * {@code writerPauseUs} between inserts. Their counts for each iteration (from iteration setup
- * to iteration teardown) are in {@link BackgroundCounters}: ddl*, write*, crash*, and
- * {@code ddlMillis}, the window they cover; the churner's DDL/s is {@code ddlOk * 1000 /
- * ddlMillis} in every placement. DDL cut off by a kill count as kills, not as attempts.
+ * {@code writerPauseUs} between inserts. The churner's counts over the reader's measured window
+ * are in {@link DdlCounters} (its DDL/s is ddlOk over ddlWindowMicros, in every placement), the
+ * kills and recoveries per iteration in {@link CrashCounters}. DDL cut off by a kill count as
+ * kills, not as attempts. The writer's inserts are not counted per iteration: the audit checks
+ * every acknowledged one by id.
  *
  * <p>At the end of each trial the churner and the writer are stopped and the file is audited:
  * integrity_check ok, every acknowledged insert present and nothing else, the churned table as
@@ -65,22 +63,20 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Varied: journal, ddl (DEFERRED, IMMEDIATE or EXCLUSIVE: a killed churner must be inside
  * an explicit transaction; APP_LOCK cannot work across processes), churner, and retry,
- * busyTimeout, target, rows, writerPauseUs. The default run (2 journals x 2 ddl x 3
- * placements, one fork, 1 warmup + 3 iterations of 1 s) takes about 1.5 minutes.
+ * busyTimeout, change, rows, writerPauseUs. The default run (2 journals x 2 ddl x 3
+ * placements, three forks, 1 warmup + 6 iterations of 1 s) takes about 5 minutes and
+ * kills the churner more than 100 times.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar CrossProcessChurnBenchmark -p journal=DELETE -p ddl=IMMEDIATE -p churner=KILLED_PROCESS -wi 0 -i 3</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(3)
 @Warmup(iterations = 1, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Measurement(iterations = 6, time = 1)
 public class CrossProcessChurnBenchmark {
 
-    /** The counts of the background roles over one iteration's window. */
-    public record Window(Totals ddl, Totals writes, CrashStats crashes, long millis) {}
-
-    /** The database, the background churner and writer, and the per-iteration window. */
+    /** The database, the background churner and writer. */
     @State(Scope.Group)
     public static class Site {
         @Param({"WAL", "DELETE"})
@@ -104,7 +100,7 @@ public class CrossProcessChurnBenchmark {
 
         /** What the churner changes: {@link SchemaChange}. */
         @Param({"SIDE_TABLE"})
-        public String target;
+        public String change;
 
         @Param({"10000"})
         public String rows;
@@ -113,35 +109,25 @@ public class CrossProcessChurnBenchmark {
         @Param({"1000"})
         public String writerPauseUs;
 
-        Database database;
-        int rowCount;
-        final ReadWriteLock appLock = new ReentrantReadWriteLock();
-        private DdlStrategy ddlStrategy;
-        RetryPolicy retryPolicy;
-        private SchemaChange churnTarget;
+        Fixture fixture;
         private ChurnerPlacement placement;
         private int pauseMicros;
         private WriterLoop writer;
-        private ChurnerPlacement.RunningChurn churn;
-        private Window atStart;
-        private long startNanos;
-        private boolean claimed;
+        ChurnerPlacement.RunningChurn churn;
+        private CrashStats crashesAtStart = CrashStats.ZERO;
 
         @Setup(Level.Trial)
         public void create() throws SQLException {
             // Parse and check everything before creating anything, so bad input leaves nothing behind.
             JournalMode journalMode = Params.parseEnum("journal", journal, JournalMode.class);
-            ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
+            DdlStrategy ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
             placement = Params.parseEnum("churner", churner, ChurnerPlacement.class);
-            retryPolicy = Params.parseEnum("retry", retry, RetryPolicy.class);
-            churnTarget = Params.parseEnum("target", target, SchemaChange.class);
-            int busyTimeoutMs = Params.parseNonNegativeInt("busyTimeout", busyTimeout);
-            rowCount = Params.parseNonNegativeInt("rows", rows);
+            RetryPolicy retryPolicy = Params.parseEnum("retry", retry, RetryPolicy.class);
+            SchemaChange schemaChange = Params.parseEnum("change", change, SchemaChange.class);
             pauseMicros = Params.parseNonNegativeInt("writerPauseUs", writerPauseUs);
             placement.check(ddlStrategy);
-            churnTarget.check(ddlStrategy);
-
-            database = Workload.createDatabase(journalMode, busyTimeoutMs, rowCount, 0);
+            fixture = Fixture.create(journalMode, ddlStrategy, retryPolicy, schemaChange,
+                    Params.parseNonNegativeInt("busyTimeout", busyTimeout), Params.parseNonNegativeInt("rows", rows), 0);
         }
 
         /**
@@ -149,35 +135,29 @@ public class CrossProcessChurnBenchmark {
          * connected (with busy timeout 0, connecting fails while a writer holds the lock).
          */
         @Setup(Level.Iteration)
-        public synchronized void openWindow() throws SQLException {
+        public synchronized void startOnce() throws SQLException {
             if (churn == null) {
-                Connection connection = database.connect();
-                Retrier retrier = retryPolicy.create();
-                retrier.configure(connection, database.busyTimeoutMs());
+                Connection connection = fixture.database.connect();
+                Retrier retrier = fixture.retry.create();
+                retrier.configure(connection, fixture.database.busyTimeoutMs());
                 writer = new WriterLoop(connection, 1, retrier, pauseMicros);
                 writer.start("schemachurn-writer");
-                churn = placement.start(database, ddlStrategy, retryPolicy, churnTarget, appLock, List.of(writer));
+                churn = placement.start(fixture.database, fixture.ddl, fixture.retry, fixture.change, fixture.appLock,
+                        List.of(writer));
             }
-            atStart = snapshot();
-            startNanos = System.nanoTime();
-            claimed = false;
         }
 
-        /** The iteration's counts for the first caller; null for every later one. */
-        synchronized Window claimWindow() {
-            if (claimed) {
-                return null;
-            }
-            claimed = true;
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-            Window now = snapshot();
-            return new Window(now.ddl().minus(atStart.ddl()), now.writes().minus(atStart.writes()),
-                    now.crashes().minus(atStart.crashes()), millis);
+        /** Crash counts since the last call; the first caller of an iteration gets them, later ones zero. */
+        synchronized CrashStats takeCrashes() {
+            CrashStats now = churn.crashes();
+            CrashStats taken = now.minus(crashesAtStart);
+            crashesAtStart = now;
+            return taken;
         }
 
-        private Window snapshot() {
+        Totals churnTotals() {
             writer.checkHealthy();
-            return new Window(churn.report().totals(), writer.totals(), churn.crashes(), 0);
+            return churn.report().totals();
         }
 
         @TearDown(Level.Trial)
@@ -189,7 +169,7 @@ public class CrossProcessChurnBenchmark {
                     audit();
                 }
             } finally {
-                database.close();
+                fixture.close();
             }
         }
 
@@ -199,11 +179,10 @@ public class CrossProcessChurnBenchmark {
                 throw new IllegalStateException("crash recovery failed after " + crashes.failedRecoveries() + " of "
                         + crashes.kills() + " kills: " + churn.problems());
             }
-            ChurnReport last = churn.report();
-            DurabilityCheck.Result result = DurabilityCheck.check(database, churnTarget,
-                    DurabilityCheck.Expectation.of(last.state()), List.of(writer));
+            DurabilityCheck.Result result = DurabilityCheck.check(fixture.database, fixture.change,
+                    DurabilityCheck.Expectation.of(churn.report().state()), List.of(writer));
             long rowsFound;
-            try (Connection c = database.connect()) {
+            try (Connection c = fixture.database.connect()) {
                 rowsFound = Workload.countRows(c, Workload.WRITE_TABLE);
             }
             if (!result.ok() || rowsFound != writer.acknowledged()) {
@@ -215,43 +194,29 @@ public class CrossProcessChurnBenchmark {
 
     /** A reader thread: its own connection and a cached point query. */
     @State(Scope.Thread)
-    public static class ReaderSession {
-        Reader strategy;
-        Retrier retrier;
-        private Connection connection;
-        private SplittableRandom random;
-        private int rows;
+    public static class Reader {
+        ReaderSession session;
 
         @Setup(Level.Trial)
         public void open(Site site) throws SQLException {
-            connection = site.database.connect();
-            retrier = site.retryPolicy.create();
-            retrier.configure(connection, site.database.busyTimeoutMs());
-            strategy = ReaderStrategy.CACHED.open(connection, Workload.POINT_QUERY, site.appLock);
-            random = new SplittableRandom(System.identityHashCode(this));
-            rows = Math.max(1, site.rowCount);
-        }
-
-        int nextId() {
-            return 1 + random.nextInt(rows);
+            session = site.fixture.reader(ReaderStrategy.CACHED, Workload.POINT_QUERY);
         }
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
-            if (strategy != null) {
-                strategy.close();
-            }
-            if (connection != null) {
-                connection.close();
-            }
+            session.close();
         }
     }
 
     @Benchmark
     @Group("site")
     @GroupThreads(1)
-    public boolean reader(ReaderSession session, OpCounters counters, BackgroundCounters background, Blackhole blackhole) {
-        int id = session.nextId();
-        return Operation.run(() -> blackhole.consume(session.strategy.read(id)), session.strategy, session.retrier, counters);
+    public boolean reader(Reader reader, Site site, OpCounters counters, DdlCounters churnerCounters,
+            CrashCounters crashes, Control control, ThreadParams thread, Blackhole blackhole) {
+        if (thread.getSubgroupThreadIndex() == 0) {
+            // The churner's CPU time is not measured across processes.
+            churnerCounters.carry(control, site::churnTotals, () -> 0L);
+        }
+        return reader.session.read(counters.during(control), blackhole::consume);
     }
 }

@@ -1,21 +1,32 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.sqlite.ErrorClass;
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.Tally;
+import io.github.schemachurn.workload.RoleCount;
+import io.github.schemachurn.workload.Totals;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Control;
 
 /**
- * Per-thread outcome counters of the churner's DDL, the twin of {@link OpCounters} under names
- * of its own: ddlOk is the churner's achieved rate of schema changes.
+ * Outcome counters of the schema changer (a churner, a registration, a migration): prefix "ddl",
+ * so a strategy that starves the churner shows it.
+ *
+ * <p>Counted only inside JMH's measured window ({@link RoleCount}), so per iteration the
+ * attempts equal JMH's ops for the method. The names are those of
+ * {@link io.github.schemachurn.sqlite.CounterNames}; JMH needs them
+ * spelled out as public fields ({@link RoleCount#publishTo} fails on a missing one), zeroes them
+ * at every iteration start and sums them over threads.
+ * EVENTS: plain totals per iteration, in every mode.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
-public class DdlCounters implements Tally {
+public class DdlCounters {
     public long ddlAttempts;
     public long ddlOk;
     public long ddlSchema;
@@ -24,37 +35,37 @@ public class DdlCounters implements Tally {
     public long ddlBusySnapshot;
     public long ddlLocked;
     public long ddlDeadStatement;
+    public long ddlStaleColumns;
     public long ddlOther;
     public long ddlRetries;
+    public long ddlBusyWaits;
+    public long ddlWindowMicros;
+    public long ddlThreads;
+    public long ddlCpuMicros;
 
-    @Override public void attempt() { ddlAttempts++; }
+    private final RoleCount count = new RoleCount();
 
-    @Override public void success() { ddlOk++; }
+    /** Where this call's outcome is counted: nowhere unless JMH measures the call. Not public: JMH would take a public method for a counter. */
+    Tally during(Control control) {
+        return count.enter(control.startMeasurement, control.stopMeasurement);
+    }
 
-    @Override public void retries(long count) { ddlRetries += count; }
-
-    @Override
-    public void failure(ErrorClass error) {
-        switch (error) {
-            case SCHEMA -> ddlSchema++;
-            case NO_SUCH_TABLE -> ddlNoSuchTable++;
-            case BUSY -> ddlBusy++;
-            case BUSY_SNAPSHOT -> ddlBusySnapshot++;
-            case LOCKED -> ddlLocked++;
-            case DEAD_STATEMENT -> ddlDeadStatement++;
-            case OTHER -> ddlOther++;
-        }
+    /**
+     * For the one thread of a group that carries a role running outside JMH's threads (a paced
+     * or background churner): counts what that role did while this thread was measured, from
+     * its running totals and its threads' CPU time.
+     */
+    void carry(Control control, Supplier<Totals> totals, Supplier<Long> cpuNanos) {
+        count.enterWithBackground(control.startMeasurement, control.stopMeasurement, totals, cpuNanos);
     }
 
     @Setup(Level.Iteration)
-    public void reset() {
-        ddlAttempts = ddlOk = ddlSchema = ddlNoSuchTable = ddlBusy = ddlBusySnapshot = 0;
-        ddlLocked = ddlDeadStatement = ddlOther = ddlRetries = 0;
+    public void startIteration() {
+        count.reset();
     }
 
     @TearDown(Level.Iteration)
-    public void checkEveryAttemptCounted() {
-        long failures = ddlSchema + ddlNoSuchTable + ddlBusy + ddlBusySnapshot + ddlLocked + ddlDeadStatement + ddlOther;
-        Accounting.check("ddl", ddlAttempts, ddlOk, failures);
+    public void publish() {
+        count.publishTo(this, CounterNames.DDL);
     }
 }

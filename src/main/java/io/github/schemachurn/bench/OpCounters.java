@@ -1,27 +1,29 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.sqlite.ErrorClass;
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.Tally;
+import io.github.schemachurn.workload.RoleCount;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Control;
 
 /**
- * Per-thread outcome counters of the measured operation (a read or an insert), one public field
- * per JMH secondary metric. Names start with "op" because JMH's counter names are one namespace
- * shared with the churner's {@link DdlCounters}.
+ * Outcome counters of the measured operation (a read, an insert, a page request): prefix "op".
  *
- * <p>They are totals (EVENTS), not rates: JMH reports totals in every mode, SampleTime included,
- * and integer totals keep attempts = successes + failures exact in the results. The rate of a
- * class is the role's throughput (JMH's per-method score, over the measured time) times its
- * share of attempts.
+ * <p>Counted only inside JMH's measured window ({@link RoleCount}), so per iteration the
+ * attempts equal JMH's ops for the method. The names are those of
+ * {@link io.github.schemachurn.sqlite.CounterNames}; JMH needs them
+ * spelled out as public fields ({@link RoleCount#publishTo} fails on a missing one), zeroes them
+ * at every iteration start and sums them over threads.
+ * EVENTS: plain totals per iteration, in every mode.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
-public class OpCounters implements Tally {
+public class OpCounters {
     public long opAttempts;
     public long opOk;
     public long opSchema;
@@ -30,38 +32,28 @@ public class OpCounters implements Tally {
     public long opBusySnapshot;
     public long opLocked;
     public long opDeadStatement;
+    public long opStaleColumns;
     public long opOther;
     public long opRetries;
+    public long opBusyWaits;
+    public long opWindowMicros;
+    public long opThreads;
+    public long opCpuMicros;
 
-    @Override public void attempt() { opAttempts++; }
+    private final RoleCount count = new RoleCount();
 
-    @Override public void success() { opOk++; }
-
-    @Override public void retries(long count) { opRetries += count; }
-
-    @Override
-    public void failure(ErrorClass error) {
-        switch (error) {
-            case SCHEMA -> opSchema++;
-            case NO_SUCH_TABLE -> opNoSuchTable++;
-            case BUSY -> opBusy++;
-            case BUSY_SNAPSHOT -> opBusySnapshot++;
-            case LOCKED -> opLocked++;
-            case DEAD_STATEMENT -> opDeadStatement++;
-            case OTHER -> opOther++;
-        }
+    /** Where this call's outcome is counted: nowhere unless JMH measures the call. Not public: JMH would take a public method for a counter. */
+    Tally during(Control control) {
+        return count.enter(control.startMeasurement, control.stopMeasurement);
     }
 
-    // JMH keeps counter values across iterations unless they are reset.
     @Setup(Level.Iteration)
-    public void reset() {
-        opAttempts = opOk = opSchema = opNoSuchTable = opBusy = opBusySnapshot = 0;
-        opLocked = opDeadStatement = opOther = opRetries = 0;
+    public void startIteration() {
+        count.reset();
     }
 
     @TearDown(Level.Iteration)
-    public void checkEveryAttemptCounted() {
-        long failures = opSchema + opNoSuchTable + opBusy + opBusySnapshot + opLocked + opDeadStatement + opOther;
-        Accounting.check("op", opAttempts, opOk, failures);
+    public void publish() {
+        count.publishTo(this, CounterNames.OPERATION);
     }
 }

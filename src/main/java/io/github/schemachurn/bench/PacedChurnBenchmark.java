@@ -11,35 +11,32 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * How fast may the schema change before readers suffer? A churner on a background thread
- * ({@link PacedChurner}, not a JMH worker) commits DDL at a fixed rate held by a rate limiter,
- * or back to back, while one JMH reader runs the point query. The limiter reports what it
- * really achieved ({@link PacedDdlCounters}: pacedSteps / pacedMicros); a churner that cannot
- * keep its pace shows it there. The group has one method, so JMH reports the reader's
- * throughput as the primary score (no "reader" secondary metric).
+ * ({@link PacedChurner}, not a JMH worker) commits DDL at a fixed rate, or back to back, while
+ * one JMH reader runs the point query. The reader's thread also carries the churner's counts
+ * over its own measured window ({@link DdlCounters#carry}), so ddlOk over ddlWindowMicros is
+ * the DDL rate really achieved: a churner that cannot keep its pace shows it.
  *
- * <p>Varied: {@code ddlPerSecond} (10, 100, 1000, UNPACED), {@code extraTables}, {@code reader},
- * {@code ddl}, {@code journal}. The default is one configuration (100 DDL/s, 500 extra tables,
- * WAL, EXCLUSIVE, CACHED), about 6 s. The sweep (about 3 min):
+ * <p>The sweep (part of {@code results/run.sh}):
  * <pre>java -jar target/benchmarks.jar PacedChurnBenchmark -p ddlPerSecond=10,100,1000,UNPACED \
- *   -p extraTables=100,2000 -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL \
- *   -f 1 -wi 1 -w 1s -i 3 -r 1s -rf json -rff results/scaling-paced.json</pre>
- * More readers: {@code -tg 3} (three reader threads; on two cores with the churner this oversubscribes).
+ *   -p extraTables=100,2000 -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL -rf json</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
-@Warmup(iterations = 1, time = 1)
+@Fork(3)
+@Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class PacedChurnBenchmark {
 
     @Benchmark
     @Group("paced")
     @GroupThreads(1)
-    public boolean reader(ScalingReader thread, PacedChurner churner, OpCounters counters,
-            PacedDdlCounters churnerCounters, RegimeCounters regime, Blackhole blackhole) {
-        return SchemaSizeBenchmark.timedRead(thread, counters, regime, blackhole);
+    public boolean reader(ReaderThread thread, PacedChurner churner, OpCounters counters, DdlCounters churnerCounters,
+            Control control, Blackhole blackhole) {
+        churnerCounters.carry(control, churner.loop::totals, churner.loop::cpuNanos);
+        return thread.session.read(counters.during(control), blackhole::consume);
     }
 }

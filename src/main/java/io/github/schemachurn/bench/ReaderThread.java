@@ -1,13 +1,11 @@
 package io.github.schemachurn.bench;
 
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.Params;
-import io.github.schemachurn.sqlite.Reader;
 import io.github.schemachurn.sqlite.ReaderStrategy;
-import io.github.schemachurn.sqlite.Retrier;
+import io.github.schemachurn.workload.ReaderSession;
 import io.github.schemachurn.workload.Workload;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -15,41 +13,34 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-/** A reader thread: its own connection, its reader strategy, its retrier, its random keys. */
+/** A reader thread ({@link ReaderSession}), pinned where the group's placement puts readers. */
 @State(Scope.Thread)
 public class ReaderThread {
     /** How the point query is prepared and run: {@link ReaderStrategy}. */
     @Param({"CACHED"})
     public String reader;
 
-    Reader strategy;
-    Retrier retrier;
-    private Connection connection;
-    private SplittableRandom random;
-    private int rows;
+    /**
+     * The query: POINT lists its column, STAR is {@code SELECT *}; with
+     * {@code reader=COLUMN_CHECKED} and {@code change=ADD_COLUMN}, STAR watches for stale column metadata.
+     */
+    @Param({"POINT"})
+    public String query;
+
+    ReaderSession session;
 
     @Setup(Level.Trial)
     public void open(ChurnedDatabase db) throws SQLException {
-        ReaderStrategy readerStrategy = Params.parseEnum("reader", reader, ReaderStrategy.class);
-        connection = db.database.connect();
-        retrier = db.retryPolicy.create();
-        retrier.configure(connection, db.database.busyTimeoutMs());
-        strategy = readerStrategy.open(connection, Workload.POINT_QUERY, db.appLock);
-        random = new SplittableRandom(System.identityHashCode(this));
-        rows = Math.max(1, db.rowCount);
-    }
-
-    int nextId() {
-        return 1 + random.nextInt(rows);
+        ReaderStrategy strategy = Params.parseEnum("reader", reader, ReaderStrategy.class);
+        Workload.Query sql = Params.parseEnum("query", query, Workload.Query.class);
+        db.placement.pin(CounterNames.OPERATION);
+        session = db.fixture.reader(strategy, sql.sql);
     }
 
     @TearDown(Level.Trial)
     public void close() throws SQLException {
-        if (strategy != null) {
-            strategy.close();
-        }
-        if (connection != null) {
-            connection.close();
+        if (session != null) {
+            session.close();
         }
     }
 }

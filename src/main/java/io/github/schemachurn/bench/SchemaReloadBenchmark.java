@@ -47,10 +47,11 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
+@Fork(3)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class SchemaReloadBenchmark {
+    static final int ROWS = 10_000;
 
     @State(Scope.Benchmark)
     public static class SizedDatabase {
@@ -63,7 +64,7 @@ public class SchemaReloadBenchmark {
         @Setup(Level.Trial)
         public void create() throws SQLException {
             int extra = Params.parseNonNegativeInt("extraTables", extraTables);
-            database = Workload.createDatabase(JournalMode.WAL, 0, ScalingDatabase.ROWS, extra);
+            database = Workload.createDatabase(JournalMode.WAL, 0, ROWS, extra);
         }
 
         @TearDown(Level.Trial)
@@ -91,7 +92,7 @@ public class SchemaReloadBenchmark {
         }
 
         int nextId() {
-            nextId = nextId % ScalingDatabase.ROWS + 1;
+            nextId = nextId % ROWS + 1;
             return nextId;
         }
 

@@ -1,6 +1,5 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.sqlite.Operation;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,6 +11,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * At which schema size does each strategy break? Every automatic re-prepare reloads the whole
@@ -19,61 +19,33 @@ import org.openjdk.jmh.infra.Blackhole;
  * be invalidated 50 times in a row and get SQLITE_SCHEMA. The threshold of a strategy is the
  * smallest {@code extraTables} at which opSchema turns non-zero.
  *
- * <p>Groups: {@code churn} (one reader beside one unpaced churner, the question itself),
- * {@code soloChurner} (the churner alone: its solo DDL rate, the 50% bar for "not starved") and
- * {@code soloReader} (the reader alone: its no-churn ceiling at this schema size). Counters:
- * {@link OpCounters}, {@link DdlCounters}, {@link RegimeCounters}.
+ * <p>Groups: {@code churn} (one reader beside one unpaced churner, inherited from
+ * {@link ChurnBenchmark}: the question itself),
+ * {@code soloChurner} (the churner alone: its solo DDL rate, the bar for "not starved") and
+ * {@code soloReader} (the reader alone: its no-churn ceiling at this schema size).
  *
- * <p>Varied: {@code extraTables} (0, 100, 500, 2000; each an extra table with an index),
- * {@code ddl}, {@code reader}, {@code journal}. The default is one configuration (WAL,
- * EXCLUSIVE, CACHED, 500), about 20 s for the three groups. The sweep (see
- * {@code results/run-scaling.sh}, about 4 min):
- * <pre>java -jar target/benchmarks.jar 'SchemaSizeBenchmark.churn' -p journal=WAL -p extraTables=0,100,500,2000 \
- *   -p ddl=AUTOCOMMIT,EXCLUSIVE -p reader=CACHED,PER_CALL,READ_TRANSACTION,SNAPSHOT_LEASE \
- *   -f 1 -wi 1 -w 1s -i 3 -r 1s -rf json -rff results/scaling-size.json</pre>
- * Two cores: reader and churner may share one core; read {@code rgStallMicros} before comparing.
+ * <p>The sweep (part of {@code results/run.sh}):
+ * <pre>java -jar target/benchmarks.jar 'SchemaSizeBenchmark' -p journal=WAL -p extraTables=0,100,500,2000 \
+ *   -p ddl=AUTOCOMMIT,EXCLUSIVE -p reader=CACHED,PER_CALL,READ_TRANSACTION,SNAPSHOT_LEASE -p cpus=SPLIT -rf json</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
-@Warmup(iterations = 1, time = 1)
+@Fork(3)
+@Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class SchemaSizeBenchmark {
-
-    @Benchmark
-    @Group("churn")
-    @GroupThreads(1)
-    public boolean reader(ScalingReader thread, OpCounters counters, RegimeCounters regime, Blackhole blackhole) {
-        return timedRead(thread, counters, regime, blackhole);
-    }
-
-    @Benchmark
-    @Group("churn")
-    @GroupThreads(1)
-    public boolean churner(ScalingChurner thread, DdlCounters counters, RegimeCounters regime) {
-        return thread.churner.step(counters);
-    }
+public class SchemaSizeBenchmark extends ChurnBenchmark {
 
     @Benchmark
     @Group("soloChurner")
     @GroupThreads(1)
-    public boolean churnerAlone(ScalingChurner thread, DdlCounters counters, RegimeCounters regime) {
-        return thread.churner.step(counters);
+    public boolean churnerAlone(ChurnerThread thread, DdlCounters counters, Control control) {
+        return thread.session.step(counters.during(control));
     }
 
     @Benchmark
     @Group("soloReader")
     @GroupThreads(1)
-    public boolean readerAlone(ScalingReader thread, OpCounters counters, RegimeCounters regime, Blackhole blackhole) {
-        return timedRead(thread, counters, regime, blackhole);
-    }
-
-    /** One read through the reader's strategy, counted, and timed for the stall meter. */
-    static boolean timedRead(ScalingReader thread, OpCounters counters, RegimeCounters regime, Blackhole blackhole) {
-        int id = thread.nextId();
-        long start = System.nanoTime();
-        boolean ok = Operation.run(() -> blackhole.consume(thread.strategy.read(id)), thread.strategy, thread.retrier, counters);
-        regime.readTook(System.nanoTime() - start);
-        return ok;
+    public boolean readerAlone(ReaderThread thread, OpCounters counters, Control control, Blackhole blackhole) {
+        return thread.session.read(counters.during(control), blackhole::consume);
     }
 }

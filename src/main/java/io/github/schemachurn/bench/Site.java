@@ -1,19 +1,15 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.RetryPolicy;
+import io.github.schemachurn.workload.ChurnerSession;
+import io.github.schemachurn.workload.Fixture;
 import io.github.schemachurn.workload.PacedLoop;
-import io.github.schemachurn.workload.Audit;
-import io.github.schemachurn.workload.Churner;
 import io.github.schemachurn.workload.SchemaChange;
 import io.github.schemachurn.workload.WebRequests;
-import io.github.schemachurn.workload.Workload;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -26,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * ({@link WebRequests}) served by the group's threads, and a registration thread (a
  * {@link PacedLoop}, not a JMH worker) that creates a table per new user at a fixed rate,
  * through the group's DDL strategy. At the end of the trial every acknowledged registration's
- * table must exist and integrity_check must be ok.
+ * table must exist and integrity_check must be ok ({@link Fixture}).
  */
 @State(Scope.Group)
 public class Site {
@@ -53,14 +49,13 @@ public class Site {
     @Param({"0"})
     public String busyTimeout;
 
-    Database database;
+    static final int ROWS = 10_000;
+
+    Fixture fixture;
     WebRequests requests;
     int requestRate;
-    private Connection registrarConnection;
-    private Churner registrar;
-    private PacedLoop registrations;
-    private PacedLoop.Run lastRun;
-    private boolean claimed = true;
+    PacedLoop registrations;
+    private boolean running;
 
     @Setup(Level.Trial)
     public void create() throws SQLException {
@@ -73,57 +68,31 @@ public class Site {
         if (registrationRate == 0 || requestRate == 0) {
             throw new IllegalArgumentException("parameters registrationsPerSecond and requestsPerSecond must be above 0");
         }
-        database = Workload.createDatabase(journalMode, busyTimeoutMs, ScalingDatabase.ROWS, users);
+        // The application lock is unused by the requests: they are PHP pages, not threads that share a lock.
+        fixture = Fixture.create(journalMode, ddlStrategy, RetryPolicy.NONE, SchemaChange.TABLE_PER_TENANT,
+                busyTimeoutMs, ROWS, users);
         try {
-            registrarConnection = database.connect();
-            // The application lock is unused by the requests: they are PHP pages, not threads that share a lock.
-            registrar = Churner.jdbc(registrarConnection, SchemaChange.TABLE_PER_TENANT, ddlStrategy.create(new ReentrantReadWriteLock()),
-                    RetryPolicy.NONE.create());
+            ChurnerSession registrar = fixture.churner();
             registrations = new PacedLoop("registrations", registrationRate, registrar::step);
-            requests = new WebRequests(database);
+            fixture.closeBeforeAudit(registrations::stop);
+            requests = new WebRequests(fixture.database);
         } catch (SQLException | RuntimeException e) {
-            database.close();
+            fixture.close();
             throw e;
         }
     }
 
+    /** Starts registrations at the first iteration, once the request threads are set up; they run to the end of the trial. */
     @Setup(Level.Iteration)
     public synchronized void openRegistrations() {
-        lastRun = null;
-        claimed = false;
-        registrations.start();
-    }
-
-    @TearDown(Level.Iteration)
-    public synchronized void closeRegistrations() {
-        PacedLoop.Run run = registrations.stop();
-        if (run != null) {
-            lastRun = run;
+        if (!running) {
+            running = true;
+            registrations.start();
         }
-    }
-
-    /** Stops registrations (once per iteration) and returns their run to the first caller; null to later ones. */
-    synchronized PacedLoop.Run claimRun() {
-        closeRegistrations();
-        if (claimed) {
-            return null;
-        }
-        claimed = true;
-        return lastRun;
     }
 
     @TearDown(Level.Trial)
-    public void auditAndRemove() throws SQLException, InterruptedException {
-        try {
-            registrations.stop();
-            registrar.close();
-            registrarConnection.close();
-            // Other request threads may still be closing their connections: wait on their locks.
-            try (Connection c = database.connect(Database.PATIENT_BUSY_TIMEOUT_MS)) {
-                Audit.verifySchema(c, registrar);
-            }
-        } finally {
-            database.close();
-        }
+    public void auditAndRemove() throws Exception {
+        fixture.auditAndRemove();
     }
 }

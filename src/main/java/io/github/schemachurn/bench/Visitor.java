@@ -34,6 +34,6 @@ public class Visitor {
     }
 
     int nextItem() {
-        return 1 + random.nextInt(ScalingDatabase.ROWS);
+        return 1 + random.nextInt(Site.ROWS);
     }
 }

@@ -44,6 +44,8 @@ final class AnswerSection {
             decide(run, Run.READER, large, "large schema (" + max + " extra tables) under churn: how to read").ifPresent(rows::add);
             decide(run, Run.DDL, large, "large schema (" + max + " extra tables): how to wrap DDL").ifPresent(rows::add);
         });
+        decide(run, Run.PREPARE, c -> true, "your driver's prepare call (PHP's PDO up to 7.1 used the legacy one)")
+                .ifPresent(rows::add);
         ThresholdSection.cost(run.configs).ifPresent(cost -> rows.add(new Row("fast churn on a large schema",
                 "keep DDL commits below 1 / re-prepare cost",
                 "a stale re-prepare costs " + Fmt.num(cost.slope()) + " µs per extra table: at 1,000 tables that is "
@@ -75,6 +77,11 @@ final class AnswerSection {
         Map<String, List<Comparison>> wins = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             c.winner().ifPresent(w -> wins.computeIfAbsent(w.value(), k -> new ArrayList<>()).add(c));
+        }
+        if (wins.isEmpty() && comparisons.stream().allMatch(Comparison::allMostlyFail)) {
+            Comparison c = comparisons.get(0);
+            return Optional.of(new Row(workload, "no `" + param + "` helps: most operations fail under every option",
+                    "in all " + comparisons.size() + " comparison(s); e.g. " + facts(c.ranked().get(0), c.runnerUp(), c)));
         }
         if (wins.isEmpty()) {
             Comparison c = comparisons.get(0);

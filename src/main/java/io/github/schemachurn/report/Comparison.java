@@ -13,6 +13,7 @@ import java.util.function.Predicate;
  * The values of one param compared with everything else equal: same benchmark, same other params,
  * the operation counted while the schema changed. The winner is the option with the most successful
  * operations per second, named only when it is significantly ahead of every other eligible option
+ * (or, with no such difference, the one with significantly fewer failures)
  * (Welch's t-test on per-fork rates, {@link Stats#ALPHA}) and its forks agree. An option under which
  * most operations fail is not eligible while another option exists.
  *
@@ -84,11 +85,27 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
             return java.util.Optional.empty();
         }
         Option best = ranked.get(0);
-        if (best.rate().forksDisagree()) {
-            return java.util.Optional.empty();
+        if (best.rate().forksDisagree() || best.majorityFails()) {
+            return java.util.Optional.empty(); // never advise an option under which most operations fail
         }
         boolean ahead = ranked.stream().skip(1).allMatch(o -> Stats.significant(best.rate().forks(), o.rate().forks()));
-        return ahead ? java.util.Optional.of(best) : java.util.Optional.empty();
+        return ahead ? java.util.Optional.of(best) : fewestFailures(ranked);
+    }
+
+    /**
+     * With no significant difference in successful operations, the option whose failure share is
+     * lower than every other's by at least a percentage point, significantly, is still the one to use.
+     */
+    private static java.util.Optional<Option> fewestFailures(List<Option> eligible) {
+        Option fewest = eligible.stream().min(Comparator.comparingDouble((Option o) -> o.failed().value())).orElseThrow();
+        boolean fewer = eligible.stream().filter(o -> o != fewest).allMatch(o -> o.failed().value() - fewest.failed().value() >= 0.01
+                && Stats.significant(fewest.failed().forks(), o.failed().forks()));
+        return fewer ? java.util.Optional.of(fewest) : java.util.Optional.empty();
+    }
+
+    /** Whether most operations fail under every option. */
+    boolean allMostlyFail() {
+        return options.stream().allMatch(Option::majorityFails);
     }
 
     /** The option next to the best one: the second eligible one, or the best of the rest. */

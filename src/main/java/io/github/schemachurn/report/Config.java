@@ -2,10 +2,10 @@ package io.github.schemachurn.report;
 
 import io.github.schemachurn.sqlite.CounterNames;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** A result with its two roles read: the measured operation ({@code op}) and the schema changer ({@code ddl}), either may be absent. */
 record Config(Result result, Optional<Role> op, Optional<Role> ddl) {
@@ -31,33 +31,33 @@ record Config(Result result, Optional<Role> op, Optional<Role> ddl) {
     }
 
     /**
-     * The counted/JMH ops ratios of each role, per iteration. JMH names a group's methods, not which
-     * counters belong to which, so each role is paired with the method whose ops are nearest its
-     * counted attempts (the operation first); a one-method benchmark pairs its method with the
-     * operation. Only throughput results have JMH ops to compare.
+     * The counted/JMH ops ratios of each role, per iteration. The suite's convention names the
+     * pairing: a group method whose name starts with {@value #CHURNER_METHOD} is the schema
+     * changer ({@code ddl}), every other method the measured operation ({@code op}). A role
+     * counted outside JMH's threads (a paced or other-process churner) has no JMH ops to compare.
+     * Only throughput results have JMH ops.
      */
     Map<String, List<Double>> identity() {
         if (!result.throughput()) {
             return Map.of();
         }
-        Map<String, Result.Metric> candidates = new java.util.TreeMap<>(result.metrics());
-        if (candidates.size() > 1) {
-            candidates.remove(result.method()); // the group's primary metric sums its methods
+        Map<String, Result.Metric> methods = new TreeMap<>(result.metrics());
+        if (methods.size() > 1) {
+            methods.remove(result.method()); // the group's primary metric sums its methods
         }
-        Map<String, List<Double>> ratios = new java.util.TreeMap<>();
-        for (Role role : List.of(op, ddl).stream().flatMap(Optional::stream).toList()) {
-            candidates.entrySet().stream()
-                    .map(e -> Map.entry(e.getKey(), role.identityRatios(e.getValue())))
-                    .filter(e -> !e.getValue().isEmpty())
-                    .min(Comparator.comparingDouble(e -> Math.abs(Math.log(Stats.mean(e.getValue())))))
-                    .ifPresent(best -> {
-                        ratios.put(role.prefix(), best.getValue());
-                        candidates.remove(best.getKey());
-                    });
-            if (candidates.isEmpty()) {
-                break;
+        Map<String, List<Double>> ratios = new TreeMap<>();
+        methods.forEach((method, metric) -> (method.startsWith(CHURNER_METHOD) ? ddl : op).ifPresent(role -> {
+            List<Double> perIteration = role.identityRatios(metric);
+            if (!perIteration.isEmpty()) {
+                ratios.merge(role.prefix(), perIteration, (a, b) -> {
+                    List<Double> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return both;
+                });
             }
-        }
+        }));
         return ratios;
     }
+
+    static final String CHURNER_METHOD = "churner";
 }

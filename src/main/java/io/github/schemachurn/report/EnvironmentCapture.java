@@ -1,6 +1,5 @@
 package io.github.schemachurn.report;
 
-import io.github.schemachurn.sqlite.capi.NativeSqlite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,24 +16,35 @@ import java.util.Optional;
 
 /** Captures the {@link Environment} of the machine this JVM runs on. */
 public final class EnvironmentCapture {
-    static final String SYSTEM_SQLITE = "system SQLite";
-
     private EnvironmentCapture() {}
 
-    /**
-     * Records the system SQLite library's facts by itself ({@link #systemSqlite()}).
-     *
-     * @param extras more facts to record as they are (key=value); they override captured ones of the same key
-     */
+    /** @param extras more facts to record as they are (key=value), e.g. the system SQLite library's compile options */
     public static Environment capture(String command, List<String> jmhCommands, String duration, String date, boolean smoke,
                                       java.util.Map<String, String> extras) {
         String[] sqlite = sqliteVersions();
-        java.util.Map<String, String> facts = new java.util.TreeMap<>(systemSqlite());
-        facts.putAll(extras);
         String when = date != null ? date : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        java.util.SortedMap<String, String> facts = new java.util.TreeMap<>(systemSqlite());
+        facts.putAll(extras);
         return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(), os(),
                 System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
-                sqlite[0], sqlite[1], command, jmhCommands, duration, when, smoke, new java.util.TreeMap<>(facts));
+                sqlite[0], sqlite[1], command, jmhCommands, duration, when, smoke, facts);
+    }
+
+    /**
+     * The system SQLite library the legacy-prepare rows ran on: its version, its schema-retry
+     * limit (SQLITE_MAX_SCHEMA_RETRY, 50 unless compiled otherwise; Debian builds 25) and every
+     * compile option. Empty if the library is not installed.
+     */
+    static java.util.Map<String, String> systemSqlite() {
+        if (!io.github.schemachurn.sqlite.NativeSqlite.available()) {
+            return java.util.Map.of();
+        }
+        List<String> options = io.github.schemachurn.sqlite.NativeSqlite.compileOptions();
+        String retry = options.stream().filter(o -> o.startsWith("MAX_SCHEMA_RETRY="))
+                .map(o -> o.substring("MAX_SCHEMA_RETRY=".length())).findFirst().orElse("50 (SQLite's default)");
+        return java.util.Map.of("system SQLite (legacy-prepare rows)", io.github.schemachurn.sqlite.NativeSqlite.version(),
+                "system SQLite MAX_SCHEMA_RETRY", retry,
+                "system SQLite compile options", String.join(" ", options));
     }
 
     /** The "model name" of /proc/cpuinfo on Linux; the architecture elsewhere. */
@@ -64,21 +74,6 @@ public final class EnvironmentCapture {
             // Not Linux, or not readable: the caller falls back to the JVM's properties.
         }
         return Optional.empty();
-    }
-
-    /**
-     * The system SQLite library that the legacy-prepare rows call through JNA: its version,
-     * MAX_SCHEMA_RETRY and every compile option; "not installed" (and why) if it cannot be loaded.
-     * An {@code --extra} with the same key overrides these.
-     */
-    static java.util.Map<String, String> systemSqlite() {
-        try {
-            return java.util.Map.of(SYSTEM_SQLITE, NativeSqlite.version(),
-                    Environment.MAX_SCHEMA_RETRY, String.valueOf(NativeSqlite.maxSchemaRetry()),
-                    SYSTEM_SQLITE + " compile options", String.join(" ", NativeSqlite.compileOptions()));
-        } catch (IllegalStateException missing) {
-            return java.util.Map.of(SYSTEM_SQLITE, "not installed (" + missing.getMessage() + ")");
-        }
     }
 
     /** {driver version, SQLite library version}, from an in-memory database. */

@@ -80,10 +80,18 @@ final class SeedClaim {
         if (!stale.isEmpty()) {
             parts.add("silent stale columns (a wrong result, no error) in " + stale.size() + " configurations ("
                     + worst(stale, ErrorClass.STALE_COLUMNS) + ")");
+        } else {
+            long checked = measured.stream().filter(c -> COLUMN_CHECKED.equals(c.param(Run.READER))).count();
+            if (checked > 0) {
+                parts.add("no stale column metadata in " + checked + " configurations that checked every result's columns"
+                        + " against the schema it ran under (this driver reads a result's columns afresh at each execution)");
+            }
         }
         return "**The seed's claim** (\"code 17 during a spike; BEGIN " + FIX + " fixes it; " + BLAMED + " is unusable\"): "
                 + conclusion(schema.size(), met, fixed, broke) + " " + String.join("; ", parts) + ".";
     }
+
+    static final String COLUMN_CHECKED = io.github.schemachurn.sqlite.ReaderStrategy.COLUMN_CHECKED.name();
 
     private static String conclusion(int schemaConfigs, int met, int fixed, int broke) {
         if (schemaConfigs == 0) {

@@ -1,5 +1,7 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.sqlite.PrepareMode;
+
 import io.github.schemachurn.sqlite.ErrorClass;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +56,8 @@ final class ThresholdSection {
         List<Point> points = new ArrayList<>();
         for (Config c : configs) {
             String tables = c.param(Run.EXTRA_TABLES);
-            if (!c.churn() || tables == null) {
+            // A legacy-prepare statement fails on the first schema change, with no re-prepare race: not this model's case.
+            if (!c.churn() || tables == null || PrepareMode.LEGACY.name().equals(c.param(Run.PREPARE))) {
                 continue;
             }
             double n = Double.parseDouble(tables);

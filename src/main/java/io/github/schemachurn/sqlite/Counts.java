@@ -8,6 +8,7 @@ public final class Counts implements Tally {
     private long attempts;
     private long successes;
     private long retries;
+    private long busyWaits;
     private final Map<ErrorClass, Long> failures = new EnumMap<>(ErrorClass.class);
 
     @Override public void attempt() { attempts++; }
@@ -17,6 +18,10 @@ public final class Counts implements Tally {
     @Override public void failure(ErrorClass error) { failures.merge(error, 1L, Long::sum); }
 
     @Override public void retries(long count) { retries += count; }
+
+    @Override public void busyWaits(long count) { busyWaits += count; }
+
+    public long busyWaits() { return busyWaits; }
 
     public long attempts() { return attempts; }
 
@@ -30,6 +35,6 @@ public final class Counts implements Tally {
 
     @Override
     public String toString() {
-        return "attempts=" + attempts + " ok=" + successes + " retries=" + retries + " failures=" + failures;
+        return "attempts=" + attempts + " ok=" + successes + " retries=" + retries + " busyWaits=" + busyWaits + " failures=" + failures;
     }
 }

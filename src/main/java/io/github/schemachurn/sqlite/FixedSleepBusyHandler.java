@@ -6,7 +6,7 @@ import org.sqlite.BusyHandler;
 
 /**
  * Replaces SQLite's busy_timeout with a handler that sleeps a fixed short time per call, so
- * that every wait SQLite would otherwise hide is counted as a retry. It gives up (SQLite then
+ * that every wait SQLite would otherwise hide is counted as a busy wait. It gives up (SQLite then
  * returns SQLITE_BUSY) once the sleeps would exceed the busy timeout.
  */
 final class FixedSleepBusyHandler implements Retrier {
@@ -41,7 +41,7 @@ final class FixedSleepBusyHandler implements Retrier {
     }
 
     @Override
-    public long takeHiddenRetries() {
+    public long takeBusyWaits() {
         long taken = waits;
         waits = 0;
         return taken;

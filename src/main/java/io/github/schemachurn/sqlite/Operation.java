@@ -4,7 +4,8 @@ import java.sql.SQLException;
 
 /**
  * Runs one logical operation under a retry policy and counts it: one attempt, then one success
- * or one classified failure, with every extra try counted as a retry. Only SQL failures are
+ * or one classified failure, with every extra try counted as a retry and every busy-handler wait
+ * inside SQLite (where the policy sees them) as a busy wait. Only SQL failures are
  * caught; anything else is a bug and propagates.
  */
 public final class Operation {
@@ -20,14 +21,14 @@ public final class Operation {
         for (int failedTries = 1; ; failedTries++) {
             try {
                 work.run();
-                tally.retries(retrier.takeHiddenRetries());
+                tally.busyWaits(retrier.takeBusyWaits());
                 tally.success();
                 return true;
             } catch (SQLException e) {
                 ErrorClass error = ErrorClass.of(e);
                 afterFail.failed(error);
                 if (!retrier.retryAfter(error, failedTries)) {
-                    tally.retries(retrier.takeHiddenRetries());
+                    tally.busyWaits(retrier.takeBusyWaits());
                     tally.failure(error);
                     return false;
                 }

@@ -37,6 +37,17 @@ public enum ReaderStrategy {
         return factory.open(connection, sql, appLock);
     }
 
+    /**
+     * Refuses a journal mode the strategy must not run in, with one line: a lease's SHARED lock
+     * in a rollback-journal mode would shut every writer out for the whole lease.
+     */
+    public void check(JournalMode journal) {
+        if (this == SNAPSHOT_LEASE && journal != JournalMode.WAL) {
+            throw new IllegalArgumentException("reader=SNAPSHOT_LEASE needs journal=WAL: in " + journal
+                    + " mode its held read lock would block every writer for up to 50 ms");
+        }
+    }
+
     @FunctionalInterface
     private interface Factory {
         Reader open(Connection connection, String sql, ReadWriteLock appLock);

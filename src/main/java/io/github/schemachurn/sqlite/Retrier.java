@@ -18,10 +18,10 @@ public interface Retrier {
     boolean retryAfter(ErrorClass error, int failedTries);
 
     /**
-     * Retries made inside SQLite since the last call (busy-handler waits), which the operation
-     * then counts as its own; zero for policies that cannot see them.
+     * Busy-handler waits inside SQLite since the last call, which the operation counts apart
+     * from retries; zero for policies that cannot see them.
      */
-    default long takeHiddenRetries() {
+    default long takeBusyWaits() {
         return 0;
     }
 }

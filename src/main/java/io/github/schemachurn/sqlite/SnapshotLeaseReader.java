@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Runs the cached statement inside a read transaction that it keeps open across many reads (a
- * lease on one snapshot) and renews after {@value #MAX_READS} reads or 50 ms, whichever comes
- * first. Meant for WAL mode, where a reader's snapshot never blocks the churner.
+ * lease on one snapshot) and renews before a read once it has served {@value #MAX_READS} reads or is 50 ms old,
+ * whichever comes first, so no read sees a snapshot older than that. Meant for WAL mode, where a reader's snapshot never blocks the churner.
  *
  * <p>Why it helps: with autocommit, every execution opens a new snapshot, so each schema change
  * committed meanwhile invalidates the statement, and every automatic re-prepare reloads the whole
@@ -54,6 +54,11 @@ final class SnapshotLeaseReader implements Reader {
 
     @Override
     public String read(int id) throws SQLException {
+        // The bound holds before every read, idle gaps included: an expired lease ends first.
+        if (leased && (readsInLease >= maxReads || clock.getAsLong() - leaseStartNanos >= maxAgeNanos)) {
+            leased = false;
+            control.execute("COMMIT");
+        }
         if (!leased) {
             // BEGIN (deferred) takes no snapshot yet: the query's first step does, and keeps it.
             control.execute("BEGIN");
@@ -62,10 +67,7 @@ final class SnapshotLeaseReader implements Reader {
             leaseStartNanos = clock.getAsLong();
         }
         String result = CachedStatement.queryById(statement.get(), id);
-        if (++readsInLease >= maxReads || clock.getAsLong() - leaseStartNanos >= maxAgeNanos) {
-            leased = false;
-            control.execute("COMMIT");
-        }
+        readsInLease++;
         return result;
     }
 

@@ -11,6 +11,20 @@ public interface Tally {
 
     void failure(ErrorClass error);
 
-    /** Extra tries on the way to the outcome: application retries, or busy-handler waits inside SQLite. */
+    /** Extra tries the application made on the way to the outcome (a retry policy). */
     void retries(long count);
+
+    /** Times SQLite's busy handler waited inside the operation, where the policy can see them (not retries). */
+    default void busyWaits(long count) {}
+
+    /** Counts nothing: for calls outside a measured window. */
+    Tally NONE = new Tally() {
+        @Override public void attempt() {}
+
+        @Override public void success() {}
+
+        @Override public void failure(ErrorClass error) {}
+
+        @Override public void retries(long count) {}
+    };
 }

@@ -1,13 +1,16 @@
 package io.github.schemachurn.workload;
 
-import io.github.schemachurn.sqlite.Counts;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import io.github.schemachurn.sqlite.Tally;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a step over and over on a background thread of its own (not a JMH worker), paced by a
- * {@link Pacer}, between {@link #start()} and {@link #stop()}. Each run counts its outcomes in a
- * fresh {@link Counts}, which {@link #stop()} hands back with the pacer's achieved rate. The
+ * {@link Pacer}, between {@link #start()} and {@link #stop()}. Each run counts its outcomes in
+ * {@link Totals} published after every step (so a measured thread can take differences at any
+ * moment, with the loop thread's CPU time), and {@link #stop()} hands them back with the pacer's
+ * achieved rate. The
  * loop waits with {@code LockSupport.parkNanos}, so stop() wakes it at once without
  * interrupting a thread that may be inside the SQLite driver.
  */
@@ -19,11 +22,13 @@ public final class PacedLoop {
     }
 
     /** What one run did: its counted outcomes, the paced steps and how long it ran. */
-    public record Run(Counts counts, long steps, long elapsedNanos) {
+    public record Run(Totals totals, long steps, long elapsedNanos) {
         public double achievedPerSecond() {
             return elapsedNanos <= 0 ? 0 : steps * 1e9 / elapsedNanos;
         }
     }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final String name;
     private final double perSecond;
@@ -31,7 +36,8 @@ public final class PacedLoop {
     private volatile boolean running;
     private Thread thread;
     private Pacer pacer;
-    private Counts counts;
+    private volatile Totals totals = Totals.ZERO;
+    private volatile long cpuNanos;
     private volatile RuntimeException crash;
 
     /** @param perSecond the target rate; 0 runs the step back to back (unpaced) */
@@ -54,7 +60,8 @@ public final class PacedLoop {
                     LockSupport.parkNanos(nanos);
                     return running;
                 });
-        counts = new Counts();
+        totals = Totals.ZERO;
+        cpuNanos = 0;
         crash = null;
         running = true;
         thread = new Thread(this::loop, name);
@@ -64,12 +71,26 @@ public final class PacedLoop {
 
     private void loop() {
         try {
+            long cpuAtStart = THREADS.getCurrentThreadCpuTime();
             while (running && pacer.awaitNext()) {
-                step.run(counts);
+                Totals.Step one = new Totals.Step();
+                step.run(one);
+                totals = totals.plus(one);
+                cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
             }
         } catch (RuntimeException e) {
             crash = e;
         }
+    }
+
+    /** What the current run did so far, as of its last finished step. */
+    public Totals totals() {
+        return totals;
+    }
+
+    /** CPU time of the loop's thread in the current run, as of its last finished step. */
+    public long cpuNanos() {
+        return cpuNanos;
     }
 
     /**
@@ -97,7 +118,7 @@ public final class PacedLoop {
         }
         thread = null;
         // After join(), everything the loop thread wrote is visible here.
-        Run run = new Run(counts, pacer.events(), pacer.elapsedNanos());
+        Run run = new Run(totals, pacer.events(), pacer.elapsedNanos());
         if (crash != null) {
             throw new IllegalStateException(name + " failed: " + crash, crash);
         }

@@ -2,27 +2,30 @@ package io.github.schemachurn.workload;
 
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.Tally;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * An immutable snapshot of one role's outcome counts: attempts, successes, failures by
- * {@link ErrorClass}, retries. Snapshots are published whole after each operation, so a reader
+ * {@link ErrorClass}, retries, busy waits. Snapshots are published whole after each operation, so a reader
  * on another thread (or in another process, through {@link #toFields()}) always sees
  * attempts = ok + failures.
  */
 public final class Totals {
-    public static final Totals ZERO = new Totals(0, 0, 0, new long[ErrorClass.values().length]);
+    public static final Totals ZERO = new Totals(0, 0, 0, 0, new long[ErrorClass.values().length]);
 
     private final long attempts;
     private final long ok;
     private final long retries;
+    private final long busyWaits;
     private final long[] failures;
 
-    private Totals(long attempts, long ok, long retries, long[] failures) {
+    private Totals(long attempts, long ok, long retries, long busyWaits, long[] failures) {
         this.attempts = attempts;
         this.ok = ok;
         this.retries = retries;
+        this.busyWaits = busyWaits;
         this.failures = failures;
     }
 
@@ -32,14 +35,12 @@ public final class Totals {
 
     public long retries() { return retries; }
 
+    public long busyWaits() { return busyWaits; }
+
     public long failures(ErrorClass error) { return failures[error.ordinal()]; }
 
     public long failures() {
-        long sum = 0;
-        for (long f : failures) {
-            sum += f;
-        }
-        return sum;
+        return Arrays.stream(failures).sum();
     }
 
     /** These totals plus one more operation's outcome. */
@@ -48,7 +49,7 @@ public final class Totals {
         if (step.failure != null) {
             sum[step.failure.ordinal()]++;
         }
-        return new Totals(attempts + step.attempts, ok + step.ok, retries + step.retries, sum);
+        return new Totals(attempts + step.attempts, ok + step.ok, retries + step.retries, busyWaits + step.busyWaits, sum);
     }
 
     public Totals plus(Totals other) {
@@ -65,16 +66,17 @@ public final class Totals {
         for (int i = 0; i < sum.length; i++) {
             sum[i] += sign * other.failures[i];
         }
-        return new Totals(attempts + sign * other.attempts, ok + sign * other.ok, retries + sign * other.retries, sum);
+        return new Totals(attempts + sign * other.attempts, ok + sign * other.ok, retries + sign * other.retries,
+                busyWaits + sign * other.busyWaits, sum);
     }
 
-    /** Space-separated key=value fields, e.g. {@code attempts=3 ok=2 SCHEMA=0 BUSY=1 … retries=0}. */
+    /** Space-separated key=value fields, e.g. {@code attempts=3 ok=2 SCHEMA=0 BUSY=1 … retries=0 busyWaits=0}. */
     public String toFields() {
         StringBuilder line = new StringBuilder("attempts=").append(attempts).append(" ok=").append(ok);
         for (ErrorClass error : ErrorClass.values()) {
             line.append(' ').append(error.name()).append('=').append(failures(error));
         }
-        return line.append(" retries=").append(retries).toString();
+        return line.append(" retries=").append(retries).append(" busyWaits=").append(busyWaits).toString();
     }
 
     /**
@@ -90,7 +92,7 @@ public final class Totals {
             failures[error.ordinal()] = number(fields, error.name(), line);
         }
         Totals totals = new Totals(number(fields, "attempts", line), number(fields, "ok", line),
-                number(fields, "retries", line), failures);
+                number(fields, "retries", line), number(fields, "busyWaits", line), failures);
         if (totals.attempts != totals.ok + totals.failures()) {
             throw new IllegalArgumentException("counts do not add up (attempts != ok + failures) in '" + line + "'");
         }
@@ -130,6 +132,7 @@ public final class Totals {
         private long attempts;
         private long ok;
         private long retries;
+        private long busyWaits;
         private ErrorClass failure;
 
         @Override public void attempt() { attempts++; }
@@ -139,5 +142,7 @@ public final class Totals {
         @Override public void failure(ErrorClass error) { failure = error; }
 
         @Override public void retries(long count) { retries += count; }
+
+        @Override public void busyWaits(long count) { busyWaits += count; }
     }
 }

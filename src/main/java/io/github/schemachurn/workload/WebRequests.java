@@ -15,7 +15,8 @@ import java.sql.SQLException;
  * schema change can only hit it between prepare and execute, or as a lock.
  *
  * <p>Each request is one attempt and ends as one success or one failure classified by SQLite's
- * result code; a request is not retried (the seed's site showed the error page).
+ * result code; a request is not retried (the seed's site showed the error page). Connecting is
+ * part of the request, with the site's busy timeout from the start.
  */
 public final class WebRequests {
     private final Database database;
@@ -30,7 +31,7 @@ public final class WebRequests {
     }
 
     private void render(int id) throws SQLException {
-        try (Connection connection = database.connect();
+        try (Connection connection = database.connectAsRequest();
                 PreparedStatement select = connection.prepareStatement(Workload.POINT_QUERY)) {
             select.setInt(1, id);
             try (ResultSet rows = select.executeQuery()) {

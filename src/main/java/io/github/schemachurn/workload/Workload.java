@@ -22,6 +22,17 @@ public final class Workload {
     public static final String POINT_QUERY = "SELECT payload FROM " + QUERIED_TABLE + " WHERE id = ?";
     /** The point query by {@code SELECT *}: its column set follows the table's, so it can go stale. */
     public static final String STAR_QUERY = "SELECT * FROM " + QUERIED_TABLE + " WHERE id = ?";
+
+    /** The reader's query: listed columns, or every column (to watch for stale column metadata after ALTER TABLE). */
+    public enum Query {
+        POINT(POINT_QUERY), STAR(STAR_QUERY);
+
+        public final String sql;
+
+        Query(String sql) {
+            this.sql = sql;
+        }
+    }
     public static final String INSERT = "INSERT INTO " + WRITE_TABLE + "(id, payload) VALUES (?, ?)";
 
     /** The column list of the queried, the written and the churned tables. */

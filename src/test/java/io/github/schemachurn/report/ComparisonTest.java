@@ -52,11 +52,12 @@ class ComparisonTest {
     }
 
     @Test
-    void whenEveryOptionFailsMostlyTheyAllStayEligible() {
+    void whenEveryOptionFailsMostlyNoneIsAdvised() {
         Comparison c = compare(churn(params("ddl", "A"), 1000, ErrorClass.BUSY, 0.9, 1.0, 1.01, 0.99),
                 churn(params("ddl", "B"), 100, ErrorClass.BUSY, 0.95, 1.0, 1.01, 0.99));
         assertThat(c.eligible()).hasSize(2);
-        assertThat(c.winner()).map(Comparison.Option::value).contains("A");
+        assertThat(c.allMostlyFail()).isTrue();
+        assertThat(c.winner()).isEmpty();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * committed results: regenerating them (in memory, no benchmark run) changes no byte. Runs in the
  * project directory, where Maven runs tests.
  */
-@Disabled("results/ still holds the old counter names (no WindowMicros/Threads); re-enable when the coordinator commits the new published run")
 class PublishedReportTest {
     private static final Path RESULTS = Path.of("results");
     private static final Path MARKDOWN = Path.of("benchmarks.md");

@@ -101,7 +101,8 @@ class RetryPolicyTest {
 
             assertThat(ok).isFalse();
             assertThat(counts.failures(ErrorClass.BUSY)).isEqualTo(1);
-            assertThat(counts.retries()).isEqualTo(5);
+            assertThat(counts.busyWaits()).isEqualTo(5);
+            assertThat(counts.retries()).isZero();
             exec(holder, "COMMIT");
         }
     }

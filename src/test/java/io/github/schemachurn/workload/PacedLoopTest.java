@@ -28,8 +28,8 @@ class PacedLoopTest {
         PacedLoop.Run run = loop.stop();
 
         assertThat(run.steps()).isEqualTo(calls[0]).isGreaterThanOrEqualTo(10);
-        assertThat(run.counts().attempts()).isEqualTo(run.steps());
-        assertThat(run.counts().successes() + run.counts().failures()).isEqualTo(run.counts().attempts());
+        assertThat(run.totals().attempts()).isEqualTo(run.steps());
+        assertThat(run.totals().ok() + run.totals().failures()).isEqualTo(run.totals().attempts());
         assertThat(loop.stop()).as("already stopped").isNull();
     }
 

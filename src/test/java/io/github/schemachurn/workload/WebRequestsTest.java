@@ -57,9 +57,9 @@ class WebRequestsTest {
                 assertThat(counts.successes() + byClass).as(counts.toString()).isEqualTo(counts.attempts());
                 assertThat(counts.failures(ErrorClass.OTHER)).as(counts.toString()).isZero();
             }
-            Counts ddl = run.counts();
-            assertThat(ddl.successes() + ddl.failures()).isEqualTo(ddl.attempts());
-            assertThat(registrar.acknowledged()).isEqualTo(ddl.successes());
+            Totals ddl = run.totals();
+            assertThat(ddl.ok() + ddl.failures()).isEqualTo(ddl.attempts());
+            assertThat(registrar.acknowledged()).isEqualTo(ddl.ok());
             try (Connection c = db.connect()) {
                 Audit.verifySchema(c, registrar);
             }

@@ -1,0 +1,126 @@
+package io.github.schemachurn.sqlite;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * One connection of the system SQLite library ({@link NativeSqlite}), with extended result
+ * codes on. Failures are thrown as {@link SQLiteException} carrying SQLite's real extended code,
+ * so {@link ErrorClass} classifies them as it classifies the driver's. Runs DDL as an
+ * {@link SqlExecutor}, so every DDL strategy and schema change works on it unchanged. One thread
+ * at a time.
+ */
+public final class NativeConnection implements SqlExecutor, AutoCloseable {
+    private final NativeSqlite.Api api = NativeSqlite.api();
+    private final Pointer db;
+
+    private NativeConnection(Pointer db) {
+        this.db = db;
+    }
+
+    /** Opens the file with the suite's synchronous setting, then sets this busy timeout. */
+    public static NativeConnection open(Path file, int busyTimeoutMs) throws SQLException {
+        NativeSqlite.Api api = NativeSqlite.api();
+        PointerByReference handle = new PointerByReference();
+        int rc = api.sqlite3_open_v2(file.toString(), handle,
+                NativeSqlite.SQLITE_OPEN_READWRITE | NativeSqlite.SQLITE_OPEN_CREATE, null);
+        NativeConnection connection = new NativeConnection(handle.getValue());
+        if (rc != NativeSqlite.SQLITE_OK) {
+            SQLException e = connection.error(rc, "open " + file);
+            connection.close();
+            throw e;
+        }
+        api.sqlite3_extended_result_codes(connection.db, 1);
+        // As Database.connect: patient while opening (another connection may be recovering the
+        // WAL index), the measured busy timeout once open.
+        api.sqlite3_busy_timeout(connection.db, Database.PATIENT_BUSY_TIMEOUT_MS);
+        try {
+            connection.execute("PRAGMA synchronous=NORMAL");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        api.sqlite3_busy_timeout(connection.db, busyTimeoutMs);
+        return connection;
+    }
+
+    /** Runs one statement that returns no rows, prepared with prepare_v2 and finalized. */
+    @Override
+    public void execute(String sql) throws SQLException {
+        Pointer statement = prepare(sql, PrepareMode.V2);
+        try {
+            int rc;
+            do {
+                rc = api.sqlite3_step(statement);
+            } while (rc == NativeSqlite.SQLITE_ROW);
+            if (rc != NativeSqlite.SQLITE_DONE) {
+                throw error(api.sqlite3_reset(statement), sql);
+            }
+        } finally {
+            api.sqlite3_finalize(statement);
+        }
+    }
+
+    /** A prepared statement handle, by the given prepare call; finalize it with {@link #finalizeStatement}. */
+    Pointer prepare(String sql, PrepareMode mode) throws SQLException {
+        PointerByReference statement = new PointerByReference();
+        int rc = mode == PrepareMode.LEGACY
+                ? api.sqlite3_prepare(db, sql, -1, statement, null)
+                : api.sqlite3_prepare_v2(db, sql, -1, statement, null);
+        if (rc != NativeSqlite.SQLITE_OK) {
+            throw error(rc, sql);
+        }
+        return statement.getValue();
+    }
+
+    /**
+     * One step of a statement that returns at most one row: its first column, or null.
+     * With the legacy prepare, a failed step returns the generic SQLITE_ERROR and the specific
+     * code (SQLITE_SCHEMA among them) comes from sqlite3_reset, so the code is always taken there.
+     */
+    String stepOneRow(Pointer statement, String sql) throws SQLException {
+        int rc = api.sqlite3_step(statement);
+        if (rc == NativeSqlite.SQLITE_ROW) {
+            String value = api.sqlite3_column_text(statement, 0);
+            api.sqlite3_reset(statement);
+            return value;
+        }
+        int code = api.sqlite3_reset(statement);
+        if (rc == NativeSqlite.SQLITE_DONE && code == NativeSqlite.SQLITE_OK) {
+            return null;
+        }
+        throw error(code == NativeSqlite.SQLITE_OK ? rc : code, sql);
+    }
+
+    NativeSqlite.Api api() {
+        return api;
+    }
+
+    void finalizeStatement(Pointer statement) {
+        if (statement != null) {
+            api.sqlite3_finalize(statement);
+        }
+    }
+
+    private SQLException error(int code, String what) {
+        int extended = db == null ? code : api.sqlite3_extended_errcode(db);
+        // The connection's last error belongs to this call only when its primary code agrees.
+        if ((extended & 0xff) != (code & 0xff)) {
+            extended = code;
+        }
+        String message = db == null ? "" : api.sqlite3_errmsg(db);
+        return new SQLiteException("[" + SQLiteErrorCode.getErrorCode(extended) + "] " + message + " (" + what + ")",
+                SQLiteErrorCode.getErrorCode(extended));
+    }
+
+    @Override
+    public void close() {
+        if (db != null) {
+            api.sqlite3_close_v2(db);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.schemachurn.sqlite;
+
+import com.sun.jna.Pointer;
+import java.sql.SQLException;
+
+/**
+ * The point query on the system SQLite library, prepared once with the given {@link PrepareMode}
+ * and reused (bind, step, reset), as a driver's cached statement is. After a failure that left
+ * the statement unusable (SQLITE_SCHEMA from a legacy statement, anything but BUSY/LOCKED) it is
+ * finalized and prepared again on the next read: the seed's PHP did the same, one failed page
+ * later. {@link #takeReprepares()} reads SQLite's own count of automatic re-prepares
+ * ({@code SQLITE_STMTSTATUS_REPREPARE}).
+ */
+public final class NativeReader implements Reader {
+    private final NativeConnection connection;
+    private final String sql;
+    private final PrepareMode mode;
+    private Pointer statement;
+    private long reprepares;
+
+    public NativeReader(NativeConnection connection, String sql, PrepareMode mode) {
+        this.connection = connection;
+        this.sql = sql;
+        this.mode = mode;
+    }
+
+    @Override
+    public String read(int id) throws SQLException {
+        if (statement == null) {
+            statement = connection.prepare(sql, mode);
+        }
+        connection.api().sqlite3_bind_int(statement, 1, id);
+        try {
+            return connection.stepOneRow(statement, sql);
+        } finally {
+            reprepares += connection.api().sqlite3_stmt_status(statement, NativeSqlite.SQLITE_STMTSTATUS_REPREPARE, 1);
+        }
+    }
+
+    /** Automatic re-prepares since the last call. */
+    public long takeReprepares() {
+        long taken = reprepares;
+        reprepares = 0;
+        return taken;
+    }
+
+    @Override
+    public void failed(ErrorClass error) {
+        if (error.killsStatement()) {
+            connection.finalizeStatement(statement);
+            statement = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.finalizeStatement(statement);
+        statement = null;
+    }
+}

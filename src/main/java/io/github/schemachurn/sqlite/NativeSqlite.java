@@ -1,0 +1,108 @@
+package io.github.schemachurn.sqlite;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The raw C API of the system SQLite library (Debian's {@code libsqlite3-0}), through JNA: only
+ * the calls this suite needs. sqlite-jdbc bundles its own copy of SQLite but exports none of its
+ * {@code sqlite3_*} symbols, and its driver only ever prepares with {@code sqlite3_prepare_v2},
+ * so the legacy prepare call can only be measured on another copy. Two copies of SQLite must
+ * never have the same file open at once (one copy's close drops the other's POSIX locks), so a
+ * run that uses this library uses it for every connection that is open while it runs.
+ */
+public final class NativeSqlite {
+    static final int SQLITE_OK = 0;
+    static final int SQLITE_ROW = 100;
+    static final int SQLITE_DONE = 101;
+    static final int SQLITE_OPEN_READWRITE = 0x2;
+    static final int SQLITE_OPEN_CREATE = 0x4;
+    static final int SQLITE_STMTSTATUS_REPREPARE = 5;
+    static final String LIBRARY = "libsqlite3.so.0";
+
+    /** The C functions, named as in sqlite3.h. */
+    interface Api extends Library {
+        int sqlite3_open_v2(String filename, PointerByReference db, int flags, String vfs);
+
+        int sqlite3_close_v2(Pointer db);
+
+        int sqlite3_extended_result_codes(Pointer db, int onoff);
+
+        int sqlite3_busy_timeout(Pointer db, int ms);
+
+        int sqlite3_prepare(Pointer db, String sql, int bytes, PointerByReference stmt, Pointer tail);
+
+        int sqlite3_prepare_v2(Pointer db, String sql, int bytes, PointerByReference stmt, Pointer tail);
+
+        int sqlite3_bind_int(Pointer stmt, int index, int value);
+
+        int sqlite3_step(Pointer stmt);
+
+        int sqlite3_reset(Pointer stmt);
+
+        int sqlite3_finalize(Pointer stmt);
+
+        String sqlite3_column_text(Pointer stmt, int column);
+
+        int sqlite3_extended_errcode(Pointer db);
+
+        String sqlite3_errmsg(Pointer db);
+
+        int sqlite3_stmt_status(Pointer stmt, int op, int reset);
+
+        String sqlite3_libversion();
+
+        String sqlite3_compileoption_get(int n);
+    }
+
+    private NativeSqlite() {}
+
+    /**
+     * The library, loaded once.
+     *
+     * @throws IllegalStateException with one line if the system library is missing
+     */
+    static Api api() {
+        try {
+            return Holder.API;
+        } catch (LinkageError e) {
+            throw new IllegalStateException("system SQLite library " + LIBRARY
+                    + " not found: install the Debian package libsqlite3-0 (apt-get install libsqlite3-0)");
+        }
+    }
+
+    /** Whether the system library can be loaded here. */
+    public static boolean available() {
+        try {
+            api();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** The library's version, e.g. 3.40.1. */
+    public static String version() {
+        return api().sqlite3_libversion();
+    }
+
+    /** Every option the library was compiled with, e.g. MAX_SCHEMA_RETRY=25 (sqlite3_compileoption_get). */
+    public static List<String> compileOptions() {
+        List<String> options = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            String option = api().sqlite3_compileoption_get(i);
+            if (option == null) {
+                return options;
+            }
+            options.add(option);
+        }
+    }
+
+    private static final class Holder {
+        static final Api API = Native.load(LIBRARY, Api.class);
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.schemachurn.workload;
+
+import io.github.schemachurn.sqlite.Database;
+import io.github.schemachurn.sqlite.DdlStrategy;
+import io.github.schemachurn.sqlite.JournalMode;
+import io.github.schemachurn.sqlite.NativeConnection;
+import io.github.schemachurn.sqlite.RetryPolicy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Everything one trial's roles share: a fresh seeded database file in a private temp directory,
+ * the locking strategy, retry policy and schema change they use, the application lock, and the
+ * sessions that must be audited at the end. {@link #auditAndRemove()} checks the file exactly
+ * (integrity_check, every acknowledged insert by id and nothing else, the schema as the
+ * acknowledged changes left it) and removes it. Plain Java: JMH states and tests both drive it.
+ */
+public final class Fixture implements AutoCloseable {
+    public final Database database;
+    public final DdlStrategy ddl;
+    public final RetryPolicy retry;
+    public final SchemaChange change;
+    public final int rows;
+    /** Shared by a churner with {@link DdlStrategy#APP_LOCK} and readers that take its read side. */
+    public final ReadWriteLock appLock = new ReentrantReadWriteLock();
+    private final List<WriterSession> writers = new CopyOnWriteArrayList<>();
+    private final List<Churner> churners = new CopyOnWriteArrayList<>();
+    /** Background roles, sessions and connections, closed in this order before the audit. */
+    private final List<AutoCloseable> beforeAudit = new CopyOnWriteArrayList<>();
+
+    private Fixture(Database database, DdlStrategy ddl, RetryPolicy retry, SchemaChange change, int rows) {
+        this.database = database;
+        this.ddl = ddl;
+        this.retry = retry;
+        this.change = change;
+        this.rows = rows;
+    }
+
+    /**
+     * Checks the combination first (a schema change some strategy cannot run is refused with one
+     * line), then creates and seeds the file.
+     */
+    public static Fixture create(JournalMode journal, DdlStrategy ddl, RetryPolicy retry, SchemaChange change,
+            int busyTimeoutMs, int rows, int extraTables) throws SQLException {
+        change.check(ddl);
+        return new Fixture(Workload.createDatabase(journal, busyTimeoutMs, rows, extraTables), ddl, retry, change, rows);
+    }
+
+    /** A reader with its own connection. */
+    public ReaderSession reader(io.github.schemachurn.sqlite.ReaderStrategy strategy, String sql) throws SQLException {
+        return ReaderSession.open(this, strategy, sql);
+    }
+
+    /** A churner with its own connection, audited at the end. */
+    public ChurnerSession churner() throws SQLException {
+        ChurnerSession churner = ChurnerSession.open(this);
+        churners.add(churner.churner());
+        beforeAudit.add(churner);
+        return churner;
+    }
+
+    /** A writer with its own connection and id range, audited at the end. */
+    public WriterSession writer() throws SQLException {
+        WriterSession writer = WriterSession.open(this, writers.size());
+        writers.add(writer);
+        beforeAudit.add(writer);
+        return writer;
+    }
+
+    /**
+     * A churner on a connection of the system SQLite library (no retry: a busy handler cannot be
+     * set there), audited at the end; the connection is closed before the audit.
+     */
+    public Churner nativeChurner(NativeConnection connection) {
+        Churner churner = new Churner(connection, change, ddl.create(appLock), RetryPolicy.NONE.create());
+        churners.add(churner);
+        closeBeforeAudit(connection);
+        return churner;
+    }
+
+    /** Registers something to close before the audit: a background role first, then what it uses. */
+    public void closeBeforeAudit(AutoCloseable closeable) {
+        beforeAudit.add(0, closeable);
+    }
+
+    /**
+     * @throws IllegalStateException naming every mismatch, with the numbers
+     */
+    public void audit() throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Connection c = database.connect(Database.PATIENT_BUSY_TIMEOUT_MS)) {
+            String integrity = Audit.integrityCheck(c);
+            if (!integrity.equals("ok")) {
+                problems.add("integrity_check says '" + integrity + "'");
+            }
+            long acknowledged = 0;
+            for (WriterSession writer : writers) {
+                acknowledged += writer.acknowledged();
+                long missing = DurabilityCheck.missingWrites(c, writer.firstId(), writer.acknowledged());
+                if (missing > 0) {
+                    problems.add(missing + " of " + writer.acknowledged() + " acknowledged inserts missing from ids "
+                            + writer.firstId() + "..");
+                }
+            }
+            long rowsFound = Workload.countRows(c, Workload.WRITE_TABLE);
+            if (rowsFound != acknowledged) {
+                problems.add(acknowledged + " inserts acknowledged but " + rowsFound + " rows in " + Workload.WRITE_TABLE);
+            }
+            for (Churner churner : churners) {
+                String schema = Audit.schemaProblem(c, change, churner.state());
+                if (schema != null) {
+                    problems.add(schema + " after " + churner.acknowledged() + " acknowledged schema changes");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("audit failed: " + String.join("; ", problems));
+        }
+    }
+
+    /** Closes every session, audits the file, and removes it whatever the audit says. */
+    public void auditAndRemove() throws Exception {
+        try {
+            for (AutoCloseable closeable : beforeAudit) {
+                closeable.close();
+            }
+            audit();
+        } finally {
+            database.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

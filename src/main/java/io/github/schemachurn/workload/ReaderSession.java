@@ -1,0 +1,56 @@
+package io.github.schemachurn.workload;
+
+import io.github.schemachurn.sqlite.Operation;
+import io.github.schemachurn.sqlite.Reader;
+import io.github.schemachurn.sqlite.ReaderStrategy;
+import io.github.schemachurn.sqlite.Retrier;
+import io.github.schemachurn.sqlite.Tally;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/** One reader thread's session: its own connection, reader strategy, retrier and random keys. */
+public final class ReaderSession implements AutoCloseable {
+    private final Connection connection;
+    private final Reader reader;
+    private final Retrier retrier;
+    private final SplittableRandom random;
+    private final int rows;
+
+    private ReaderSession(Connection connection, Reader reader, Retrier retrier, int rows) {
+        this.connection = connection;
+        this.reader = reader;
+        this.retrier = retrier;
+        this.random = new SplittableRandom(System.identityHashCode(this));
+        this.rows = Math.max(1, rows);
+    }
+
+    static ReaderSession open(Fixture fixture, ReaderStrategy strategy, String sql) throws SQLException {
+        Connection connection = fixture.database.connect();
+        try {
+            Retrier retrier = fixture.retry.create();
+            retrier.configure(connection, fixture.database.busyTimeoutMs());
+            strategy.check(fixture.database.journal());
+            return new ReaderSession(connection, strategy.open(connection, sql, fixture.appLock), retrier, fixture.rows);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** One read of a random row, its result handed to {@code sink}, counted in {@code tally}. */
+    public boolean read(Tally tally, Consumer<Object> sink) {
+        int id = 1 + random.nextInt(rows);
+        return Operation.run(() -> sink.accept(reader.read(id)), reader, retrier, tally);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            reader.close();
+        } finally {
+            connection.close();
+        }
+    }
+}
