@@ -113,8 +113,9 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
             extended = code;
         }
         String message = db == null ? "" : api.sqlite3_errmsg(db);
-        return new SQLiteException("[" + SQLiteErrorCode.getErrorCode(extended) + "] " + message + " (" + what + ")",
-                SQLiteErrorCode.getErrorCode(extended));
+        // As sqlite-jdbc words it: the enum's "[SQLITE_X] description", then SQLite's message.
+        SQLiteErrorCode result = SQLiteErrorCode.getErrorCode(extended);
+        return new SQLiteException(result + " (" + message + ") in: " + what, result);
     }
 
     @Override

@@ -70,9 +70,26 @@ public final class NativeSqlite {
         try {
             return Holder.API;
         } catch (LinkageError e) {
-            throw new IllegalStateException("system SQLite library " + LIBRARY
-                    + " not found: install the Debian package libsqlite3-0 (apt-get install libsqlite3-0)");
+            // The holder's first failure is ExceptionInInitializerError, later ones NoClassDefFoundError.
+            throw new IllegalStateException(missing(LIBRARY));
         }
+    }
+
+    /**
+     * Loads the named library. Strings cross as UTF-8 whatever the JVM's locale: under a C/POSIX
+     * locale JNA's default would be US-ASCII, and a non-ASCII file path would open another file.
+     */
+    static Api load(String library) {
+        try {
+            return Native.load(library, Api.class, java.util.Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
+        } catch (UnsatisfiedLinkError e) {
+            throw new IllegalStateException(missing(library));
+        }
+    }
+
+    private static String missing(String library) {
+        return "system SQLite library " + library
+                + " not found: install the Debian package libsqlite3-0 (apt-get install libsqlite3-0)";
     }
 
     /** Whether the system library can be loaded here. */
@@ -103,6 +120,6 @@ public final class NativeSqlite {
     }
 
     private static final class Holder {
-        static final Api API = Native.load(LIBRARY, Api.class);
+        static final Api API = load(LIBRARY);
     }
 }
