@@ -8,12 +8,7 @@ import io.github.schemachurn.workload.CpuPlacement;
 import io.github.schemachurn.workload.Fixture;
 import io.github.schemachurn.workload.SchemaChange;
 import java.sql.SQLException;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * The database one benchmark group shares ({@link Fixture}): a fresh seeded file per trial, with

@@ -3,10 +3,7 @@ package io.github.schemachurn.bench;
 import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.workload.ChurnerSession;
 import java.sql.SQLException;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.*;
 
 /** The churner thread ({@link ChurnerSession}), pinned where the group's placement puts the schema changer. */
 @State(Scope.Thread)

@@ -5,12 +5,7 @@ import io.github.schemachurn.sqlite.Tally;
 import io.github.schemachurn.workload.RoleCount;
 import io.github.schemachurn.workload.Totals;
 import java.util.function.Supplier;
-import org.openjdk.jmh.annotations.AuxCounters;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.*;
 import org.openjdk.jmh.infra.Control;
 
 /**

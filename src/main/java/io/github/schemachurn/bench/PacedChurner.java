@@ -5,11 +5,7 @@ import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.workload.ChurnerSession;
 import io.github.schemachurn.workload.PacedLoop;
 import java.sql.SQLException;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * A churner on a background thread of its own (not a JMH worker), paced at {@code ddlPerSecond}

@@ -6,12 +6,7 @@ import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.workload.ReaderSession;
 import io.github.schemachurn.workload.Workload;
 import java.sql.SQLException;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.*;
 
 /** A reader thread ({@link ReaderSession}), pinned where the group's placement puts readers. */
 @State(Scope.Thread)

@@ -10,12 +10,7 @@ import io.github.schemachurn.workload.PacedLoop;
 import io.github.schemachurn.workload.SchemaChange;
 import io.github.schemachurn.workload.WebRequests;
 import java.sql.SQLException;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * The seed's site: a database with a table per existing user, the page requests

@@ -3,10 +3,7 @@ package io.github.schemachurn.bench;
 import io.github.schemachurn.sqlite.Sleeper;
 import io.github.schemachurn.workload.Pacer;
 import java.util.SplittableRandom;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * One request thread's pace: before each request (an invocation-level setup, so not timed)

@@ -3,10 +3,7 @@ package io.github.schemachurn.bench;
 import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.workload.WriterSession;
 import java.sql.SQLException;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.*;
 
 /** A writer thread ({@link WriterSession}); the fixture audits its inserts by id at the end. */
 @State(Scope.Thread)

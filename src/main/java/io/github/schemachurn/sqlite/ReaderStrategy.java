@@ -6,13 +6,13 @@ import java.util.concurrent.locks.ReadWriteLock;
 /** How a reader thread prepares and runs its point query. */
 public enum ReaderStrategy {
     /** One PreparedStatement per thread, reused (re-prepared only after the driver finalized it). */
-    CACHED(CachedReader::new),
+    CACHED((connection, sql, appLock) -> CachedReader.autocommit(connection, sql)),
     /** Prepare, execute and close on every call, as the seed's PHP pages did. */
     PER_CALL(PreparePerCallReader::new),
     /** The cached statement inside an explicit BEGIN … COMMIT read transaction. */
-    READ_TRANSACTION(ReadTransactionReader::new),
+    READ_TRANSACTION((connection, sql, appLock) -> CachedReader.inTransaction(connection, sql)),
     /** The cached statement under the read side of the application lock that {@link DdlStrategy#APP_LOCK} writes. */
-    APP_READ_LOCK(AppReadLockReader::new),
+    APP_READ_LOCK((connection, sql, appLock) -> CachedReader.underLock(connection, sql, appLock.readLock())),
     /** The cached statement in a read transaction held across many reads (WAL only): at most one schema reload per lease. */
     SNAPSHOT_LEASE(SnapshotLeaseReader::new),
     /**
@@ -21,7 +21,7 @@ public enum ReaderStrategy {
      * {@link ErrorClass#STALE_COLUMNS}. Run it with a {@code SELECT *} query to watch for stale
      * metadata, with listed columns as the control.
      */
-    COLUMN_CHECKED(ColumnCheckReader::new);
+    COLUMN_CHECKED((connection, sql, appLock) -> CachedReader.columnChecked(connection, sql));
 
     private final Factory factory;
 
