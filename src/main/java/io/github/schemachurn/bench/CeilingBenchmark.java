@@ -1,5 +1,6 @@
 package io.github.schemachurn.bench;
 
+import io.github.schemachurn.sqlite.CachedStatement;
 import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Operation;
 import io.github.schemachurn.sqlite.Params;
@@ -11,7 +12,6 @@ import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.workload.Workload;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +23,8 @@ import org.openjdk.jmh.infra.Control;
 /**
  * The ceiling with no churn: how fast is the point query at all, cached or prepared per call,
  * and what does this suite's strategy layer (operation runner, retrier, counters) cost on top?
- * {@code bare*} is plain JDBC; {@code layered*} is the same query through the code the churn
- * benchmarks use. The harness's overhead is layeredCached against bareCached.
+ * {@code bare*} is plain JDBC ({@link CachedStatement#queryById}); {@code layered*} is the same
+ * query through the code the churn benchmarks use. The harness's overhead is layeredCached against bareCached.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar CeilingBenchmark -p journal=WAL -f 1 -wi 1 -i 3</pre>
  */
@@ -96,19 +96,13 @@ public class CeilingBenchmark {
 
     @Benchmark
     public String bareCached(Session s) throws SQLException {
-        s.cached.setInt(1, s.nextId());
-        try (ResultSet rows = s.cached.executeQuery()) {
-            return rows.next() ? rows.getString(1) : null;
-        }
+        return CachedStatement.queryById(s.cached, s.nextId());
     }
 
     @Benchmark
     public String barePreparePerCall(Session s) throws SQLException {
         try (PreparedStatement statement = s.connection.prepareStatement(Workload.POINT_QUERY)) {
-            statement.setInt(1, s.nextId());
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
+            return CachedStatement.queryById(statement, s.nextId());
         }
     }
 

@@ -1,8 +1,6 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.CounterNames;
-import io.github.schemachurn.sqlite.Tally;
-import io.github.schemachurn.workload.RoleCount;
 import io.github.schemachurn.workload.Totals;
 import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.*;
@@ -11,17 +9,11 @@ import org.openjdk.jmh.infra.Control;
 /**
  * Outcome counters of the schema changer (a churner, a registration, a migration): prefix "ddl",
  * so a strategy that starves the churner shows it.
- *
- * <p>Counted only inside JMH's measured window ({@link RoleCount}), so per iteration the
- * attempts equal JMH's ops for the method. The names are those of
- * {@link io.github.schemachurn.sqlite.CounterNames}; JMH needs them
- * spelled out as public fields ({@link RoleCount#publishTo} fails on a missing one), zeroes them
- * at every iteration start and sums them over threads.
- * EVENTS: plain totals per iteration, in every mode.
+ * EVENTS: plain totals per iteration, in every mode ({@link RoleCounters}).
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
-public class DdlCounters {
+public class DdlCounters extends RoleCounters {
     public long ddlAttempts;
     public long ddlOk;
     public long ddlSchema;
@@ -38,11 +30,8 @@ public class DdlCounters {
     public long ddlThreads;
     public long ddlCpuMicros;
 
-    private final RoleCount count = new RoleCount();
-
-    /** Where this call's outcome is counted: nowhere unless JMH measures the call. Not public: JMH would take a public method for a counter. */
-    Tally during(Control control) {
-        return count.enter(control.startMeasurement, control.stopMeasurement);
+    public DdlCounters() {
+        super(CounterNames.DDL);
     }
 
     /**
@@ -52,15 +41,5 @@ public class DdlCounters {
      */
     void carry(Control control, Supplier<Totals> totals, Supplier<Long> cpuNanos) {
         count.enterWithBackground(control.startMeasurement, control.stopMeasurement, totals, cpuNanos);
-    }
-
-    @Setup(Level.Iteration)
-    public void startIteration() {
-        count.reset();
-    }
-
-    @TearDown(Level.Iteration)
-    public void publish() {
-        count.publishTo(this, CounterNames.DDL);
     }
 }

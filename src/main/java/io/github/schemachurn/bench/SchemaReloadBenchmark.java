@@ -1,12 +1,12 @@
 package io.github.schemachurn.bench;
 
+import io.github.schemachurn.sqlite.CachedStatement;
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.workload.Workload;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
@@ -113,27 +113,20 @@ public class SchemaReloadBenchmark {
 
     @Benchmark
     public String staleCached(Session s, StaleSchema stale) throws SQLException {
-        return query(s.cached, s.nextId());
+        return CachedStatement.queryById(s.cached, s.nextId());
     }
 
     @Benchmark
     public String stalePrepare(Session s, StaleSchema stale) throws SQLException {
         try (PreparedStatement statement = s.reader.prepareStatement(Workload.POINT_QUERY)) {
-            return query(statement, s.nextId());
+            return CachedStatement.queryById(statement, s.nextId());
         }
     }
 
     @Benchmark
     public String freshPrepare(Session s) throws SQLException {
         try (PreparedStatement statement = s.reader.prepareStatement(Workload.POINT_QUERY)) {
-            return query(statement, s.nextId());
-        }
-    }
-
-    private static String query(PreparedStatement statement, int id) throws SQLException {
-        statement.setInt(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? rows.getString(1) : null;
+            return CachedStatement.queryById(statement, s.nextId());
         }
     }
 }

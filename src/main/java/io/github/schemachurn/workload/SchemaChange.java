@@ -22,39 +22,11 @@ import java.util.TreeSet;
  */
 public enum SchemaChange {
     /** CREATE and DROP, alternately, of a table nobody queries: readers only see their statements invalidated. */
-    SIDE_TABLE(Applies.ANY) {
-        @Override
-        public List<String> ddl(long state) {
-            return List.of(state == 0 ? Workload.createTable(SIDE) : "DROP TABLE " + SIDE);
-        }
-
-        @Override
-        long period() {
-            return 2;
-        }
-
-        @Override
-        public long stateOf(Connection c) throws SQLException {
-            return Workload.tableExists(c, SIDE) ? 1 : 0;
-        }
-    },
+    SIDE_TABLE(Applies.ANY, new Toggle(Workload.createTable(SchemaChange.SIDE), "DROP TABLE " + SchemaChange.SIDE,
+            c -> Workload.tableExists(c, SchemaChange.SIDE))),
     /** DROP and CREATE, alternately, of the readers' own table: readers also meet "no such table" (it comes back empty). */
-    QUERIED_TABLE(Applies.ANY) {
-        @Override
-        public List<String> ddl(long state) {
-            return List.of(state == 0 ? "DROP TABLE " + Workload.QUERIED_TABLE : Workload.createTable(Workload.QUERIED_TABLE));
-        }
-
-        @Override
-        long period() {
-            return 2;
-        }
-
-        @Override
-        public long stateOf(Connection c) throws SQLException {
-            return Workload.tableExists(c, Workload.QUERIED_TABLE) ? 0 : 1;
-        }
-    },
+    QUERIED_TABLE(Applies.ANY, new Toggle("DROP TABLE " + Workload.QUERIED_TABLE, Workload.createTable(Workload.QUERIED_TABLE),
+            c -> !Workload.tableExists(c, Workload.QUERIED_TABLE))),
     /**
      * One {@code ALTER TABLE items ADD COLUMN} per step on the queried table, {@value #ADDED}
      * columns, then one {@code DROP COLUMN} per step in reverse order (SQLite 3.35+): a cycle of
@@ -162,24 +134,8 @@ public enum SchemaChange {
         }
     },
     /** CREATE INDEX and DROP INDEX, alternately, on the queried table ({@code items(payload)}). */
-    INDEX(Applies.ANY) {
-        @Override
-        public List<String> ddl(long state) {
-            return List.of(state == 0
-                    ? "CREATE INDEX " + INDEX_NAME + " ON " + Workload.QUERIED_TABLE + "(payload)"
-                    : "DROP INDEX " + INDEX_NAME);
-        }
-
-        @Override
-        long period() {
-            return 2;
-        }
-
-        @Override
-        public long stateOf(Connection c) throws SQLException {
-            return Workload.indexExists(c, INDEX_NAME) ? 1 : 0;
-        }
-    },
+    INDEX(Applies.ANY, new Toggle("CREATE INDEX " + SchemaChange.INDEX_NAME + " ON " + Workload.QUERIED_TABLE + "(payload)",
+            "DROP INDEX " + SchemaChange.INDEX_NAME, c -> Workload.indexExists(c, SchemaChange.INDEX_NAME))),
     /**
      * A table per registered tenant, the seed's case: each step creates {@code tenant_<n>} (n
      * generated, never user input), so the schema grows, up to {@value #TENANTS} tenant tables.
@@ -264,20 +220,31 @@ public enum SchemaChange {
     static final long TENANTS = 1_000;
 
     private final Applies applies;
+    /** A change and its undo, alternately; null for the workloads that say their own steps. */
+    private final Toggle toggle;
 
     SchemaChange(Applies applies) {
+        this(applies, null);
+    }
+
+    SchemaChange(Applies applies, Toggle toggle) {
         this.applies = applies;
+        this.toggle = toggle;
     }
 
     /** The statements of the step taken from {@code state}: one schema change. */
-    public abstract List<String> ddl(long state);
+    public List<String> ddl(long state) {
+        return List.of(state == 0 ? toggle.change : toggle.undo);
+    }
 
     /**
      * The state a database file is in, read from its schema.
      *
      * @throws IllegalStateException naming what was found, if no step of this workload leaves it
      */
-    public abstract long stateOf(Connection connection) throws SQLException;
+    public long stateOf(Connection connection) throws SQLException {
+        return toggle.changed.test(connection) ? 1 : 0;
+    }
 
     /** The state of a freshly seeded database. */
     public long initial() {
@@ -292,7 +259,7 @@ public enum SchemaChange {
 
     /** The length of the cycle of states; 0 for a workload whose state counts up. */
     long period() {
-        return 0;
+        return toggle == null ? 0 : 2;
     }
 
     /** Whether the file's schema is the one {@code state} stands for. */
@@ -306,6 +273,13 @@ public enum SchemaChange {
             throw new IllegalArgumentException("schema change " + name() + " cannot run under ddl " + ddl + ": "
                     + applies.reason + "; use one of " + applies.strategies);
         }
+    }
+
+    private record Toggle(String change, String undo, SchemaTest changed) {}
+
+    @FunctionalInterface
+    private interface SchemaTest {
+        boolean test(Connection connection) throws SQLException;
     }
 
     private enum Applies {
