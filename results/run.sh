@@ -51,7 +51,7 @@ if [[ "$PROFILE" == quick ]]; then
     jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh reload '\.SchemaReloadBenchmark\.stale' -p extraTables=0,2000
     if ldconfig -p 2>/dev/null | grep -q 'libsqlite3\.so\.0'; then
-        jmh legacy '\.LegacyPrepareBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE
+        jmh legacy '\.LegacyPrepareBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     fi
 else
     # The ceiling: the point query without churn, bare JDBC against this suite's layers.
@@ -88,7 +88,7 @@ else
     # Reliability: a churner in another process, and one killed with SIGKILL mid-DDL (>= 100 kills).
     jmh cross-process '\.CrossProcessChurnBenchmark\.'
     # The seed's driver: legacy sqlite3_prepare against prepare_v2 on the system library.
-    jmh legacy '\.LegacyPrepareBenchmark\.'
+    jmh legacy '\.LegacyPrepareBenchmark\.' -p cpus=SPLIT
 fi
 
 env_options=(--command "results/run.sh${1:+ $*}")

@@ -1,8 +1,6 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.CounterNames;
-import io.github.schemachurn.sqlite.DdlStrategy;
-import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.NativeConnection;
 import io.github.schemachurn.sqlite.NativeReader;
 import io.github.schemachurn.sqlite.Operation;
@@ -12,9 +10,6 @@ import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import io.github.schemachurn.sqlite.Tally;
 import io.github.schemachurn.workload.Churner;
-import io.github.schemachurn.workload.CpuPlacement;
-import io.github.schemachurn.workload.Fixture;
-import io.github.schemachurn.workload.SchemaChange;
 import io.github.schemachurn.workload.Workload;
 import java.sql.SQLException;
 import java.util.SplittableRandom;
@@ -30,9 +25,10 @@ import org.openjdk.jmh.infra.Control;
  * one churner, both on the system SQLite library ({@link NativeConnection}): the rows differ only
  * by the prepare call. {@code opReprepares} counts SQLite's own automatic re-prepares
  * ({@code SQLITE_STMTSTATUS_REPREPARE}) in the measured window. Needs {@code libsqlite3.so.0}
- * (Debian: libsqlite3-0); without it the trial fails with one line saying so.
+ * (Debian: libsqlite3-0); without it the trial fails with one line saying so. The database and
+ * its params are the churn benchmarks' ({@link ChurnedDatabase}).
  *
- * <p>Quick run: <pre>java -jar target/benchmarks.jar '\.LegacyPrepareBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -f 1 -wi 1 -i 2</pre>
+ * <p>Quick run: <pre>java -jar target/benchmarks.jar '\.LegacyPrepareBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT -f 1 -wi 1 -i 2</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -41,84 +37,51 @@ import org.openjdk.jmh.infra.Control;
 @Measurement(iterations = 3, time = 1)
 public class LegacyPrepareBenchmark {
 
-    /** The database, seeded through the driver before the system library opens it; audited and removed at the end. */
-    @State(Scope.Group)
-    public static class NativeDatabase {
+    /** The reader: the point query through the system library, prepared with the legacy call or with v2. */
+    @State(Scope.Thread)
+    public static class LegacyReader {
         @Param({"LEGACY", "V2"})
         public String prepare;
 
-        @Param({"WAL", "DELETE"})
-        public String journal;
-
-        @Param({"AUTOCOMMIT", "DEFERRED", "IMMEDIATE", "EXCLUSIVE"})
-        public String ddl;
-
-        @Param({"0"})
-        public String extraTables;
-
-        @Param({"SIDE_TABLE"})
-        public String change;
-
-        @Param({"SPLIT"})
-        public String cpus;
-
-        Fixture fixture;
-        PrepareMode mode;
-        CpuPlacement placement;
-
-        @Setup(Level.Trial)
-        public void create() throws SQLException {
-            mode = Params.parseEnum("prepare", prepare, PrepareMode.class);
-            JournalMode journalMode = Params.parseEnum("journal", journal, JournalMode.class);
-            DdlStrategy ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
-            SchemaChange schemaChange = Params.parseEnum("change", change, SchemaChange.class);
-            placement = Params.parseEnum("cpus", cpus, CpuPlacement.class);
-            placement.check();
-            int extra = Params.parseNonNegativeInt("extraTables", extraTables);
-            io.github.schemachurn.sqlite.NativeSqlite.version(); // fails with one line if the library is missing
-            fixture = Fixture.create(journalMode, ddlStrategy, RetryPolicy.NONE, schemaChange, 0, Site.ROWS, extra);
-        }
-
-        /** A connection of the system library, closed by the fixture before its audit opens the file through the driver. */
-        NativeConnection connect() throws SQLException {
-            NativeConnection connection = NativeConnection.open(fixture.database.file(), 0);
-            fixture.closeBeforeAudit(connection);
-            return connection;
-        }
-
-        @TearDown(Level.Trial)
-        public void auditAndRemove() throws Exception {
-            fixture.auditAndRemove();
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class LegacyReader {
         NativeReader reader;
         final Retrier noRetry = RetryPolicy.NONE.create();
         private final SplittableRandom random = new SplittableRandom(42);
+        private int rows;
 
         @Setup(Level.Trial)
-        public void open(NativeDatabase db) throws SQLException {
+        public void open(ChurnedDatabase db) throws SQLException {
+            PrepareMode mode = Params.parseEnum("prepare", prepare, PrepareMode.class);
             db.placement.pin(CounterNames.OPERATION);
-            reader = new NativeReader(db.connect(), Workload.POINT_QUERY, db.mode);
+            reader = new NativeReader(connect(db), Workload.POINT_QUERY, mode);
             db.fixture.closeBeforeAudit(reader);
+            rows = db.fixture.rows;
         }
 
         int nextId() {
-            return 1 + random.nextInt(Site.ROWS);
+            return 1 + random.nextInt(rows);
         }
     }
 
+    /** The churner, on a connection of the system library too (the group's ddl and change; no retry). */
     @State(Scope.Thread)
     public static class LegacyChurner {
         Churner churner;
 
         @Setup(Level.Trial)
-        public void open(NativeDatabase db) throws SQLException {
+        public void open(ChurnedDatabase db) throws SQLException {
             db.placement.pin(CounterNames.DDL);
-            churner = db.fixture.nativeChurner(db.connect());
+            churner = db.fixture.nativeChurner(connect(db));
         }
+    }
+
+    /**
+     * A connection of the system library (one line if it is missing), closed by the fixture
+     * before its audit opens the file through the driver, which also seeded it.
+     */
+    static NativeConnection connect(ChurnedDatabase db) throws SQLException {
+        NativeConnection connection = NativeConnection.open(db.fixture.database.file(), db.fixture.database.busyTimeoutMs());
+        db.fixture.closeBeforeAudit(connection);
+        return connection;
     }
 
     /** SQLite's automatic re-prepares of the reader's statement in the measured window. */
