@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The end-of-trial check that nothing was lost: the database passes {@code PRAGMA
@@ -19,24 +20,8 @@ public final class Audit {
      * @throws IllegalStateException naming every mismatch, with the numbers
      */
     public static void verify(Connection connection, long acknowledgedWrites, Churner churner) throws SQLException {
-        List<String> problems = new ArrayList<>();
-        String integrity = integrityCheck(connection);
-        if (!integrity.equals("ok")) {
-            problems.add("integrity_check says '" + integrity + "'");
-        }
-        long rows = Workload.countRows(connection, Workload.WRITE_TABLE);
-        if (rows != acknowledgedWrites) {
-            problems.add(acknowledgedWrites + " inserts acknowledged but " + rows + " rows in " + Workload.WRITE_TABLE);
-        }
-        if (churner != null) {
-            String schema = schemaProblem(connection, churner.change(), churner.state());
-            if (schema != null) {
-                problems.add(schema + " after " + churner.acknowledged() + " acknowledged schema changes");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("audit failed: " + String.join("; ", problems));
-        }
+        failIfAny("audit failed", integrityProblem(connection), rowsProblem(connection, acknowledgedWrites),
+                churner == null ? null : schemaProblem(connection, churner));
     }
 
     /**
@@ -46,32 +31,42 @@ public final class Audit {
      * @throws IllegalStateException naming every mismatch
      */
     public static void verifySchema(Connection connection, Churner churner) throws SQLException {
-        List<String> problems = new ArrayList<>();
-        String integrity = integrityCheck(connection);
-        if (!integrity.equals("ok")) {
-            problems.add("integrity_check says '" + integrity + "'");
-        }
-        String schema = schemaProblem(connection, churner.change(), churner.state());
-        if (schema != null) {
-            problems.add(schema + " after " + churner.acknowledged() + " acknowledged schema changes");
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("schema audit failed: " + String.join("; ", problems));
+        failIfAny("schema audit failed", integrityProblem(connection), schemaProblem(connection, churner));
+    }
+
+    /** @throws IllegalStateException listing the problems (nulls are none), if there is any */
+    static void failIfAny(String what, String... problems) {
+        List<String> found = Stream.of(problems).filter(Objects::nonNull).toList();
+        if (!found.isEmpty()) {
+            throw new IllegalStateException(what + ": " + String.join("; ", found));
         }
     }
 
-    /** What is wrong with the file's schema for {@code change} at {@code state}; null if nothing. */
-    static String schemaProblem(Connection connection, SchemaChange change, long state) throws SQLException {
+    static String integrityProblem(Connection connection) throws SQLException {
+        String integrity = integrityCheck(connection);
+        return integrity.equals("ok") ? null : "integrity_check says '" + integrity + "'";
+    }
+
+    static String rowsProblem(Connection connection, long acknowledgedWrites) throws SQLException {
+        long rows = Workload.countRows(connection, Workload.WRITE_TABLE);
+        return rows == acknowledgedWrites ? null
+                : acknowledgedWrites + " inserts acknowledged but " + rows + " rows in " + Workload.WRITE_TABLE;
+    }
+
+    /** What is wrong with the file's schema for the churner's acknowledged changes; null if nothing. */
+    static String schemaProblem(Connection connection, Churner churner) throws SQLException {
+        SchemaChange change = churner.change();
         long found;
         try {
-            if (change.matches(connection, state)) {
+            if (change.matches(connection, churner.state())) {
                 return null;
             }
             found = change.stateOf(connection);
         } catch (IllegalStateException e) {
-            return e.getMessage();
+            return e.getMessage() + " after " + churner.acknowledged() + " acknowledged schema changes";
         }
-        return change + " schema is at state " + found + ", not " + state;
+        return change + " schema is at state " + found + ", not " + churner.state() + " after " + churner.acknowledged()
+                + " acknowledged schema changes";
     }
 
     /** The first line of {@code PRAGMA integrity_check}: "ok" for a sound database. */

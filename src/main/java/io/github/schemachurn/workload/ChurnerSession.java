@@ -1,6 +1,5 @@
 package io.github.schemachurn.workload;
 
-import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.Tally;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,22 +9,9 @@ public final class ChurnerSession implements AutoCloseable {
     private final Connection connection;
     private final Churner churner;
 
-    private ChurnerSession(Connection connection, Churner churner) {
+    ChurnerSession(Connection connection, Churner churner) {
         this.connection = connection;
         this.churner = churner;
-    }
-
-    static ChurnerSession open(Fixture fixture) throws SQLException {
-        Connection connection = fixture.database.connect();
-        try {
-            Retrier retrier = fixture.retry.create();
-            retrier.configure(connection, fixture.database.busyTimeoutMs());
-            return new ChurnerSession(connection,
-                    Churner.jdbc(connection, fixture.change, fixture.ddl.create(fixture.appLock), retrier));
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
     }
 
     /** One schema change, counted in {@code tally}. */

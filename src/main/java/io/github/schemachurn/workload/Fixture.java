@@ -4,6 +4,8 @@ import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.NativeConnection;
+import io.github.schemachurn.sqlite.ReaderStrategy;
+import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,13 +54,16 @@ public final class Fixture implements AutoCloseable {
     }
 
     /** A reader with its own connection. */
-    public ReaderSession reader(io.github.schemachurn.sqlite.ReaderStrategy strategy, String sql) throws SQLException {
-        return ReaderSession.open(this, strategy, sql);
+    public ReaderSession reader(ReaderStrategy strategy, String sql) throws SQLException {
+        strategy.check(database.journal());
+        return session((connection, retrier) ->
+                new ReaderSession(connection, strategy.open(connection, sql, appLock), retrier, rows));
     }
 
     /** A churner with its own connection, audited at the end. */
     public ChurnerSession churner() throws SQLException {
-        ChurnerSession churner = ChurnerSession.open(this);
+        ChurnerSession churner = session((connection, retrier) ->
+                new ChurnerSession(connection, Churner.jdbc(connection, change, ddl.create(appLock), retrier)));
         churners.add(churner.churner());
         beforeAudit.add(churner);
         return churner;
@@ -66,10 +71,28 @@ public final class Fixture implements AutoCloseable {
 
     /** A writer with its own connection and id range, audited at the end. */
     public WriterSession writer() throws SQLException {
-        WriterSession writer = WriterSession.open(this, writers.size());
+        WriterSession writer = session((connection, retrier) -> new WriterSession(connection, retrier, writers.size()));
         writers.add(writer);
         beforeAudit.add(writer);
         return writer;
+    }
+
+    /** Opens a role's own connection with a fresh retrier of the fixture's policy on it; closes it again if the role cannot start. */
+    private <T> T session(SessionFactory<T> factory) throws SQLException {
+        Connection connection = database.connect();
+        try {
+            Retrier retrier = retry.create();
+            retrier.configure(connection, database.busyTimeoutMs());
+            return factory.open(connection, retrier);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface SessionFactory<T> {
+        T open(Connection connection, Retrier retrier) throws SQLException;
     }
 
     /**
@@ -94,10 +117,7 @@ public final class Fixture implements AutoCloseable {
     public void audit() throws SQLException {
         List<String> problems = new ArrayList<>();
         try (Connection c = database.connect(Database.PATIENT_BUSY_TIMEOUT_MS)) {
-            String integrity = Audit.integrityCheck(c);
-            if (!integrity.equals("ok")) {
-                problems.add("integrity_check says '" + integrity + "'");
-            }
+            problems.add(Audit.integrityProblem(c));
             long acknowledged = 0;
             for (WriterSession writer : writers) {
                 acknowledged += writer.acknowledged();
@@ -107,20 +127,12 @@ public final class Fixture implements AutoCloseable {
                             + writer.firstId() + "..");
                 }
             }
-            long rowsFound = Workload.countRows(c, Workload.WRITE_TABLE);
-            if (rowsFound != acknowledged) {
-                problems.add(acknowledged + " inserts acknowledged but " + rowsFound + " rows in " + Workload.WRITE_TABLE);
-            }
+            problems.add(Audit.rowsProblem(c, acknowledged));
             for (Churner churner : churners) {
-                String schema = Audit.schemaProblem(c, change, churner.state());
-                if (schema != null) {
-                    problems.add(schema + " after " + churner.acknowledged() + " acknowledged schema changes");
-                }
+                problems.add(Audit.schemaProblem(c, churner));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("audit failed: " + String.join("; ", problems));
-        }
+        Audit.failIfAny("audit failed", problems.toArray(String[]::new));
     }
 
     /** Closes every session, audits the file, and removes it whatever the audit says. */

@@ -2,7 +2,6 @@ package io.github.schemachurn.workload;
 
 import io.github.schemachurn.sqlite.Operation;
 import io.github.schemachurn.sqlite.Reader;
-import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.Tally;
 import java.sql.Connection;
@@ -18,25 +17,12 @@ public final class ReaderSession implements AutoCloseable {
     private final SplittableRandom random;
     private final int rows;
 
-    private ReaderSession(Connection connection, Reader reader, Retrier retrier, int rows) {
+    ReaderSession(Connection connection, Reader reader, Retrier retrier, int rows) {
         this.connection = connection;
         this.reader = reader;
         this.retrier = retrier;
         this.random = new SplittableRandom(System.identityHashCode(this));
         this.rows = Math.max(1, rows);
-    }
-
-    static ReaderSession open(Fixture fixture, ReaderStrategy strategy, String sql) throws SQLException {
-        Connection connection = fixture.database.connect();
-        try {
-            Retrier retrier = fixture.retry.create();
-            retrier.configure(connection, fixture.database.busyTimeoutMs());
-            strategy.check(fixture.database.journal());
-            return new ReaderSession(connection, strategy.open(connection, sql, fixture.appLock), retrier, fixture.rows);
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
     }
 
     /** One read of a random row, its result handed to {@code sink}, counted in {@code tally}. */

@@ -21,23 +21,12 @@ public final class WriterSession implements AutoCloseable {
     private final long firstId;
     private volatile long acknowledged;
 
-    private WriterSession(Connection connection, Retrier retrier, long firstId) {
+    /** @param index the writer's number in its fixture, which picks its id range */
+    WriterSession(Connection connection, Retrier retrier, int index) {
         this.connection = connection;
         this.retrier = retrier;
-        this.firstId = firstId;
+        this.firstId = 1 + index * ID_RANGE;
         this.writer = new Writer(connection, firstId);
-    }
-
-    static WriterSession open(Fixture fixture, int index) throws SQLException {
-        Connection connection = fixture.database.connect();
-        try {
-            Retrier retrier = fixture.retry.create();
-            retrier.configure(connection, fixture.database.busyTimeoutMs());
-            return new WriterSession(connection, retrier, 1 + index * ID_RANGE);
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
     }
 
     /** One insert of the next id, counted in {@code tally}. */
