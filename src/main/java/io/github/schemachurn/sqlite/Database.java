@@ -2,6 +2,7 @@ package io.github.schemachurn.sqlite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -153,6 +154,21 @@ public final class Database implements AutoCloseable {
     }
 
     private void deleteDirectory() {
+        // A connection still open on another thread (a shutdown hook runs while the benchmark's
+        // threads do) may create its WAL, shm or journal file meanwhile: walk again then.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTree();
+                return;
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof DirectoryNotEmptyException) || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void deleteTree() {
         if (!Files.exists(directory)) {
             return;
         }
