@@ -65,8 +65,12 @@ class MeasuredWindowTest {
                         Map<String, Result> counters = iteration.getSecondaryResults();
                         long counted = Math.round(counters.get(CounterNames.OPERATION + CounterNames.ATTEMPTS).getScore())
                                 + Math.round(counters.get(CounterNames.DDL + CounterNames.ATTEMPTS).getScore());
-                        assertThat(counted).as("run %d iteration %d", run, iterations)
-                                .isEqualTo(iteration.getMetadata().getMeasuredOps());
+                        // Known race (seen once on a fresh clone: 163 counted, 162 ops): JMH's Control
+                        // flags are shared by the group, so a call a thread starts in its warmup-wait
+                        // loop just after the other thread set startMeasurement is counted. At most
+                        // one such call per group thread; removing the gate counts dozens more.
+                        long ops = iteration.getMetadata().getMeasuredOps();
+                        assertThat(counted).as("run %d iteration %d", run, iterations).isBetween(ops, ops + 2);
                         assertThat(Math.round(counters.get(CounterNames.OPERATION + CounterNames.THREADS).getScore())).isEqualTo(1);
                         assertThat(Math.round(counters.get(CounterNames.DDL + CounterNames.THREADS).getScore())).isEqualTo(1);
                         unmeasuredCalls += iteration.getMetadata().getAllOps() - iteration.getMetadata().getMeasuredOps();
