@@ -65,7 +65,7 @@ class MeasuredWindowTest {
                         Map<String, Result> counters = iteration.getSecondaryResults();
                         long counted = Math.round(counters.get(CounterNames.OPERATION + CounterNames.ATTEMPTS).getScore())
                                 + Math.round(counters.get(CounterNames.DDL + CounterNames.ATTEMPTS).getScore());
-                        // Known race (seen once on a fresh clone: 163 counted, 162 ops): JMH's Control
+                        // A race (seen once on a fresh clone: 163 counted, 162 ops), probably: JMH's Control
                         // flags are shared by the group, so a call a thread starts in its warmup-wait
                         // loop just after the other thread set startMeasurement is counted. At most
                         // one such call per group thread; removing the gate counts dozens more.
