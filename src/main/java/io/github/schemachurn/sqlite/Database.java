@@ -1,16 +1,6 @@
 package io.github.schemachurn.sqlite;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,7 +14,7 @@ import org.sqlite.SQLiteConnection;
  * exits (or is interrupted) before that.
  */
 public final class Database implements AutoCloseable {
-    /** System property naming the directory under which private database directories are made. */
+    /** System property naming the directory under which private directories (databases, churner processes) are made. */
     public static final String TMPDIR_PROPERTY = "schemachurn.tmpdir";
     static final String DIRECTORY_PREFIX = "schemachurn-";
     /** Busy timeout for connections that must wait out the benchmark's threads rather than fail: setup, probes, audits. */
@@ -43,7 +33,7 @@ public final class Database implements AutoCloseable {
         this.journal = journal;
         this.synchronous = synchronous;
         this.busyTimeoutMs = busyTimeoutMs;
-        this.cleanupHook = new Thread(this::deleteDirectory, "schemachurn-cleanup");
+        this.cleanupHook = new Thread(() -> PrivateDirectory.delete(directory), "schemachurn-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanupHook);
     }
 
@@ -53,7 +43,7 @@ public final class Database implements AutoCloseable {
      * so it is always set explicitly.
      */
     public static Database create(JournalMode journal, SQLiteConfig.SynchronousMode synchronous, int busyTimeoutMs) {
-        Database db = new Database(createPrivateDirectory(), journal, synchronous, busyTimeoutMs);
+        Database db = new Database(PrivateDirectory.create(DIRECTORY_PREFIX, "database"), journal, synchronous, busyTimeoutMs);
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             // WAL is persistent in the file; DELETE is the default. Set once, before anyone else connects.
             s.execute("PRAGMA journal_mode=" + journal.name());
@@ -66,17 +56,6 @@ public final class Database implements AutoCloseable {
 
     public static Database create(JournalMode journal, int busyTimeoutMs) {
         return create(journal, SQLiteConfig.SynchronousMode.NORMAL, busyTimeoutMs);
-    }
-
-    private static Path createPrivateDirectory() {
-        Path root = Paths.get(System.getProperty(TMPDIR_PROPERTY, System.getProperty("java.io.tmpdir")));
-        try {
-            return Files.createTempDirectory(root, DIRECTORY_PREFIX,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot create a private database directory under " + root
-                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-        }
     }
 
     /**
@@ -145,58 +124,11 @@ public final class Database implements AutoCloseable {
     /** Removes the directory with the database, its journal or WAL, and anything else in it. */
     @Override
     public void close() {
-        deleteDirectory();
+        PrivateDirectory.delete(directory);
         try {
             Runtime.getRuntime().removeShutdownHook(cleanupHook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // The hook is running or has run; nothing left to unregister.
-        }
-    }
-
-    private void deleteDirectory() {
-        // A connection still open on another thread (a shutdown hook runs while the benchmark's
-        // threads do) may create its WAL, shm or journal file meanwhile: walk again then.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                deleteTree();
-                return;
-            } catch (UncheckedIOException e) {
-                if (!(e.getCause() instanceof DirectoryNotEmptyException) || attempt == 5) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private void deleteTree() {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                // A connection closing on another thread may delete its WAL or journal meanwhile.
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + directory, e);
         }
     }
 }

@@ -1,34 +1,43 @@
 package io.github.schemachurn.workload;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * What a churner reports: its DDL outcome counts and its {@link SchemaChange} state after every
  * acknowledged change (ok counts the acknowledged changes). A churner process writes it as one
- * line, {@code totals attempts=… ok=… SCHEMA=… … retries=… state=1}.
+ * JSON line, {@code {"totals":{"attempts":…,"ok":…,"failures":{"SCHEMA":…},…},"state":1}}.
  */
 public record ChurnReport(Totals totals, long state) {
-    static final String PREFIX = "totals ";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
 
     public String toLine() {
-        return PREFIX + totals.toFields() + " state=" + state;
+        return json(this);
     }
 
+    /** Whether a churner process's output line is a report rather than a word of the protocol. */
     public static boolean isReport(String line) {
-        return line.startsWith(PREFIX);
+        return line.startsWith("{");
     }
 
     /** @throws IllegalArgumentException naming the line if it is not a complete report */
     public static ChurnReport parse(String line) {
-        if (!isReport(line)) {
-            throw new IllegalArgumentException("not a churner report: '" + line + "'");
+        try {
+            return JSON.readValue(line, ChurnReport.class);
+        } catch (JsonProcessingException e) {
+            String why = e.getCause() instanceof IllegalArgumentException ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new IllegalArgumentException("not a churner report: '" + line + "' (" + why.lines().findFirst().orElse("") + ")");
         }
-        return new ChurnReport(Totals.parse(line), parseState(Totals.fields(line).get("state"), line));
     }
 
-    static long parseState(String value, String line) {
+    static String json(Object value) {
         try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("field state must be a number in '" + line + "'");
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.schemachurn.workload;
 
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
+import io.github.schemachurn.sqlite.PrivateDirectory;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,17 +11,12 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A running {@link ChurnerProcess}, seen from the process that started it. The child is always
@@ -72,7 +68,7 @@ public final class ChurnerChild implements AutoCloseable {
                                      SchemaChange change, ChurnerProcess.Mode mode) {
         ChurnerProcess.checkStrategy(ddl, mode);
         change.check(ddl);
-        Path privateTmp = createPrivateDirectory();
+        Path privateTmp = PrivateDirectory.create("schemachurn-child-", "churner process");
         List<String> command = new ArrayList<>();
         command.add(jvm.java());
         command.addAll(ChildJvm.OPTIONS);
@@ -82,13 +78,7 @@ public final class ChurnerChild implements AutoCloseable {
         command.add("-cp");
         command.add(jvm.classPath());
         command.add(ChurnerProcess.class.getName());
-        command.add("db=" + database.file());
-        command.add("ddl=" + ddl.name());
-        command.add("retry=" + retry.name());
-        command.add("busyTimeout=" + database.busyTimeoutMs());
-        command.add("change=" + change.name());
-        command.add("synchronous=" + database.synchronous().name());
-        command.add("mode=" + mode.name());
+        command.addAll(ChurnerProcess.arguments(database, ddl, retry, change, mode));
         Process process;
         try {
             process = new ProcessBuilder(command).start();
@@ -100,26 +90,15 @@ public final class ChurnerChild implements AutoCloseable {
         return new ChurnerChild(process, privateTmp);
     }
 
-    private static Path createPrivateDirectory() {
-        Path root = Paths.get(System.getProperty(Database.TMPDIR_PROPERTY, System.getProperty("java.io.tmpdir")));
-        try {
-            return Files.createTempDirectory(root, "schemachurn-child-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot create a private directory for the churner process under " + root
-                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-        }
-    }
-
     private long awaitReady() {
         String line = readLine();
         if (line == null) {
             throw new IllegalStateException("churner process ended before it was ready: " + exitDescription());
         }
-        if (!line.startsWith(ChurnerProcess.READY)) {
-            throw new IllegalStateException("churner process said '" + line + "' instead of '" + ChurnerProcess.READY + "…'");
+        if (!ChurnReport.isReport(line)) {
+            throw new IllegalStateException("churner process said '" + line + "' instead of its first report");
         }
-        return ChurnReport.parseState(line.substring(ChurnerProcess.READY.length()), line);
+        return ChurnReport.parse(line).state();
     }
 
     /** The schema change's state the process found in the file when it connected. */
@@ -284,20 +263,11 @@ public final class ChurnerChild implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("cannot remove " + directory + ": " + e.getMessage());
+    private static void deleteTree(Path directory) {
+        try {
+            PrivateDirectory.delete(directory);
+        } catch (UncheckedIOException e) {
+            System.err.println(e.getMessage() + ": " + e.getCause());
         }
     }
 }

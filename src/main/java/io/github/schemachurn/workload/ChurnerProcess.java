@@ -3,7 +3,6 @@ package io.github.schemachurn.workload;
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlRunner;
 import io.github.schemachurn.sqlite.DdlStrategy;
-import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.PausedCommitDdl;
 import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.RetryPolicy;
@@ -15,15 +14,16 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.sqlite.SQLiteConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * A churner in its own OS process: the same {@link Churner}, DDL strategy and retry policy as
@@ -31,22 +31,24 @@ import org.sqlite.SQLiteConfig;
  * to it in lines over standard input and output.
  *
  * <pre>
- * java -cp target/benchmarks.jar io.github.schemachurn.workload.ChurnerProcess \
- *     db=/path/bench.db ddl=IMMEDIATE retry=NONE busyTimeout=0 change=SIDE_TABLE synchronous=NORMAL mode=RUN
+ * java -cp target/benchmarks.jar io.github.schemachurn.workload.ChurnerProcess --db=/path/bench.db \
+ *     --ddl=IMMEDIATE --retry=NONE --busy-timeout=0 --change=SIDE_TABLE --synchronous=NORMAL --mode=RUN
  * </pre>
  *
- * <p>Protocol (child to parent first): {@code ready state=N} once connected (N: the
- * {@link SchemaChange} state the file is in now, which the churner resumes from). Mode RUN churns freely; on {@code report} it answers
- * one {@link ChurnReport} line ({@code totals …}); on {@code stop} or end of input it prints a
- * last report and exits 0. Mode STEP pauses every DDL between the DDL and COMMIT: it prints
- * {@code inside} and waits for {@code commit} (then commits and prints a report line) or
- * {@code stop} (then exits 0 without committing). End of input (the parent died) ends either
- * mode: exit 0 in RUN, 3 in STEP, the open transaction rolled back.
+ * <p>Protocol (child to parent first): a {@link ChurnReport} line with zero counts once
+ * connected (its state: the {@link SchemaChange} state the file is in now, which the churner
+ * resumes from). Mode RUN churns freely; on {@code report} it answers one report line; on
+ * {@code stop} or end of input it prints a last report and exits 0. Mode STEP pauses every DDL
+ * between the DDL and COMMIT: it prints {@code inside} and waits for {@code commit} (then
+ * commits and prints a report line) or {@code stop} (then exits 0 without committing). End of
+ * input (the parent died) ends either mode: exit 0 in RUN, 3 in STEP, the open transaction
+ * rolled back.
  *
  * <p>Exit codes: 0 stopped, 2 bad arguments or database not usable (one line on standard
  * error), 3 parent gone mid-transaction.
  */
-public final class ChurnerProcess {
+@Command(name = "churner-process")
+public final class ChurnerProcess implements Callable<Integer> {
     /** How the process churns. */
     public enum Mode {
         /** As fast as it can; counts on request. */
@@ -57,7 +59,6 @@ public final class ChurnerProcess {
 
     /** System property naming the child's private temp directory, which it removes when it exits. */
     static final String PRIVATE_TMP_PROPERTY = "schemachurn.childTmp";
-    static final String READY = "ready state=";
     static final String INSIDE = "inside";
     static final String COMMIT = "commit";
     static final String REPORT = "report";
@@ -69,14 +70,30 @@ public final class ChurnerProcess {
      * lock, and a kill may have left a hot journal to roll back.
      */
     private static final int STARTUP_BUSY_TIMEOUT_MS = 10_000;
-    private static final List<String> KEYS = List.of("db", "ddl", "retry", "busyTimeout", "change", "synchronous", "mode");
 
-    private final PrintStream out;
-    private final BufferedReader in;
+    @Option(names = "--db", required = true, description = "an existing database file")
+    Path db;
+    @Option(names = "--ddl", required = true)
+    DdlStrategy ddl;
+    @Option(names = "--retry", required = true)
+    RetryPolicy retry;
+    @Option(names = "--busy-timeout", required = true, description = "milliseconds")
+    int busyTimeoutMs;
+    @Option(names = "--change", required = true)
+    SchemaChange change;
+    @Option(names = "--synchronous", required = true)
+    SQLiteConfig.SynchronousMode synchronous;
+    @Option(names = "--mode", required = true)
+    Mode mode;
 
-    private ChurnerProcess(PrintStream out, BufferedReader in) {
-        this.out = out;
-        this.in = in;
+    private final PrintStream out = System.out;
+    private final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+
+    /** The arguments a parent passes to start one. */
+    static List<String> arguments(Database database, DdlStrategy ddl, RetryPolicy retry, SchemaChange change, Mode mode) {
+        return List.of("--db=" + database.file(), "--ddl=" + ddl.name(), "--retry=" + retry.name(),
+                "--busy-timeout=" + database.busyTimeoutMs(), "--change=" + change.name(),
+                "--synchronous=" + database.synchronous().name(), "--mode=" + mode.name());
     }
 
     public static void main(String[] args) {
@@ -85,52 +102,23 @@ public final class ChurnerProcess {
             // Registered before the driver registers its extracted library, so deleted after it.
             new File(privateTmp).deleteOnExit();
         }
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = new ChurnerProcess(System.out, in).run(Settings.parse(args));
-        } catch (IllegalArgumentException | IllegalStateException | SQLException e) {
-            System.err.println("churner process: " + e.getMessage());
-            code = EXIT_BAD_INPUT;
-        }
+        CommandLine commandLine = new CommandLine(new ChurnerProcess())
+                .setParameterExceptionHandler((e, a) -> badInput(e.getMessage()))
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                            || e instanceof SQLException) {
+                        return badInput(e.getMessage());
+                    }
+                    throw e;
+                });
+        int code = commandLine.execute(args);
         System.out.flush();
         System.exit(code);
     }
 
-    /** The parsed command line; every key is required. */
-    record Settings(Path db, DdlStrategy ddl, RetryPolicy retry, int busyTimeoutMs, SchemaChange change,
-                    SQLiteConfig.SynchronousMode synchronous, Mode mode) {
-
-        static Settings parse(String[] args) {
-            Map<String, String> values = new HashMap<>();
-            for (String arg : args) {
-                int eq = arg.indexOf('=');
-                String key = eq > 0 ? arg.substring(0, eq) : arg;
-                if (eq <= 0 || !KEYS.contains(key)) {
-                    throw new IllegalArgumentException("unknown argument '" + arg + "'; expected key=value with keys " + KEYS);
-                }
-                values.put(key, arg.substring(eq + 1));
-            }
-            for (String key : KEYS) {
-                if (!values.containsKey(key)) {
-                    throw new IllegalArgumentException("missing argument " + key + "=…");
-                }
-            }
-            Path db = Paths.get(values.get("db"));
-            if (!db.toFile().isFile()) {
-                throw new IllegalArgumentException("database file " + db + " does not exist");
-            }
-            Settings settings = new Settings(db,
-                    Params.parseEnum("ddl", values.get("ddl"), DdlStrategy.class),
-                    Params.parseEnum("retry", values.get("retry"), RetryPolicy.class),
-                    Params.parseNonNegativeInt("busyTimeout", values.get("busyTimeout")),
-                    Params.parseEnum("change", values.get("change"), SchemaChange.class),
-                    Params.parseEnum("synchronous", values.get("synchronous"), SQLiteConfig.SynchronousMode.class),
-                    Params.parseEnum("mode", values.get("mode"), Mode.class));
-            checkStrategy(settings.ddl, settings.mode);
-            settings.change.check(settings.ddl);
-            return settings;
-        }
+    private static int badInput(String message) {
+        System.err.println("churner process: " + message);
+        return EXIT_BAD_INPUT;
     }
 
     /**
@@ -147,29 +135,33 @@ public final class ChurnerProcess {
         }
     }
 
-    int run(Settings settings) throws SQLException {
+    @Override
+    public Integer call() throws SQLException {
+        if (!db.toFile().isFile()) {
+            throw new IllegalArgumentException("database file " + db + " does not exist");
+        }
+        checkStrategy(ddl, mode);
+        change.check(ddl);
         // Opening runs PRAGMA synchronous, which reads the schema and so needs a lock: open and
         // read the schema's state with a long timeout, then switch to the churn's own.
-        try (Connection connection = Database.connect(settings.db, settings.synchronous, STARTUP_BUSY_TIMEOUT_MS)) {
-            long state = settings.change.stateOf(connection);
+        try (Connection connection = Database.connect(db, synchronous, STARTUP_BUSY_TIMEOUT_MS)) {
+            long state = change.stateOf(connection);
             try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA busy_timeout = " + settings.busyTimeoutMs);
+                s.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
             }
-            Retrier retrier = settings.retry.create();
-            retrier.configure(connection, settings.busyTimeoutMs);
-            return settings.mode == Mode.RUN
-                    ? runFree(connection, settings, retrier, state)
-                    : runStepped(connection, settings, retrier, state);
+            Retrier retrier = retry.create();
+            retrier.configure(connection, busyTimeoutMs);
+            return mode == Mode.RUN ? runFree(connection, retrier, state) : runStepped(connection, retrier, state);
         }
     }
 
-    private int runFree(Connection connection, Settings settings, Retrier retrier, long state) throws SQLException {
-        DdlRunner ddl = settings.ddl.create(new ReentrantReadWriteLock());
-        try (Churner churner = Churner.jdbc(connection, settings.change, state, ddl, retrier)) {
+    private int runFree(Connection connection, Retrier retrier, long state) throws SQLException {
+        DdlRunner runner = ddl.create(new ReentrantReadWriteLock());
+        try (Churner churner = Churner.jdbc(connection, change, state, runner, retrier)) {
             ChurnLoop loop = new ChurnLoop(churner);
             Thread commands = new Thread(() -> answerCommands(loop), "commands");
             commands.setDaemon(true);
-            say(READY + state);
+            say(new ChurnReport(Totals.ZERO, state).toLine());
             commands.start();
             loop.run();
             loop.checkHealthy();
@@ -195,10 +187,10 @@ public final class ChurnerProcess {
         }
     }
 
-    private int runStepped(Connection connection, Settings settings, Retrier retrier, long state) throws SQLException {
-        DdlRunner ddl = PausedCommitDdl.of(settings.ddl, this::awaitCommit);
-        try (Churner churner = Churner.jdbc(connection, settings.change, state, ddl, retrier)) {
-            say(READY + state);
+    private int runStepped(Connection connection, Retrier retrier, long state) throws SQLException {
+        DdlRunner runner = PausedCommitDdl.of(ddl, this::awaitCommit);
+        try (Churner churner = Churner.jdbc(connection, change, state, runner, retrier)) {
+            say(new ChurnReport(Totals.ZERO, state).toLine());
             Totals totals = Totals.ZERO;
             while (true) {
                 Totals.Step step = new Totals.Step();

@@ -2,16 +2,20 @@ package io.github.schemachurn.workload;
 
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.Tally;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * An immutable snapshot of one role's outcome counts: attempts, successes, failures by
  * {@link ErrorClass}, retries, busy waits. Snapshots are published whole after each operation, so a reader
- * on another thread (or in another process, through {@link #toFields()}) always sees
+ * on another thread (or in another process, through {@link ChurnReport}) always sees
  * attempts = ok + failures.
  */
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class Totals {
     public static final Totals ZERO = new Totals(0, 0, 0, 0, new long[ErrorClass.values().length]);
 
@@ -21,6 +25,25 @@ public final class Totals {
     private final long busyWaits;
     private final long[] failures;
 
+    /**
+     * The counts a churner process reported.
+     *
+     * @throws IllegalArgumentException if they do not add up (attempts != ok + failures)
+     */
+    @JsonCreator
+    static Totals of(@JsonProperty("attempts") long attempts, @JsonProperty("ok") long ok,
+                     @JsonProperty("failures") Map<ErrorClass, Long> failures,
+                     @JsonProperty("retries") long retries, @JsonProperty("busyWaits") long busyWaits) {
+        long[] byClass = new long[ErrorClass.values().length];
+        failures.forEach((error, count) -> byClass[error.ordinal()] = count);
+        Totals totals = new Totals(attempts, ok, retries, busyWaits, byClass);
+        if (attempts != ok + totals.failures()) {
+            throw new IllegalArgumentException("counts do not add up: attempts " + attempts + " != ok " + ok
+                    + " + failures " + totals.failures());
+        }
+        return totals;
+    }
+
     private Totals(long attempts, long ok, long retries, long busyWaits, long[] failures) {
         this.attempts = attempts;
         this.ok = ok;
@@ -29,15 +52,28 @@ public final class Totals {
         this.failures = failures;
     }
 
+    @JsonProperty("attempts")
     public long attempts() { return attempts; }
 
+    @JsonProperty("ok")
     public long ok() { return ok; }
 
+    @JsonProperty("retries")
     public long retries() { return retries; }
 
+    @JsonProperty("busyWaits")
     public long busyWaits() { return busyWaits; }
 
     public long failures(ErrorClass error) { return failures[error.ordinal()]; }
+
+    @JsonProperty("failures")
+    Map<ErrorClass, Long> failuresByClass() {
+        Map<ErrorClass, Long> byClass = new EnumMap<>(ErrorClass.class);
+        for (ErrorClass error : ErrorClass.values()) {
+            byClass.put(error, failures(error));
+        }
+        return byClass;
+    }
 
     public long failures() {
         return Arrays.stream(failures).sum();
@@ -70,61 +106,10 @@ public final class Totals {
                 busyWaits + sign * other.busyWaits, sum);
     }
 
-    /** Space-separated key=value fields, e.g. {@code attempts=3 ok=2 SCHEMA=0 BUSY=1 … retries=0 busyWaits=0}. */
-    public String toFields() {
-        StringBuilder line = new StringBuilder("attempts=").append(attempts).append(" ok=").append(ok);
-        for (ErrorClass error : ErrorClass.values()) {
-            line.append(' ').append(error.name()).append('=').append(failures(error));
-        }
-        return line.append(" retries=").append(retries).append(" busyWaits=").append(busyWaits).toString();
-    }
-
-    /**
-     * Parses the fields {@link #toFields()} wrote, among others on the same line.
-     *
-     * @throws IllegalArgumentException naming the line if a field is missing or not a number,
-     *                                  or if the counts do not add up
-     */
-    public static Totals parse(String line) {
-        Map<String, String> fields = fields(line);
-        long[] failures = new long[ErrorClass.values().length];
-        for (ErrorClass error : ErrorClass.values()) {
-            failures[error.ordinal()] = number(fields, error.name(), line);
-        }
-        Totals totals = new Totals(number(fields, "attempts", line), number(fields, "ok", line),
-                number(fields, "retries", line), number(fields, "busyWaits", line), failures);
-        if (totals.attempts != totals.ok + totals.failures()) {
-            throw new IllegalArgumentException("counts do not add up (attempts != ok + failures) in '" + line + "'");
-        }
-        return totals;
-    }
-
-    static Map<String, String> fields(String line) {
-        Map<String, String> fields = new HashMap<>();
-        for (String token : line.trim().split(" +")) {
-            int eq = token.indexOf('=');
-            if (eq > 0) {
-                fields.put(token.substring(0, eq), token.substring(eq + 1));
-            }
-        }
-        return fields;
-    }
-
-    private static long number(Map<String, String> fields, String key, String line) {
-        String value = fields.get(key);
-        if (value == null) {
-            throw new IllegalArgumentException("field " + key + " missing in '" + line + "'");
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("field " + key + " is not a number in '" + line + "'");
-        }
-    }
-
+    /** Counts in JSON, as a churner process reports them. */
     @Override
     public String toString() {
-        return toFields();
+        return ChurnReport.json(this);
     }
 
     /** One operation's outcome, collected through {@link Tally} while it runs. */

@@ -55,6 +55,11 @@ class ChurnerPlacementTest {
         ChurnReport parsed = ChurnReport.parse(report.toLine());
         assertThat(parsed.state()).isEqualTo(1_003);
         assertThat(parsed.toLine()).isEqualTo(report.toLine());
-        assertThatThrownBy(() -> ChurnReport.parse("totals attempts=2 ok=1")).hasMessageStartingWith("field SCHEMA missing");
+        assertThatThrownBy(() -> ChurnReport.parse("{\"totals\":{\"attempts\":2,\"ok\":1,\"failures\":{},"
+                + "\"retries\":0,\"busyWaits\":0},\"state\":1}"))
+                .hasMessageEndingWith("(counts do not add up: attempts 2 != ok 1 + failures 0)");
+        assertThatThrownBy(() -> ChurnReport.parse("{\"totals\":{\"attempts\":2},\"state\":1}"))
+                .hasMessageStartingWith("not a churner report: ")
+                .hasMessageNotContaining("\n");
     }
 }

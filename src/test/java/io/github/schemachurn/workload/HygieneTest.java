@@ -92,13 +92,13 @@ class HygieneTest {
     void churnerProcessWithBadArgumentsExitsWithOneLine() throws Exception {
         try (Database database = Workload.createDatabase(JournalMode.WAL, 0, 10, 0)) {
             Process process = new ProcessBuilder(javaCommand(tmp, ChurnerProcess.class.getName(),
-                    "db=" + database.file(), "ddl=FOO", "retry=NONE", "busyTimeout=0", "change=SIDE_TABLE",
-                    "synchronous=NORMAL", "mode=RUN")).start();
+                    "--db=" + database.file(), "--ddl=FOO", "--retry=NONE", "--busy-timeout=0", "--change=SIDE_TABLE",
+                    "--synchronous=NORMAL", "--mode=RUN")).start();
             process.getOutputStream().close();
             List<String> errors = lines(process.getErrorStream());
             assertThat(process.waitFor()).isEqualTo(2);
-            assertThat(errors).containsExactly("churner process: unknown value 'FOO' for parameter ddl;"
-                    + " accepted: AUTOCOMMIT, DEFERRED, IMMEDIATE, EXCLUSIVE, APP_LOCK");
+            assertThat(errors).containsExactly("churner process: Invalid value for option '--ddl':"
+                    + " expected one of [AUTOCOMMIT, DEFERRED, IMMEDIATE, EXCLUSIVE, APP_LOCK] (case-sensitive) but was 'FOO'");
         }
     }
 
