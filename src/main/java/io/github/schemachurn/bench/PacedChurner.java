@@ -31,7 +31,7 @@ public class PacedChurner {
         }
         ChurnerSession churner = db.fixture.churner();
         boolean[] pinned = {false};
-        loop = new PacedLoop("paced-churner", rate, tally -> {
+        loop = new PacedLoop(rate, tally -> {
             if (!pinned[0]) {
                 pinned[0] = true;
                 db.placement.pin(CounterNames.DDL);
@@ -45,7 +45,7 @@ public class PacedChurner {
     public synchronized void startOnce() {
         if (!running) {
             running = true;
-            loop.start();
+            loop.start("paced-churner");
         }
     }
 }

@@ -68,7 +68,7 @@ public class Site {
                 busyTimeoutMs, ROWS, users);
         try {
             ChurnerSession registrar = fixture.churner();
-            registrations = new PacedLoop("registrations", registrationRate, registrar::step);
+            registrations = new PacedLoop(registrationRate, registrar::step);
             fixture.closeBeforeAudit(registrations::stop);
             requests = new WebRequests(fixture.database);
         } catch (SQLException | RuntimeException e) {
@@ -82,7 +82,7 @@ public class Site {
     public synchronized void openRegistrations() {
         if (!running) {
             running = true;
-            registrations.start();
+            registrations.start("registrations");
         }
     }
 

@@ -69,11 +69,14 @@ public final class Audit {
                 + " acknowledged schema changes";
     }
 
-    /** The first line of {@code PRAGMA integrity_check}: "ok" for a sound database. */
+    /** All lines of {@code PRAGMA integrity_check}, joined: "ok" for a sound database. */
     public static String integrityCheck(Connection connection) throws SQLException {
+        StringBuilder result = new StringBuilder();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-            rs.next();
-            return rs.getString(1);
+            while (rs.next()) {
+                result.append(result.length() == 0 ? "" : "; ").append(rs.getString(1));
+            }
         }
+        return result.toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.github.schemachurn.workload;
 
+import java.util.concurrent.locks.LockSupport;
+
 /**
  * Repeats one step on its own thread until stopped. A step that throws ends the loop, and
  * {@link #stop()} rethrows it, so a broken background role fails the run instead of going quiet.
@@ -44,6 +46,7 @@ abstract class BackgroundLoop implements Runnable {
     public final void stop() {
         stopped = true;
         if (thread != null) {
+            LockSupport.unpark(thread); // a step parked in a pause ends it now
             try {
                 thread.join();
             } catch (InterruptedException e) {

@@ -79,7 +79,7 @@ public enum ChurnerPlacement {
     private static final class InThread implements RunningChurn {
         private final Connection connection;
         private final Churner churner;
-        private final ChurnLoop loop;
+        private final PacedLoop loop;
 
         InThread(Database database, DdlStrategy ddl, RetryPolicy retry, SchemaChange change, ReadWriteLock appLock)
                 throws SQLException {
@@ -87,14 +87,14 @@ public enum ChurnerPlacement {
             Retrier retrier = retry.create();
             retrier.configure(connection, database.busyTimeoutMs());
             churner = Churner.jdbc(connection, change, ddl.create(appLock), retrier);
-            loop = new ChurnLoop(churner);
+            loop = new PacedLoop(0, churner::step);
             loop.start("schemachurn-churner");
         }
 
         @Override
         public ChurnReport report() {
             loop.checkHealthy();
-            return loop.report();
+            return new ChurnReport(loop.totals(), churner.state());
         }
 
         @Override

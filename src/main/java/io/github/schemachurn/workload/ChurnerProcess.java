@@ -158,24 +158,24 @@ public final class ChurnerProcess implements Callable<Integer> {
     private int runFree(Connection connection, Retrier retrier, long state) throws SQLException {
         DdlRunner runner = ddl.create(new ReentrantReadWriteLock());
         try (Churner churner = Churner.jdbc(connection, change, state, runner, retrier)) {
-            ChurnLoop loop = new ChurnLoop(churner);
-            Thread commands = new Thread(() -> answerCommands(loop), "commands");
+            PacedLoop loop = new PacedLoop(0, churner::step);
+            Thread commands = new Thread(() -> answerCommands(loop, churner), "commands");
             commands.setDaemon(true);
             say(new ChurnReport(Totals.ZERO, state).toLine());
             commands.start();
             loop.run();
             loop.checkHealthy();
-            say(loop.report().toLine());
+            say(new ChurnReport(loop.totals(), churner.state()).toLine());
             return 0;
         }
     }
 
     /** Answers {@code report} until {@code stop} or end of input, then ends the loop. */
-    private void answerCommands(ChurnLoop loop) {
+    private void answerCommands(PacedLoop loop, Churner churner) {
         try {
             for (String line; (line = in.readLine()) != null && !line.equals(STOP); ) {
                 if (line.equals(REPORT)) {
-                    say(loop.report().toLine());
+                    say(new ChurnReport(loop.totals(), churner.state()).toLine());
                 } else {
                     System.err.println("churner process: unknown command '" + line + "' ignored");
                 }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -49,7 +48,7 @@ public final class DurabilityCheck {
     public static Result check(Database database, SchemaChange change, Expectation expected, List<WriterLoop> writers)
             throws SQLException {
         try (Connection c = Database.connect(database.file(), database.synchronous(), CHECK_BUSY_TIMEOUT_MS)) {
-            String integrity = integrityCheck(c);
+            String integrity = Audit.integrityCheck(c);
             long lost = 0;
             for (WriterLoop writer : writers) {
                 lost += missingWrites(c, writer.firstId(), writer.acknowledged());
@@ -68,17 +67,6 @@ public final class DurabilityCheck {
                 return new Result(integrity, lost, -1, false, e.getMessage());
             }
         }
-    }
-
-    /** All lines of {@code PRAGMA integrity_check}, joined: "ok" for a sound database. */
-    static String integrityCheck(Connection connection) throws SQLException {
-        StringBuilder result = new StringBuilder();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-            while (rs.next()) {
-                result.append(result.length() == 0 ? "" : "; ").append(rs.getString(1));
-            }
-        }
-        return result.toString();
     }
 
     /** How many of the ids {@code firstId .. firstId + acknowledged - 1} have no row. */

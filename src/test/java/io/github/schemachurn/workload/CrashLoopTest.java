@@ -57,7 +57,7 @@ class CrashLoopTest {
             assertThat(crashes.report().totals().ok()).as("DDL committed between kills").isPositive();
             assertThat(writer.acknowledged()).as("writes acknowledged while killing").isPositive();
             try (Connection c = database.connect()) {
-                assertThat(DurabilityCheck.integrityCheck(c)).isEqualTo("ok");
+                assertThat(Audit.integrityCheck(c)).isEqualTo("ok");
                 assertThat(Workload.countRows(c, Workload.WRITE_TABLE)).isEqualTo(writer.acknowledged());
                 assertThat(SchemaChange.SIDE_TABLE.stateOf(c)).isEqualTo(crashes.report().state());
             }

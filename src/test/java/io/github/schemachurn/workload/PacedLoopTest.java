@@ -14,7 +14,7 @@ class PacedLoopTest {
     void everyStepIsCountedAndStopHandsBackTheRun() throws Exception {
         CountDownLatch tenSteps = new CountDownLatch(10);
         int[] calls = {0};
-        PacedLoop loop = new PacedLoop("test-loop", 0, tally -> {
+        PacedLoop loop = new PacedLoop(0, tally -> {
             tally.attempt();
             if (++calls[0] % 3 == 0) {
                 tally.failure(ErrorClass.BUSY);
@@ -23,33 +23,33 @@ class PacedLoopTest {
             }
             tenSteps.countDown();
         });
-        loop.start();
+        loop.start("test-loop");
         tenSteps.await();
-        PacedLoop.Run run = loop.stop();
+        loop.stop();
 
-        assertThat(run.steps()).isEqualTo(calls[0]).isGreaterThanOrEqualTo(10);
-        assertThat(run.totals().attempts()).isEqualTo(run.steps());
-        assertThat(run.totals().ok() + run.totals().failures()).isEqualTo(run.totals().attempts());
-        assertThat(loop.stop()).as("already stopped").isNull();
+        assertThat(loop.steps()).isEqualTo(calls[0]).isGreaterThanOrEqualTo(10);
+        assertThat(loop.totals().attempts()).isEqualTo(loop.steps());
+        assertThat(loop.totals().ok() + loop.totals().failures()).isEqualTo(loop.totals().attempts());
     }
 
     @Test
     void aPacedLoopStopsAtOnceInsteadOfSleepingOutItsPeriod() throws Exception {
         CountDownLatch firstStep = new CountDownLatch(1);
-        PacedLoop loop = new PacedLoop("slow-loop", 0.001, tally -> firstStep.countDown()); // one step per 1000 s
-        loop.start();
+        PacedLoop loop = new PacedLoop(0.001, tally -> firstStep.countDown()); // one step per 1000 s
+        loop.start("test-loop");
         firstStep.await();
-        assertThat(loop.stop().steps()).isEqualTo(1);
+        loop.stop();
+        assertThat(loop.steps()).isEqualTo(1);
     }
 
     @Test
     void aStepThatThrowsFailsTheRun() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
-        PacedLoop loop = new PacedLoop("broken-loop", 0, tally -> {
+        PacedLoop loop = new PacedLoop(0, tally -> {
             entered.countDown();
             throw new IllegalStateException("boom");
         });
-        loop.start();
+        loop.start("test-loop");
         entered.await();
         assertThatThrownBy(loop::stop).isInstanceOf(IllegalStateException.class).hasMessageContaining("boom");
     }

@@ -29,7 +29,7 @@ class WebRequestsTest {
                         DdlStrategy.EXCLUSIVE.create(new ReentrantReadWriteLock()), RetryPolicy.NONE.create())) {
             WebRequests site = new WebRequests(db);
             // Paced: each new user's table makes every later request's schema load longer.
-            PacedLoop registrations = new PacedLoop("registrations", 200, registrar::step);
+            PacedLoop registrations = new PacedLoop(200, registrar::step);
             List<Counts> perThread = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -41,12 +41,12 @@ class WebRequestsTest {
                     }
                 }));
             }
-            registrations.start();
+            registrations.start("registrations");
             threads.forEach(Thread::start);
             for (Thread thread : threads) {
                 thread.join();
             }
-            PacedLoop.Run run = registrations.stop();
+            registrations.stop();
 
             for (Counts counts : perThread) {
                 assertThat(counts.attempts()).isEqualTo(REQUESTS_PER_THREAD);
@@ -57,7 +57,7 @@ class WebRequestsTest {
                 assertThat(counts.successes() + byClass).as(counts.toString()).isEqualTo(counts.attempts());
                 assertThat(counts.failures(ErrorClass.OTHER)).as(counts.toString()).isZero();
             }
-            Totals ddl = run.totals();
+            Totals ddl = registrations.totals();
             assertThat(ddl.ok() + ddl.failures()).isEqualTo(ddl.attempts());
             assertThat(registrar.acknowledged()).isEqualTo(ddl.ok());
             try (Connection c = db.connect()) {
