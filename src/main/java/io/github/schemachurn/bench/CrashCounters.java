@@ -27,7 +27,7 @@ public class CrashCounters {
     public long crashHotJournals;
 
     @TearDown(Level.Iteration)
-    public void collect(CrossProcessChurnBenchmark.Site site) {
+    public void collect(PlacedChurn site) {
         CrashStats c = site.takeCrashes();
         crashKills = c.kills();
         crashKillsMidTransaction = c.killsMidTransaction();

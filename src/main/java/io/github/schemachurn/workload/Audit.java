@@ -53,19 +53,30 @@ public final class Audit {
                 : acknowledgedWrites + " inserts acknowledged but " + rows + " rows in " + Workload.WRITE_TABLE;
     }
 
+    /** One more thing an audit checks: what is wrong in the file, or null if nothing. */
+    @FunctionalInterface
+    public interface Check {
+        String problem(Connection connection) throws SQLException;
+    }
+
     /** What is wrong with the file's schema for the churner's acknowledged changes; null if nothing. */
     static String schemaProblem(Connection connection, Churner churner) throws SQLException {
-        SchemaChange change = churner.change();
+        return schemaProblem(connection, churner.change(), churner.state(), churner.acknowledged());
+    }
+
+    /** What is wrong with the file's schema, which {@code acknowledged} changes left at {@code state}; null if nothing. */
+    public static String schemaProblem(Connection connection, SchemaChange change, long state, long acknowledged)
+            throws SQLException {
         long found;
         try {
-            if (change.matches(connection, churner.state())) {
+            if (change.matches(connection, state)) {
                 return null;
             }
             found = change.stateOf(connection);
         } catch (IllegalStateException e) {
-            return e.getMessage() + " after " + churner.acknowledged() + " acknowledged schema changes";
+            return e.getMessage() + " after " + acknowledged + " acknowledged schema changes";
         }
-        return change + " schema is at state " + found + ", not " + churner.state() + " after " + churner.acknowledged()
+        return change + " schema is at state " + found + ", not " + state + " after " + acknowledged
                 + " acknowledged schema changes";
     }
 

@@ -31,7 +31,8 @@ public final class Fixture implements AutoCloseable {
     /** Shared by a churner with {@link DdlStrategy#APP_LOCK} and readers that take its read side. */
     public final ReadWriteLock appLock = new ReentrantReadWriteLock();
     private final List<WriterSession> writers = new CopyOnWriteArrayList<>();
-    private final List<Churner> churners = new CopyOnWriteArrayList<>();
+    /** The schema checks: one per churner, and any a benchmark adds. */
+    private final List<Audit.Check> checks = new CopyOnWriteArrayList<>();
     /** Background roles, sessions and connections, closed in this order before the audit. */
     private final List<AutoCloseable> beforeAudit = new CopyOnWriteArrayList<>();
 
@@ -64,7 +65,7 @@ public final class Fixture implements AutoCloseable {
     public ChurnerSession churner() throws SQLException {
         ChurnerSession churner = session((connection, retrier) ->
                 new ChurnerSession(connection, Churner.jdbc(connection, change, ddl.create(appLock), retrier)));
-        churners.add(churner.churner());
+        checks.add(c -> Audit.schemaProblem(c, churner.churner()));
         beforeAudit.add(churner);
         return churner;
     }
@@ -75,6 +76,18 @@ public final class Fixture implements AutoCloseable {
         writers.add(writer);
         beforeAudit.add(writer);
         return writer;
+    }
+
+    /**
+     * A writer on a background thread of its own (started by the caller), pausing after each
+     * insert; stopped before the audit, which checks its inserts by id.
+     */
+    public WriterLoop writerLoop(long pauseMicros) throws SQLException {
+        WriterSession session = session((connection, retrier) -> new WriterSession(connection, retrier, writers.size()));
+        writers.add(session);
+        WriterLoop loop = new WriterLoop(session, pauseMicros);
+        closeBeforeAudit(loop);
+        return loop;
     }
 
     /** Opens a role's own connection with a fresh retrier of the fixture's policy on it; closes it again if the role cannot start. */
@@ -101,9 +114,14 @@ public final class Fixture implements AutoCloseable {
      */
     public Churner nativeChurner(NativeConnection connection) {
         Churner churner = new Churner(connection, change, ddl.create(appLock), RetryPolicy.NONE.create());
-        churners.add(churner);
+        checks.add(c -> Audit.schemaProblem(c, churner));
         closeBeforeAudit(connection);
         return churner;
+    }
+
+    /** Adds a check to the audit, e.g. the schema of a churner that runs in another process. */
+    public void audit(Audit.Check check) {
+        checks.add(check);
     }
 
     /** Registers something to close before the audit: a background role first, then what it uses. */
@@ -128,8 +146,8 @@ public final class Fixture implements AutoCloseable {
                 }
             }
             problems.add(Audit.rowsProblem(c, acknowledged));
-            for (Churner churner : churners) {
-                problems.add(Audit.schemaProblem(c, churner));
+            for (Audit.Check check : checks) {
+                problems.add(check.problem(c));
             }
         }
         Audit.failIfAny("audit failed", problems.toArray(String[]::new));

@@ -29,7 +29,7 @@ class CrashLoopTest {
     @EnumSource(JournalMode.class)
     void databaseRecoversFromEveryKillWithNothingLost(JournalMode journal) throws Exception {
         try (Database database = Workload.createDatabase(journal, 1_000, 100, 0);
-             WriterLoop writer = new WriterLoop(database.connect(), 1, RetryPolicy.NONE.create(), 500)) {
+             WriterLoop writer = new WriterLoop(new WriterSession(database.connect(), RetryPolicy.NONE.create(), 0), 500)) {
             writer.start("writer");
             CrashLoop crashes = new CrashLoop(ChildJvm.current(), database, DdlStrategy.IMMEDIATE, RetryPolicy.NONE,
                     SchemaChange.SIDE_TABLE, List.of(writer), PLAN);

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class HygieneHost {
     public static void main(String[] args) throws Exception {
         Database database = Workload.createDatabase(JournalMode.valueOf(args[0]), 1_000, 100, 0);
-        WriterLoop writer = new WriterLoop(database.connect(), 1, RetryPolicy.NONE.create(), 1_000);
+        WriterLoop writer = new WriterLoop(new WriterSession(database.connect(), RetryPolicy.NONE.create(), 0), 1_000);
         writer.start("writer");
         ChurnerPlacement.RunningChurn churn = ChurnerPlacement.PROCESS.start(database, DdlStrategy.IMMEDIATE,
                 RetryPolicy.NONE, SchemaChange.SIDE_TABLE, new ReentrantReadWriteLock(), List.of(writer));
