@@ -49,14 +49,6 @@ public record Environment(String cpuModel, int cores, String os, String javaVend
         }
     }
 
-    /** This environment with more extra facts (key=value each). */
-    public Environment withExtras(java.util.Map<String, String> more) {
-        SortedMap<String, String> all = new TreeMap<>(extras);
-        all.putAll(more);
-        return new Environment(cpuModel, cores, os, javaVendor, javaVersion, sqliteJdbcVersion, sqliteVersion, command,
-                jmhCommands, duration, date, smoke, all);
-    }
-
     public static Environment read(Path file) {
         JsonNode root = JmhJson.parse(file);
         if (!root.isObject()) {

@@ -104,10 +104,6 @@ record Role(String prefix, List<List<Iteration>> forks) {
         return perSecond(i -> i.ok());
     }
 
-    Estimate attemptRate() {
-        return perSecond(i -> i.attempts());
-    }
-
     private Estimate perSecond(ToDoubleFunction<Iteration> what) {
         List<Double> perFork = forks.stream().map(f -> ratio(f, what, Iteration::seconds)).toList();
         List<Double> perIteration = forks.stream().flatMap(List::stream).filter(i -> i.seconds() > 0)

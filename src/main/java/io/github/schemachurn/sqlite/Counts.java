@@ -3,7 +3,7 @@ package io.github.schemachurn.sqlite;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** A plain {@link Tally} for code that runs outside JMH: tests, audits, child processes. */
+/** A plain {@link Tally}: one operation's outcome, or many, for code outside JMH's counters (background loops, tests). */
 public final class Counts implements Tally {
     private long attempts;
     private long successes;

@@ -1,5 +1,7 @@
 package io.github.schemachurn.workload;
 
+import io.github.schemachurn.sqlite.Counts;
+
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlRunner;
 import io.github.schemachurn.sqlite.DdlStrategy;
@@ -193,7 +195,7 @@ public final class ChurnerProcess implements Callable<Integer> {
             say(new ChurnReport(Totals.ZERO, state).toLine());
             Totals totals = Totals.ZERO;
             while (true) {
-                Totals.Step step = new Totals.Step();
+                Counts step = new Counts();
                 try {
                     churner.step(step);
                 } catch (Stopped stopped) {

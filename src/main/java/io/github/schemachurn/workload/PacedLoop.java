@@ -1,5 +1,7 @@
 package io.github.schemachurn.workload;
 
+import io.github.schemachurn.sqlite.Counts;
+
 import io.github.schemachurn.sqlite.Tally;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -50,7 +52,7 @@ public final class PacedLoop extends BackgroundLoop {
         if (!pacer.awaitNext()) {
             return;
         }
-        Totals.Step one = new Totals.Step();
+        Counts one = new Counts();
         step.run(one);
         totals = totals.plus(one);
         cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuAtStart;

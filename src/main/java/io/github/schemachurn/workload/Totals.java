@@ -1,7 +1,7 @@
 package io.github.schemachurn.workload;
 
 import io.github.schemachurn.sqlite.ErrorClass;
-import io.github.schemachurn.sqlite.Tally;
+import io.github.schemachurn.sqlite.Counts;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -80,12 +80,13 @@ public final class Totals {
     }
 
     /** These totals plus one more operation's outcome. */
-    public Totals plus(Step step) {
+    public Totals plus(Counts step) {
         long[] sum = failures.clone();
-        if (step.failure != null) {
-            sum[step.failure.ordinal()]++;
+        for (ErrorClass error : ErrorClass.values()) {
+            sum[error.ordinal()] += step.failures(error);
         }
-        return new Totals(attempts + step.attempts, ok + step.ok, retries + step.retries, busyWaits + step.busyWaits, sum);
+        return new Totals(attempts + step.attempts(), ok + step.successes(), retries + step.retries(),
+                busyWaits + step.busyWaits(), sum);
     }
 
     public Totals plus(Totals other) {
@@ -110,24 +111,5 @@ public final class Totals {
     @Override
     public String toString() {
         return ChurnReport.json(this);
-    }
-
-    /** One operation's outcome, collected through {@link Tally} while it runs. */
-    public static final class Step implements Tally {
-        private long attempts;
-        private long ok;
-        private long retries;
-        private long busyWaits;
-        private ErrorClass failure;
-
-        @Override public void attempt() { attempts++; }
-
-        @Override public void success() { ok++; }
-
-        @Override public void failure(ErrorClass error) { failure = error; }
-
-        @Override public void retries(long count) { retries += count; }
-
-        @Override public void busyWaits(long count) { busyWaits += count; }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.schemachurn.workload;
 
+import io.github.schemachurn.sqlite.Counts;
+
 import java.sql.SQLException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -26,7 +28,7 @@ public final class WriterLoop extends BackgroundLoop implements AutoCloseable {
 
     @Override
     void step() {
-        Totals.Step step = new Totals.Step();
+        Counts step = new Counts();
         session.insert(step);
         totals = totals.plus(step);
         if (pauseNanos > 0) {

@@ -1,5 +1,7 @@
 package io.github.schemachurn.workload;
 
+import io.github.schemachurn.sqlite.Counts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +50,7 @@ class ChurnerPlacementTest {
 
     @Test
     void reportLinesRoundTrip() {
-        Totals.Step step = new Totals.Step();
+        Counts step = new Counts();
         step.attempt();
         step.failure(io.github.schemachurn.sqlite.ErrorClass.BUSY);
         ChurnReport report = new ChurnReport(Totals.ZERO.plus(step), 1_003);

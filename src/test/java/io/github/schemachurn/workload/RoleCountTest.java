@@ -1,5 +1,7 @@
 package io.github.schemachurn.workload;
 
+import io.github.schemachurn.sqlite.Counts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.schemachurn.sqlite.ErrorClass;
@@ -50,7 +52,7 @@ class RoleCountTest {
 
     @Test
     void aBackgroundRoleIsCountedByDifferenceOverTheWindow() {
-        Totals.Step one = new Totals.Step();
+        Counts one = new Counts();
         one.attempt();
         one.success();
         Totals[] running = {Totals.ZERO.plus(one)};
