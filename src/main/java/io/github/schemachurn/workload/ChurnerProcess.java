@@ -49,7 +49,8 @@ import picocli.CommandLine.Option;
  * <p>Exit codes: 0 stopped, 2 bad arguments or database not usable (one line on standard
  * error), 3 parent gone mid-transaction.
  */
-@Command(name = "churner-process")
+@Command(name = "churner-process", mixinStandardHelpOptions = true,
+        description = "A churner in its own process; started and driven by ChurnerChild.")
 public final class ChurnerProcess implements Callable<Integer> {
     /** How the process churns. */
     public enum Mode {
@@ -75,17 +76,17 @@ public final class ChurnerProcess implements Callable<Integer> {
 
     @Option(names = "--db", required = true, description = "an existing database file")
     Path db;
-    @Option(names = "--ddl", required = true)
+    @Option(names = "--ddl", required = true, description = "one of ${COMPLETION-CANDIDATES}")
     DdlStrategy ddl;
-    @Option(names = "--retry", required = true)
+    @Option(names = "--retry", required = true, description = "one of ${COMPLETION-CANDIDATES}")
     RetryPolicy retry;
     @Option(names = "--busy-timeout", required = true, description = "milliseconds")
     int busyTimeoutMs;
-    @Option(names = "--change", required = true)
+    @Option(names = "--change", required = true, description = "one of ${COMPLETION-CANDIDATES}")
     SchemaChange change;
-    @Option(names = "--synchronous", required = true)
+    @Option(names = "--synchronous", required = true, description = "one of ${COMPLETION-CANDIDATES}")
     SQLiteConfig.SynchronousMode synchronous;
-    @Option(names = "--mode", required = true)
+    @Option(names = "--mode", required = true, description = "one of ${COMPLETION-CANDIDATES}")
     Mode mode;
 
     private final PrintStream out = System.out;
@@ -141,6 +142,9 @@ public final class ChurnerProcess implements Callable<Integer> {
     public Integer call() throws SQLException {
         if (!db.toFile().isFile()) {
             throw new IllegalArgumentException("database file " + db + " does not exist");
+        }
+        if (busyTimeoutMs < 0) {
+            throw new IllegalArgumentException("--busy-timeout must not be negative, got " + busyTimeoutMs);
         }
         checkStrategy(ddl, mode);
         change.check(ddl);

@@ -65,12 +65,14 @@ class MeasuredWindowTest {
                         Map<String, Result> counters = iteration.getSecondaryResults();
                         long counted = Math.round(counters.get(CounterNames.OPERATION + CounterNames.ATTEMPTS).getScore())
                                 + Math.round(counters.get(CounterNames.DDL + CounterNames.ATTEMPTS).getScore());
-                        // A race (seen once on a fresh clone: 163 counted, 162 ops), probably: JMH's Control
-                        // flags are shared by the group, so a call a thread starts in its warmup-wait
-                        // loop just after the other thread set startMeasurement is counted. At most
-                        // one such call per group thread; removing the gate counts dozens more.
+                        // Exact up to one call per other thread of the group, a limit of JMH itself: the
+                        // generated stub sets the Control flags, which all threads share, right after a
+                        // thread's own warmup-wait loop and measured loop. So the other thread's last
+                        // warmup-wait call can start after startMeasurement (counted, not in ops; seen
+                        // once: 163 counted, 162 ops), and its last measured call after stopMeasurement
+                        // (in ops, not counted). Removing the gate counts dozens more.
                         long ops = iteration.getMetadata().getMeasuredOps();
-                        assertThat(counted).as("run %d iteration %d", run, iterations).isBetween(ops, ops + 2);
+                        assertThat(counted).as("run %d iteration %d", run, iterations).isBetween(ops - 1, ops + 1);
                         assertThat(Math.round(counters.get(CounterNames.OPERATION + CounterNames.THREADS).getScore())).isEqualTo(1);
                         assertThat(Math.round(counters.get(CounterNames.DDL + CounterNames.THREADS).getScore())).isEqualTo(1);
                         unmeasuredCalls += iteration.getMetadata().getAllOps() - iteration.getMetadata().getMeasuredOps();
