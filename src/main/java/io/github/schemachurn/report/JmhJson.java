@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Reads JMH JSON results ({@code -rf json}) of this suite: any files, or every *.json under a
@@ -153,26 +155,13 @@ final class JmhJson {
                 text(node, "jmhVersion"), text(node, "jdkVersion"), text(node, "vmName"), metrics, counters);
     }
 
-    /** JMH writes times as "1 s", "500 ms", "100 us". */
+    /** A time as JMH writes it ("1 s", "500 ms"), read back by JMH's own {@link TimeValue}. */
     static double seconds(String time) {
-        String[] parts = time.trim().split("\\s+");
-        if (parts.length != 2) {
-            throw new Shape("'measurementTime' is not a time: " + time);
-        }
-        double value;
         try {
-            value = Double.parseDouble(parts[0]);
-        } catch (NumberFormatException e) {
+            return TimeValue.fromString(time).convertTo(TimeUnit.NANOSECONDS) / 1e9;
+        } catch (IllegalArgumentException e) {
             throw new Shape("'measurementTime' is not a time: " + time);
         }
-        return switch (parts[1]) {
-            case "s" -> value;
-            case "ms" -> value / 1e3;
-            case "us" -> value / 1e6;
-            case "ns" -> value / 1e9;
-            case "min" -> value * 60;
-            default -> throw new Shape("'measurementTime' has an unknown unit: " + time);
-        };
     }
 
     /** Per fork per iteration values; sample mode keeps a histogram per iteration, of which we take the mean. */
