@@ -92,6 +92,11 @@ else
 fi
 
 env_options=(--command "results/run.sh${1:+ $*}")
+# The code the numbers come from: the commit, marked -dirty if src/ or pom.xml had uncommitted changes.
+if commit=$(git rev-parse --short HEAD 2>/dev/null); then
+    [[ -z "$(git status --porcelain -- src pom.xml 2>/dev/null)" ]] || commit+=-dirty
+    env_options+=(--extra "commit=$commit")
+fi
 if [[ "$PROFILE" == quick ]]; then
     env_options+=(--extra "profile=quick: one fork, 1 s iterations; rough numbers, the published run is results/run.sh")
 elif [[ "$PROFILE" == smoke ]]; then
