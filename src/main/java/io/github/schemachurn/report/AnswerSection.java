@@ -17,10 +17,12 @@ final class AnswerSection {
 
     static void render(Run run, Md md) {
         md.section("Answer", s -> {
-            s.para("Each row pools every comparison of one choice with all else equal; a winner has the most successful "
-                    + "operations per second, significantly ahead of every other option (Welch's t-test on per-fork rates, "
-                    + "p < " + Stats.ALPHA + "; one fork is never significant), with agreeing forks. An option under which most "
-                    + "operations fail is never recommended while another exists. ± is a 95 % interval.");
+            s.para("Each row pools every comparison of one choice with all else equal; a comparison's winner has the most "
+                    + "successful operations per second, significantly ahead of every other option (Welch's t-test on per-fork "
+                    + "rates, p < " + Stats.ALPHA + "; one fork is never significant), with agreeing forks. An option is "
+                    + "recommended only if it wins at least half of the comparisons and more of them than all other options "
+                    + "together; an option under which most operations fail is never recommended while another exists. "
+                    + "± is a 95 % interval.");
             Md.Table table = new Md.Table("if your workload is", "do", "because");
             for (Row row : rows(run)) {
                 table = table.with(row.workload(), row.advice(), row.because());
@@ -87,18 +89,35 @@ final class AnswerSection {
             Comparison c = comparisons.get(0);
             Comparison.Option best = c.ranked().get(0);
             Comparison.Option next = c.runnerUp();
-            return Optional.of(new Row(workload, "any `" + param + "`: no measurable difference",
-                    "no significant winner in " + comparisons.size() + " comparison(s); e.g. " + facts(best, next, c)));
+            boolean anyDifference = comparisons.stream().anyMatch(AnswerSection::significant);
+            return Optional.of(new Row(workload, anyDifference ? "no `" + param + "` can be recommended"
+                            : "any `" + param + "`: no measurable difference",
+                    (anyDifference ? "where options differ, the faster one's forks disagree or most of its operations fail; "
+                            : "") + "no significant winner in " + comparisons.size() + " comparison(s); e.g. " + facts(best, next, c)));
         }
         Map.Entry<String, List<Comparison>> top = wins.entrySet().stream()
                 .max(java.util.Comparator.comparingInt(e -> e.getValue().size())).orElseThrow();
         Comparison example = top.getValue().stream().max(java.util.Comparator.comparingDouble(c -> c.runnerUp().rate().forksDisagree() ? 0 : ratio(c))).orElseThrow();
         Comparison.Option best = example.winner().orElseThrow();
-        String others = wins.keySet().stream().filter(v -> !v.equals(top.getKey())).map(v -> v + " " + wins.get(v).size())
-                .reduce((a, b) -> a + ", " + b).map(t -> "; other winners: " + t).orElse("");
+        int topWins = top.getValue().size();
+        int allWins = wins.values().stream().mapToInt(List::size).sum();
+        String byOption = wins.entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt((Map.Entry<String, List<Comparison>> e) -> e.getValue().size()).reversed())
+                .map(e -> e.getKey() + " " + e.getValue().size())
+                .reduce((a, b) -> a + ", " + b).orElseThrow();
+        String tally = "significant winner in " + allWins + " of " + comparisons.size() + " comparison(s): " + byOption;
+        // A winner of a few comparisons among many with no difference, or tied with another, is no advice.
+        if (2 * topWins < comparisons.size() || 2 * topWins <= allWins) {
+            return Optional.of(new Row(workload, "no `" + param + "` wins consistently",
+                    tally + "; e.g. " + facts(best, example.runnerUp(), example)));
+        }
         return Optional.of(new Row(workload, "**" + param + "=" + top.getKey() + "**",
-                "best in " + top.getValue().size() + " of " + comparisons.size() + " comparison(s)" + others + "; e.g. "
-                        + facts(best, example.runnerUp(), example)));
+                tally + "; e.g. " + facts(best, example.runnerUp(), example)));
+    }
+
+    private static boolean significant(Comparison c) {
+        double p = Stats.welchP(c.ranked().get(0).rate().forks(), c.runnerUp().rate().forks());
+        return !Double.isNaN(p) && p < Stats.ALPHA;
     }
 
     private static double ratio(Comparison c) {
@@ -108,8 +127,11 @@ final class AnswerSection {
     private static String facts(Comparison.Option best, Comparison.Option next, Comparison c) {
         String where = c.contextText().isEmpty() ? "" : " (" + c.contextText() + ")";
         double p = Stats.welchP(best.rate().forks(), next.rate().forks());
+        double pFailed = Stats.welchP(best.failed().forks(), next.failed().forks());
+        boolean onFailures = !(p < Stats.ALPHA) && pFailed < Stats.ALPHA && best.failed().value() < next.failed().value();
         return best.value() + " " + best.rate().text() + " ok/s, " + best.failed().percent() + " failed vs "
                 + next.value() + " " + next.rate().text() + " ok/s, " + next.failed().percent() + " failed"
-                + (Double.isNaN(p) ? ", one fork" : ", p = " + Fmt.p(p)) + where;
+                + (Double.isNaN(p) ? ", one fork" : ", p = " + Fmt.p(p))
+                + (onFailures ? "; fewer failures, p = " + Fmt.p(pFailed) : "") + where;
     }
 }
