@@ -13,7 +13,7 @@ public record ChildJvm(String java, String classPath) {
     public static final String JAVA_PROPERTY = "schemachurn.java";
 
     /**
-     * Options for a lean child: it starts in about 0.4 s and churns with the C1 compiler. No
+     * Options for a lean child: it starts in about 0.5 s and churns with the C1 compiler. No
      * perf-data file, so a killed child leaves nothing in /tmp/hsperfdata_*.
      */
     static final List<String> OPTIONS = List.of(
