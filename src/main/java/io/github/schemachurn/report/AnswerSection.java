@@ -17,12 +17,13 @@ final class AnswerSection {
 
     static void render(Run run, Md md) {
         md.section("Answer", s -> {
-            s.para("Each row pools every comparison of one choice with all else equal; a comparison's winner has the most "
-                    + "successful operations per second, significantly ahead of every other option (Welch's t-test on per-fork "
-                    + "rates, p < " + Stats.ALPHA + "; one fork is never significant), with agreeing forks. An option is "
-                    + "recommended only if it wins at least half of the comparisons and more of them than all other options "
-                    + "together; an option under which most operations fail is never recommended while another exists. "
-                    + "± is a 95 % interval.");
+            s.para("Each row pools every comparison of one choice with all else equal. A comparison's winner is the only "
+                    + "option under which most operations succeed, or has the most successful operations per second, "
+                    + "significantly ahead of every other option (Welch's t-test on per-fork rates, p < " + Stats.ALPHA
+                    + "; one fork is never significant), with agreeing forks, or failing significantly less often where the "
+                    + "rates do not differ. An option is recommended only if it wins at "
+                    + "least half of the comparisons and more of them than all other options together; an option under "
+                    + "which most operations fail is never recommended while another exists. ± is a 95 % interval.");
             Md.Table table = new Md.Table("if your workload is", "do", "because");
             for (Row row : rows(run)) {
                 table = table.with(row.workload(), row.advice(), row.because());
@@ -105,7 +106,7 @@ final class AnswerSection {
                 .sorted(java.util.Comparator.comparingInt((Map.Entry<String, List<Comparison>> e) -> e.getValue().size()).reversed())
                 .map(e -> e.getKey() + " " + e.getValue().size())
                 .reduce((a, b) -> a + ", " + b).orElseThrow();
-        String tally = "significant winner in " + allWins + " of " + comparisons.size() + " comparison(s): " + byOption;
+        String tally = "a winner in " + allWins + " of " + comparisons.size() + " comparison(s): " + byOption;
         // A winner of a few comparisons among many with no difference, or tied with another, is no advice.
         if (2 * topWins < comparisons.size() || 2 * topWins <= allWins) {
             return Optional.of(new Row(workload, "no `" + param + "` wins consistently",
