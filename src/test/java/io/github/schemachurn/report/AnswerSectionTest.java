@@ -1,0 +1,53 @@
+package io.github.schemachurn.report;
+
+import static io.github.schemachurn.report.Fixtures.churn;
+import static io.github.schemachurn.report.Fixtures.params;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.schemachurn.sqlite.ErrorClass;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnswerSectionTest {
+    @TempDir
+    Path dir;
+
+    /** One comparison of ddl A against B at {@code rows}: A's and B's rates over three agreeing forks, no failures. */
+    private static List<ObjectNode> comparison(String rows, double a, double b) {
+        return List.of(churn(params("ddl", "A", "rows", rows), a, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98),
+                churn(params("ddl", "B", "rows", rows), b, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98));
+    }
+
+    private AnswerSection.Row decide(List<List<ObjectNode>> comparisons) {
+        List<ObjectNode> results = new ArrayList<>();
+        comparisons.forEach(results::addAll);
+        Run run = new Run(Fixtures.configs(results, dir), Optional.empty(), "");
+        return AnswerSection.decide(run, Run.DDL, c -> true, "how to wrap DDL").orElseThrow();
+    }
+
+    /** The published run once named EXCLUSIVE for WAL after it won 2 of 18 comparisons, as many as AUTOCOMMIT did. */
+    @Test
+    void aTieOrAFewWinsAmongManyComparisonsNameNoWinner() {
+        AnswerSection.Row tie = decide(List.of(comparison("1", 1000, 500), comparison("2", 500, 1000),
+                comparison("3", 1000, 1000), comparison("4", 1000, 1000)));
+        assertThat(tie.advice()).isEqualTo("no `ddl` wins consistently");
+        assertThat(tie.because()).startsWith("a winner in 2 of 4 comparison(s): ");
+
+        AnswerSection.Row few = decide(List.of(comparison("1", 1000, 500), comparison("2", 1000, 1000),
+                comparison("3", 1000, 1000)));
+        assertThat(few.advice()).isEqualTo("no `ddl` wins consistently");
+    }
+
+    @Test
+    void anOptionThatWinsMostComparisonsIsNamed() {
+        AnswerSection.Row row = decide(List.of(comparison("1", 1000, 500), comparison("2", 1000, 400),
+                comparison("3", 1000, 1000)));
+        assertThat(row.advice()).isEqualTo("**ddl=A**");
+        assertThat(row.because()).startsWith("a winner in 2 of 3 comparison(s): A 2; e.g. A ");
+    }
+}
