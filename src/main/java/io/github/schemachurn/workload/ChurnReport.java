@@ -14,6 +14,15 @@ public record ChurnReport(Totals totals, long state) {
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
 
+    /**
+     * What a churner running in a {@link PacedLoop} has done so far. The two are read one after
+     * the other, not as one snapshot: while a DDL is finishing, the state may already be one
+     * change ahead of the counts. Once the loop has stopped they agree exactly.
+     */
+    static ChurnReport of(PacedLoop loop, Churner churner) {
+        return new ChurnReport(loop.totals(), churner.state());
+    }
+
     public String toLine() {
         return json(this);
     }

@@ -94,7 +94,7 @@ public enum ChurnerPlacement {
         @Override
         public ChurnReport report() {
             loop.checkHealthy();
-            return new ChurnReport(loop.totals(), churner.state());
+            return ChurnReport.of(loop, churner);
         }
 
         @Override

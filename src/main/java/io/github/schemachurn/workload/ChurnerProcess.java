@@ -1,7 +1,6 @@
 package io.github.schemachurn.workload;
 
 import io.github.schemachurn.sqlite.Counts;
-
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlRunner;
 import io.github.schemachurn.sqlite.DdlStrategy;
@@ -23,9 +22,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.sqlite.SQLiteConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * A churner in its own OS process: the same {@link Churner}, DDL strategy and retry policy as
@@ -171,7 +170,7 @@ public final class ChurnerProcess implements Callable<Integer> {
             commands.start();
             loop.run();
             loop.checkHealthy();
-            say(new ChurnReport(loop.totals(), churner.state()).toLine());
+            say(ChurnReport.of(loop, churner).toLine());
             return 0;
         }
     }
@@ -181,7 +180,7 @@ public final class ChurnerProcess implements Callable<Integer> {
         try {
             for (String line; (line = in.readLine()) != null && !line.equals(STOP); ) {
                 if (line.equals(REPORT)) {
-                    say(new ChurnReport(loop.totals(), churner.state()).toLine());
+                    say(ChurnReport.of(loop, churner).toLine());
                 } else {
                     System.err.println("churner process: unknown command '" + line + "' ignored");
                 }

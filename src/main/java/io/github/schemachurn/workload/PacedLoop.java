@@ -1,7 +1,6 @@
 package io.github.schemachurn.workload;
 
 import io.github.schemachurn.sqlite.Counts;
-
 import io.github.schemachurn.sqlite.Tally;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,10 +1,10 @@
 package io.github.schemachurn.workload;
 
-import io.github.schemachurn.sqlite.ErrorClass;
-import io.github.schemachurn.sqlite.Counts;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.schemachurn.sqlite.Counts;
+import io.github.schemachurn.sqlite.ErrorClass;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,14 +28,21 @@ public final class Totals {
     /**
      * The counts a churner process reported.
      *
-     * @throws IllegalArgumentException if they do not add up (attempts != ok + failures)
+     * @throws IllegalArgumentException if a failure class's count is missing, or if they do not
+     *                                  add up (attempts != ok + failures)
      */
     @JsonCreator
     static Totals of(@JsonProperty("attempts") long attempts, @JsonProperty("ok") long ok,
                      @JsonProperty("failures") Map<ErrorClass, Long> failures,
                      @JsonProperty("retries") long retries, @JsonProperty("busyWaits") long busyWaits) {
         long[] byClass = new long[ErrorClass.values().length];
-        failures.forEach((error, count) -> byClass[error.ordinal()] = count);
+        for (ErrorClass error : ErrorClass.values()) {
+            Long count = failures.get(error);
+            if (count == null) {
+                throw new IllegalArgumentException("failures of " + error + " missing");
+            }
+            byClass[error.ordinal()] = count;
+        }
         Totals totals = new Totals(attempts, ok, retries, busyWaits, byClass);
         if (attempts != ok + totals.failures()) {
             throw new IllegalArgumentException("counts do not add up: attempts " + attempts + " != ok " + ok

@@ -1,7 +1,6 @@
 package io.github.schemachurn.workload;
 
 import io.github.schemachurn.sqlite.Counts;
-
 import java.sql.SQLException;
 import java.util.concurrent.locks.LockSupport;
 

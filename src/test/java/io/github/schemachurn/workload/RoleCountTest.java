@@ -1,9 +1,8 @@
 package io.github.schemachurn.workload;
 
-import io.github.schemachurn.sqlite.Counts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.schemachurn.sqlite.Counts;
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.Tally;
 import org.junit.jupiter.api.Test;
