@@ -1,6 +1,8 @@
 package io.github.schemachurn.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -101,7 +104,9 @@ final class JmhJson {
         for (int i = 0; i < root.size(); i++) {
             String where = file + ": result " + (i + 1);
             try {
-                results.add(result(root.get(i), where));
+                results.add(JSON.treeToValue(root.get(i), JmhResult.class).toResult(where));
+            } catch (JsonProcessingException e) {
+                throw new ReportException(where + " is not in JMH's result shape: " + shapeProblem(e));
             } catch (Shape e) {
                 throw new ReportException(where + " is not in JMH's result shape: " + e.getMessage());
             } catch (IllegalArgumentException e) {
@@ -111,48 +116,72 @@ final class JmhJson {
         return results;
     }
 
-    private static Result result(JsonNode node, String where) {
-        if (!node.isObject()) {
-            throw new Shape("expected an object, found " + kind(node));
-        }
-        String benchmark = text(node, "benchmark");
-        String rest = benchmark.startsWith(SUITE_PACKAGE) ? benchmark.substring(SUITE_PACKAGE.length()) : "";
-        if (rest.indexOf('.') <= 0) {
-            throw new ReportException(where + " is " + benchmark + ", not a result of this suite (" + SUITE_PACKAGE + "*)");
-        }
-        String benchmarkClass = rest.substring(0, rest.indexOf('.'));
-        String method = rest.substring(rest.indexOf('.') + 1);
-        SortedMap<String, String> params = new TreeMap<>();
-        JsonNode paramsNode = node.get("params");
-        if (paramsNode != null) {
-            if (!paramsNode.isObject()) {
-                throw new Shape("'params' is " + kind(paramsNode) + ", not an object");
+    /** One result as JMH writes it, the fields the report reads; anything else JMH writes is ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record JmhResult(String benchmark, String mode, Map<String, String> params, String measurementTime,
+                             String jmhVersion, String jdkVersion, String vmName, JmhMetric primaryMetric,
+                             Map<String, JmhMetric> secondaryMetrics) {
+
+        Result toResult(String where) {
+            String name = require(benchmark, "benchmark");
+            String rest = name.startsWith(SUITE_PACKAGE) ? name.substring(SUITE_PACKAGE.length()) : "";
+            if (rest.indexOf('.') <= 0) {
+                throw new IllegalArgumentException("it is " + name + ", not a result of this suite (" + SUITE_PACKAGE + "*)");
             }
-            paramsNode.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-        }
-        SortedMap<String, Result.Metric> metrics = new TreeMap<>();
-        metrics.put(method, metric(field(node, "primaryMetric"), "primaryMetric"));
-        SortedMap<String, List<List<Double>>> counters = new TreeMap<>();
-        JsonNode secondary = node.get("secondaryMetrics");
-        if (secondary != null) {
-            if (!secondary.isObject()) {
-                throw new Shape("'secondaryMetrics' is " + kind(secondary) + ", not an object");
-            }
-            secondary.fields().forEachRemaining(e -> {
-                String name = e.getKey();
-                if (name.contains(":") || name.matches("p\\d+\\.\\d+")) {
+            String method = rest.substring(rest.indexOf('.') + 1);
+            SortedMap<String, Result.Metric> metrics = new TreeMap<>();
+            metrics.put(method, require(primaryMetric, "primaryMetric").toMetric("primaryMetric"));
+            SortedMap<String, List<List<Double>>> counters = new TreeMap<>();
+            (secondaryMetrics == null ? Map.<String, JmhMetric>of() : secondaryMetrics).forEach((metric, value) -> {
+                String at = "secondaryMetrics." + metric;
+                if (metric.contains(":") || metric.matches("p\\d+\\.\\d+")) {
                     return; // a sample-mode percentile, which JMH also lists in scorePercentiles
-                }
-                String at = "secondaryMetrics." + name;
-                if (text(e.getValue(), "scoreUnit").equals("#")) {
-                    counters.put(name, values(field(e.getValue(), "rawData"), at + ".rawData"));
+                } else if (require(value, at).unit(at).equals("#")) {
+                    counters.put(metric, require(value.rawData, at + ".rawData"));
                 } else {
-                    metrics.put(name, metric(e.getValue(), at));
+                    metrics.put(metric, value.toMetric(at));
                 }
             });
+            return new Result(rest.substring(0, rest.indexOf('.')), method, require(mode, "mode"),
+                    new TreeMap<>(params == null ? Map.of() : params), seconds(require(measurementTime, "measurementTime")),
+                    require(jmhVersion, "jmhVersion"), require(jdkVersion, "jdkVersion"), require(vmName, "vmName"),
+                    metrics, counters);
         }
-        return new Result(benchmarkClass, method, text(node, "mode"), params, seconds(text(node, "measurementTime")),
-                text(node, "jmhVersion"), text(node, "jdkVersion"), text(node, "vmName"), metrics, counters);
+    }
+
+    /**
+     * A timing metric or a counter as JMH writes it: per fork per iteration values, or in sample
+     * mode a histogram ([value, count] pairs) per iteration, of which we take the mean.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record JmhMetric(String scoreUnit, List<List<Double>> rawData,
+                             List<List<List<List<Double>>>> rawDataHistogram, Map<String, Double> scorePercentiles) {
+
+        String unit(String where) {
+            return require(scoreUnit, where + ".scoreUnit");
+        }
+
+        Result.Metric toMetric(String where) {
+            List<List<Double>> forks = rawData;
+            if (forks == null) {
+                forks = require(rawDataHistogram, where + ".rawDataHistogram").stream()
+                        .map(fork -> fork.stream().map(JmhMetric::mean).toList()).toList();
+            }
+            if (forks.isEmpty() || forks.stream().anyMatch(List::isEmpty)) {
+                throw new Shape("'" + where + "' has no measured iterations");
+            }
+            return new Result.Metric(unit(where), forks, new TreeMap<>(scorePercentiles == null ? Map.of() : scorePercentiles));
+        }
+
+        private static double mean(List<List<Double>> histogram) {
+            double sum = 0;
+            double count = 0;
+            for (List<Double> bin : histogram) {
+                sum += bin.get(0) * bin.get(1);
+                count += bin.get(1);
+            }
+            return count == 0 ? Double.NaN : sum / count;
+        }
     }
 
     /** A time as JMH writes it ("1 s", "500 ms"), read back by JMH's own {@link TimeValue}. */
@@ -164,85 +193,22 @@ final class JmhJson {
         }
     }
 
-    /** Per fork per iteration values; sample mode keeps a histogram per iteration, of which we take the mean. */
-    private static Result.Metric metric(JsonNode node, String where) {
-        if (!node.isObject()) {
-            throw new Shape("'" + where + "' is " + kind(node) + ", not an object");
-        }
-        List<List<Double>> forks;
-        if (node.has("rawData")) {
-            forks = values(node.get("rawData"), where + ".rawData");
-        } else {
-            forks = new ArrayList<>();
-            for (JsonNode fork : array(field(node, "rawDataHistogram"), where + ".rawDataHistogram")) {
-                List<Double> means = new ArrayList<>();
-                for (JsonNode iteration : array(fork, where + ".rawDataHistogram")) {
-                    double sum = 0;
-                    double count = 0;
-                    for (JsonNode bin : array(iteration, where + ".rawDataHistogram")) {
-                        sum += number(bin.get(0), where) * number(bin.get(1), where);
-                        count += number(bin.get(1), where);
-                    }
-                    means.add(count == 0 ? Double.NaN : sum / count);
-                }
-                forks.add(means);
-            }
-        }
-        SortedMap<String, Double> percentiles = new TreeMap<>();
-        JsonNode given = node.get("scorePercentiles");
-        if (given != null && given.isObject()) {
-            given.fields().forEachRemaining(e -> percentiles.put(e.getKey(), number(e.getValue(), where)));
-        }
-        if (forks.isEmpty() || forks.stream().anyMatch(List::isEmpty)) {
-            throw new Shape("'" + where + "' has no measured iterations");
-        }
-        return new Result.Metric(text(node, "scoreUnit"), forks, percentiles);
-    }
-
-    private static List<List<Double>> values(JsonNode node, String where) {
-        List<List<Double>> forks = new ArrayList<>();
-        for (JsonNode fork : array(node, where)) {
-            List<Double> iterations = new ArrayList<>();
-            for (JsonNode value : array(fork, where)) {
-                iterations.add(number(value, where));
-            }
-            forks.add(iterations);
-        }
-        return forks;
-    }
-
-    private static JsonNode field(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
+    private static <T> T require(T value, String name) {
+        if (value == null) {
             throw new Shape("'" + name + "' is missing");
         }
         return value;
     }
 
-    private static String text(JsonNode node, String name) {
-        JsonNode value = field(node, name);
-        if (!value.isValueNode()) {
-            throw new Shape("'" + name + "' is " + kind(value) + ", not a value");
+    /** Where Jackson found a value of the wrong kind, e.g. 'primaryMetric.rawData' is not what JMH writes there. */
+    private static String shapeProblem(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String path = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+            return "'" + path + "' is not what JMH writes there (" + oneLine(e.getOriginalMessage()) + ")";
         }
-        return value.asText();
-    }
-
-    /** A number; JMH writes "NaN" as a string where it has no value. */
-    private static double number(JsonNode value, String where) {
-        if (value != null && value.isNumber()) {
-            return value.doubleValue();
-        }
-        if (value != null && value.isTextual() && value.asText().equals("NaN")) {
-            return Double.NaN;
-        }
-        throw new Shape("'" + where + "' holds something that is not a number");
-    }
-
-    private static JsonNode array(JsonNode node, String where) {
-        if (node == null || !node.isArray()) {
-            throw new Shape("'" + where + "' is " + (node == null ? "missing" : kind(node)) + ", not an array");
-        }
-        return node;
+        return oneLine(e.getOriginalMessage());
     }
 
     static String kind(JsonNode node) {
@@ -264,7 +230,7 @@ final class JmhJson {
         return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 
-    /** A node that is not where JMH puts it; becomes one line naming the file. */
+    /** A field missing or empty where JMH always writes one; becomes one line naming the file. */
     private static final class Shape extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
