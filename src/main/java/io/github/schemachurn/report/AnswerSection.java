@@ -20,7 +20,8 @@ final class AnswerSection {
             s.para("Each row pools every comparison of one choice with all else equal. A comparison's winner is the only "
                     + "option under which most operations succeed, or has the most successful operations per second, "
                     + "significantly ahead of every other option (Welch's t-test on per-fork rates, p < " + Stats.ALPHA
-                    + "; one fork is never significant), with agreeing forks, or failing significantly less often where the "
+                    + "; one fork is never significant), with agreeing forks and without failing significantly more often "
+                    + "(faster but failing more is a trade-off, left to you), or failing significantly less often where the "
                     + "rates do not differ. An option is recommended only if it wins at "
                     + "least half of the comparisons and more of them than all other options together; an option under "
                     + "which most operations fail is never recommended while another exists. ± is a 95 % interval.");
@@ -91,6 +92,12 @@ final class AnswerSection {
             Comparison.Option best = c.ranked().get(0);
             Comparison.Option next = c.runnerUp();
             boolean anyDifference = comparisons.stream().anyMatch(AnswerSection::significant);
+            if (comparisons.stream().anyMatch(Comparison::tradeOff)) {
+                Comparison tradeOff = comparisons.stream().filter(Comparison::tradeOff).findFirst().orElseThrow();
+                return Optional.of(new Row(workload, "no `" + param + "` can be recommended: a trade-off",
+                        "the faster option fails significantly more often; no winner in " + comparisons.size()
+                                + " comparison(s); e.g. " + facts(tradeOff.ranked().get(0), tradeOff.runnerUp(), tradeOff)));
+            }
             return Optional.of(new Row(workload, anyDifference ? "no `" + param + "` can be recommended"
                             : "any `" + param + "`: no measurable difference",
                     (anyDifference ? "where options differ, the faster one's forks disagree or most of its operations fail; "

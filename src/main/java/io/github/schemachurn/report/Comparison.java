@@ -13,9 +13,10 @@ import java.util.function.Predicate;
  * The values of one param compared with everything else equal: same benchmark, same other params,
  * the operation counted while the schema changed. The winner is the option with the most successful
  * operations per second, named only when it is significantly ahead of every other eligible option
- * (or, with no such difference, the one with significantly fewer failures)
- * (Welch's t-test on per-fork rates, {@link Stats#ALPHA}) and its forks agree. An option under which
- * most operations fail is not eligible while another option exists.
+ * (Welch's t-test on per-fork rates, {@link Stats#ALPHA}), its forks agree, and it does not fail
+ * significantly more often than any of them (faster but failing more is a trade-off, not a win);
+ * with no difference in rates, the option with significantly fewer failures wins. An option under
+ * which most operations fail is not eligible while another option exists.
  *
  * @param context the other params' values (those that vary in the whole run), for the reader
  */
@@ -89,7 +90,24 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
             return java.util.Optional.empty(); // never advise an option under which most operations fail
         }
         boolean ahead = ranked.stream().skip(1).allMatch(o -> Stats.significant(best.rate().forks(), o.rate().forks()));
-        return ahead ? java.util.Optional.of(best) : fewestFailures(ranked);
+        if (ahead) {
+            return tradeOff() ? java.util.Optional.empty() : java.util.Optional.of(best);
+        }
+        return fewestFailures(ranked);
+    }
+
+    /**
+     * Whether the fastest eligible option fails significantly more often than another one, by at
+     * least a percentage point: more successes per second bought with more failed operations
+     * (each a failed page or job), which only the reader can weigh.
+     */
+    boolean tradeOff() {
+        List<Option> ranked = ranked();
+        return ranked.stream().skip(1).anyMatch(o -> failsMoreOften(ranked.get(0), o));
+    }
+
+    private static boolean failsMoreOften(Option a, Option b) {
+        return a.failed().value() - b.failed().value() >= 0.01 && Stats.significant(a.failed().forks(), b.failed().forks());
     }
 
     /**
@@ -98,8 +116,7 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
      */
     private static java.util.Optional<Option> fewestFailures(List<Option> eligible) {
         Option fewest = eligible.stream().min(Comparator.comparingDouble((Option o) -> o.failed().value())).orElseThrow();
-        boolean fewer = eligible.stream().filter(o -> o != fewest).allMatch(o -> o.failed().value() - fewest.failed().value() >= 0.01
-                && Stats.significant(fewest.failed().forks(), o.failed().forks()));
+        boolean fewer = eligible.stream().filter(o -> o != fewest).allMatch(o -> failsMoreOften(o, fewest));
         return fewer ? java.util.Optional.of(fewest) : java.util.Optional.empty();
     }
 

@@ -136,11 +136,16 @@ final class StudiesSection {
                     .append(", worst ").append(w.failedShare().percent()).append(" at ").append(labels.get(configs.indexOf(worst)))
                     .append(w.mainFailure().map(e -> ", mostly " + e.counterSuffix()).orElse("")).append('.');
         }
+        // A threshold only along a numeric param measured below it too: "first appears at busyTimeout=0",
+        // the smallest value, would say nothing.
         for (String param : Result.varied(configs.stream().map(Config::result).toList())) {
             if (configs.stream().allMatch(c -> c.param(param) == null || c.param(param).matches("-?\\d+(\\.\\d+)?"))) {
+                double smallest = withOp.stream().filter(c -> c.param(param) != null)
+                        .mapToDouble(c -> Double.parseDouble(c.param(param))).min().orElse(Double.NaN);
                 withOp.stream().filter(c -> c.param(param) != null && c.op().get().failures(ErrorClass.SCHEMA) > 0)
-                        .map(c -> Double.parseDouble(c.param(param))).min(Double::compare)
-                        .ifPresent(v -> text.append(" SCHEMA first appears at ").append(param).append('=').append(Fmt.num(v)).append('.'));
+                        .map(c -> Double.parseDouble(c.param(param))).min(Double::compare).filter(v -> v > smallest)
+                        .ifPresent(v -> text.append(" SCHEMA first appears at ").append(param).append('=').append(Fmt.num(v))
+                                .append(" (none at smaller values)."));
             }
         }
         return text.toString();
