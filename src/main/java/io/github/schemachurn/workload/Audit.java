@@ -16,24 +16,6 @@ import java.util.stream.Stream;
 public final class Audit {
     private Audit() {}
 
-    /**
-     * @throws IllegalStateException naming every mismatch, with the numbers
-     */
-    public static void verify(Connection connection, long acknowledgedWrites, Churner churner) throws SQLException {
-        failIfAny("audit failed", integrityProblem(connection), rowsProblem(connection, acknowledgedWrites),
-                churner == null ? null : schemaProblem(connection, churner));
-    }
-
-    /**
-     * The audit of a churner alone: integrity_check is ok and the schema is the one its
-     * acknowledged changes leave.
-     *
-     * @throws IllegalStateException naming every mismatch
-     */
-    public static void verifySchema(Connection connection, Churner churner) throws SQLException {
-        failIfAny("schema audit failed", integrityProblem(connection), schemaProblem(connection, churner));
-    }
-
     /** @throws IllegalStateException listing the problems (nulls are none), if there is any */
     static void failIfAny(String what, String... problems) {
         List<String> found = Stream.of(problems).filter(Objects::nonNull).toList();

@@ -56,7 +56,7 @@ class ChurnerAndAuditTest {
         assertThat(churner.state()).isEqualTo(1);
         assertThat(Workload.tableExists(connection, SchemaChange.SIDE)).isTrue();
         assertThat(counts.successes()).isEqualTo(5);
-        Audit.verify(connection, 0, churner);
+        Audits.verify(connection, 0, churner);
     }
 
     @Test
@@ -73,7 +73,7 @@ class ChurnerAndAuditTest {
             assertThat(churner.state()).isEqualTo(SchemaChange.QUERIED_TABLE.initial());
             assertThat(Workload.tableExists(connection, Workload.QUERIED_TABLE)).isTrue();
             assertThat(churner.acknowledged()).isZero();
-            Audit.verify(connection, 0, churner);
+            Audits.verify(connection, 0, churner);
         }
     }
 
@@ -85,7 +85,7 @@ class ChurnerAndAuditTest {
             Operation.run(writer::insert, writer, RetryPolicy.NONE.create(), counts);
         }
         assertThat(counts.successes()).isEqualTo(3);
-        Audit.verify(connection, 3, null);
+        Audits.verify(connection, 3, null);
         writer.close();
     }
 
@@ -98,7 +98,7 @@ class ChurnerAndAuditTest {
             s.execute("INSERT INTO writes VALUES (1, 'x')");
         }
 
-        assertThatThrownBy(() -> Audit.verify(connection, 2, churner))
+        assertThatThrownBy(() -> Audits.verify(connection, 2, churner))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("audit failed: 2 inserts acknowledged but 1 rows in writes; "
                         + "SIDE_TABLE schema is at state 0, not 1 after 1 acknowledged schema changes");

@@ -60,7 +60,7 @@ class SchemaChangeTest {
         steps(churner, 2);
         assertThat(itemsColumns()).containsExactly("id", "payload", "added_0", "added_1", "added_2");
         assertThat(churner.state()).isEqualTo(5);
-        Audit.verifySchema(connection, churner);
+        Audits.verifySchema(connection, churner);
         steps(churner, 3);
         assertThat(itemsColumns()).as("8 steps: the cycle is closed").containsExactly("id", "payload");
         assertThat(churner.acknowledged()).isEqualTo(8);
@@ -73,11 +73,11 @@ class SchemaChangeTest {
         Churner churner = churner(SchemaChange.MIGRATION, DdlStrategy.IMMEDIATE);
         steps(churner, 3);
         assertThat(itemsColumns()).containsExactly("id", "payload", "added_0", "added_1", "added_2", "added_3", "added_4", "added_5");
-        Audit.verifySchema(connection, churner);
+        Audits.verifySchema(connection, churner);
         steps(churner, 1);
         assertThat(itemsColumns()).as("the reset is the fourth step").containsExactly("id", "payload");
         assertThat(churner.acknowledged()).isEqualTo(4);
-        Audit.verifySchema(connection, churner);
+        Audits.verifySchema(connection, churner);
     }
 
     @Test
@@ -102,7 +102,7 @@ class SchemaChangeTest {
         steps(churner, 1);
         assertThat(itemsColumns()).containsExactly("id", "payload", "note");
         assertThat(churner.state()).isEqualTo(1);
-        Audit.verifySchema(connection, churner);
+        Audits.verifySchema(connection, churner);
     }
 
     @Test
@@ -110,10 +110,10 @@ class SchemaChangeTest {
         Churner churner = churner(SchemaChange.INDEX, DdlStrategy.DEFERRED);
         steps(churner, 1);
         assertThat(Workload.indexExists(connection, "items_payload")).isTrue();
-        Audit.verifySchema(connection, churner);
+        Audits.verifySchema(connection, churner);
         steps(churner, 1);
         assertThat(Workload.indexExists(connection, "items_payload")).isFalse();
-        Audit.verifySchema(connection, churner);
+        Audits.verifySchema(connection, churner);
     }
 
     @Test
@@ -129,12 +129,12 @@ class SchemaChangeTest {
         steps(churner, 1);
         assertThat(Workload.tablesStartingWith(connection, "tenant_")).as("the oldest dropped")
                 .hasSize((int) SchemaChange.TENANTS - 1).doesNotContain("tenant_0");
-        Audit.verifySchema(connection, churner);
+        Audits.verifySchema(connection, churner);
         steps(churner, 2);
         assertThat(Workload.tablesStartingWith(connection, "tenant_")).hasSize((int) SchemaChange.TENANTS - 1)
                 .contains("tenant_1000").doesNotContain("tenant_0", "tenant_1");
         assertThat(churner.acknowledged()).isEqualTo(SchemaChange.TENANTS + 3);
-        Audit.verifySchema(connection, churner);
+        Audits.verifySchema(connection, churner);
     }
 
     @Test
@@ -144,7 +144,7 @@ class SchemaChangeTest {
         steps(churner, 2);
         assertThat(schemaVersion()).isNotEqualTo(before);
         assertThat(itemsColumns()).containsExactly("id", "payload");
-        Audit.verifySchema(connection, churner);
+        Audits.verifySchema(connection, churner);
     }
 
     private long schemaVersion() throws SQLException {
@@ -175,7 +175,7 @@ class SchemaChangeTest {
         Churner resumed = Churner.jdbc(connection, change, change.stateOf(connection),
                 strategy.create(new ReentrantReadWriteLock()), RetryPolicy.NONE.create());
         steps(resumed, 3);
-        Audit.verifySchema(connection, resumed);
+        Audits.verifySchema(connection, resumed);
     }
 
     @Test
@@ -185,12 +185,12 @@ class SchemaChangeTest {
         try (Statement s = connection.createStatement()) {
             s.execute("ALTER TABLE items DROP COLUMN added_1");
         }
-        assertThatThrownBy(() -> Audit.verifySchema(connection, churner))
+        assertThatThrownBy(() -> Audits.verifySchema(connection, churner))
                 .hasMessage("schema audit failed: ADD_COLUMN schema is at state 1, not 2 after 2 acknowledged schema changes");
         try (Statement s = connection.createStatement()) {
             s.execute("ALTER TABLE items ADD COLUMN stray TEXT");
         }
-        assertThatThrownBy(() -> Audit.verifySchema(connection, churner))
+        assertThatThrownBy(() -> Audits.verifySchema(connection, churner))
                 .hasMessage("schema audit failed: table items has extra columns [added_0, stray], which no step of ADD_COLUMN"
                         + " leaves after 2 acknowledged schema changes");
     }

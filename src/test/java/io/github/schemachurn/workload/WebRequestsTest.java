@@ -61,7 +61,7 @@ class WebRequestsTest {
             assertThat(ddl.ok() + ddl.failures()).isEqualTo(ddl.attempts());
             assertThat(registrar.acknowledged()).isEqualTo(ddl.ok());
             try (Connection c = db.connect()) {
-                Audit.verifySchema(c, registrar);
+                Audits.verifySchema(c, registrar);
             }
         }
     }
