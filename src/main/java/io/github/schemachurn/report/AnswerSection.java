@@ -98,6 +98,11 @@ final class AnswerSection {
                         "the faster option fails significantly more often; no winner in " + comparisons.size()
                                 + " comparison(s); e.g. " + facts(tradeOff.ranked().get(0), tradeOff.runnerUp(), tradeOff)));
             }
+            if (!anyDifference && comparisons.stream().allMatch(AnswerSection::oneFork)) {
+                return Optional.of(new Row(workload, "cannot tell from one fork",
+                        "no comparison can be significant with one fork per option (run with -f 3 or more); e.g. "
+                                + facts(best, next, c)));
+            }
             return Optional.of(new Row(workload, anyDifference ? "no `" + param + "` can be recommended"
                             : "any `" + param + "`: no measurable difference",
                     (anyDifference ? "where options differ, the faster one's forks disagree or most of its operations fail; "
@@ -126,6 +131,10 @@ final class AnswerSection {
     private static boolean significant(Comparison c) {
         double p = Stats.welchP(c.ranked().get(0).rate().forks(), c.runnerUp().rate().forks());
         return !Double.isNaN(p) && p < Stats.ALPHA;
+    }
+
+    private static boolean oneFork(Comparison c) {
+        return c.options().stream().anyMatch(o -> o.rate().forks().size() < 2);
     }
 
     private static double ratio(Comparison c) {

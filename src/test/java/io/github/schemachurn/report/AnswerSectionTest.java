@@ -66,4 +66,14 @@ class AnswerSectionTest {
                 churn(params("ddl", "B", "rows", "1"), 17_000, ErrorClass.BUSY, 0.0056, 1.0, 1.03, 0.97));
         assertThat(decide(List.of(bothClean)).advice()).isEqualTo("**ddl=A**");
     }
+
+    /** The quick profile runs one fork: no difference can be significant, which is not "no difference". */
+    @Test
+    void oneForkCannotTell() {
+        List<ObjectNode> oneFork = List.of(churn(params("ddl", "A", "rows", "1"), 80_000, ErrorClass.BUSY, 0, 1.0),
+                churn(params("ddl", "B", "rows", "1"), 17_000, ErrorClass.BUSY, 0, 1.0));
+        AnswerSection.Row row = decide(List.of(oneFork));
+        assertThat(row.advice()).isEqualTo("cannot tell from one fork");
+        assertThat(row.because()).contains("one fork per option");
+    }
 }
