@@ -1,15 +1,12 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.DdlStrategy;
-import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
-import io.github.schemachurn.sqlite.RetryPolicy;
 import io.github.schemachurn.workload.Audit;
 import io.github.schemachurn.workload.ChurnReport;
 import io.github.schemachurn.workload.ChurnerPlacement;
 import io.github.schemachurn.workload.CrashStats;
 import io.github.schemachurn.workload.Fixture;
-import io.github.schemachurn.workload.SchemaChange;
 import io.github.schemachurn.workload.Totals;
 import io.github.schemachurn.workload.WriterLoop;
 import java.sql.SQLException;
@@ -23,32 +20,17 @@ import org.openjdk.jmh.annotations.*;
  * acknowledged DDL left, and that every kill's recovery check passed.
  */
 @State(Scope.Group)
-public class PlacedChurn {
-    @Param({"WAL", "DELETE"})
-    public String journal;
-
-    /** How the churner wraps its DDL: {@link DdlStrategy}. */
+public class PlacedChurn extends ChurnParams {
+    /**
+     * How the churner wraps its DDL: {@link DdlStrategy}. Its own defaults: a killed churner must
+     * be inside an explicit transaction, and APP_LOCK cannot work across processes.
+     */
     @Param({"IMMEDIATE", "EXCLUSIVE"})
     public String ddl;
 
     /** Where the churner runs: {@link ChurnerPlacement}. */
     @Param({"THREAD", "PROCESS", "KILLED_PROCESS"})
     public String churner;
-
-    /** How every role reacts to a failure: {@link RetryPolicy}. */
-    @Param({"NONE"})
-    public String retry;
-
-    /** SQLite's busy_timeout in ms on every connection (the driver's own default would be 3000). */
-    @Param({"0"})
-    public String busyTimeout;
-
-    /** What the churner changes: {@link SchemaChange}. */
-    @Param({"SIDE_TABLE"})
-    public String change;
-
-    @Param({"10000"})
-    public String rows;
 
     /** The background writer's pause after each insert, in microseconds. */
     @Param({"1000"})
@@ -64,15 +46,11 @@ public class PlacedChurn {
     @Setup(Level.Trial)
     public void create() throws SQLException {
         // Parse and check everything before creating anything, so bad input leaves nothing behind.
-        JournalMode journalMode = Params.parseEnum("journal", journal, JournalMode.class);
         DdlStrategy ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
         placement = Params.parseEnum("churner", churner, ChurnerPlacement.class);
-        RetryPolicy retryPolicy = Params.parseEnum("retry", retry, RetryPolicy.class);
-        SchemaChange schemaChange = Params.parseEnum("change", change, SchemaChange.class);
         pauseMicros = Params.parseNonNegativeInt("writerPauseUs", writerPauseUs);
         placement.check(ddlStrategy);
-        fixture = Fixture.create(journalMode, ddlStrategy, retryPolicy, schemaChange,
-                Params.parseNonNegativeInt("busyTimeout", busyTimeout), Params.parseNonNegativeInt("rows", rows), 0);
+        fixture = fixture(ddlStrategy, retryPolicy(), schemaChange(), 0);
     }
 
     /**

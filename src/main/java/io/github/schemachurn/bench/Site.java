@@ -1,7 +1,6 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.DdlStrategy;
-import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import io.github.schemachurn.workload.ChurnerSession;
@@ -20,10 +19,7 @@ import org.openjdk.jmh.annotations.*;
  * table must exist and integrity_check must be ok ({@link Fixture}).
  */
 @State(Scope.Group)
-public class Site {
-    @Param({"WAL", "DELETE"})
-    public String journal;
-
+public class Site extends DatabaseParams {
     /** How registration wraps its CREATE TABLE: {@link DdlStrategy}; EXCLUSIVE is the seed's fix. */
     @Param({"AUTOCOMMIT", "EXCLUSIVE"})
     public String ddl;
@@ -40,12 +36,6 @@ public class Site {
     @Param({"200"})
     public String requestsPerSecond;
 
-    /** SQLite's busy_timeout in ms on every connection; 0 = fail at once, as the seed's PHP did. */
-    @Param({"0"})
-    public String busyTimeout;
-
-    static final int ROWS = 10_000;
-
     Fixture fixture;
     WebRequests requests;
     int requestRate;
@@ -54,18 +44,15 @@ public class Site {
 
     @Setup(Level.Trial)
     public void create() throws SQLException {
-        JournalMode journalMode = Params.parseEnum("journal", journal, JournalMode.class);
         DdlStrategy ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
         int users = Params.parseNonNegativeInt("existingUsers", existingUsers);
         int registrationRate = Params.parseNonNegativeInt("registrationsPerSecond", registrationsPerSecond);
         requestRate = Params.parseNonNegativeInt("requestsPerSecond", requestsPerSecond);
-        int busyTimeoutMs = Params.parseNonNegativeInt("busyTimeout", busyTimeout);
         if (registrationRate == 0 || requestRate == 0) {
             throw new IllegalArgumentException("parameters registrationsPerSecond and requestsPerSecond must be above 0");
         }
         // The application lock is unused by the requests: they are PHP pages, not threads that share a lock.
-        fixture = Fixture.create(journalMode, ddlStrategy, RetryPolicy.NONE, SchemaChange.TABLE_PER_TENANT,
-                busyTimeoutMs, ROWS, users);
+        fixture = fixture(ddlStrategy, RetryPolicy.NONE, SchemaChange.TABLE_PER_TENANT, users);
         try {
             ChurnerSession registrar = fixture.churner();
             registrations = new PacedLoop(registrationRate, registrar::step);

@@ -13,11 +13,13 @@ import org.openjdk.jmh.annotations.*;
 public class Visitor {
     private Pacer pacer;
     private SplittableRandom random;
+    private int rows;
 
     @Setup(Level.Trial)
     public void open(Site site) {
         pacer = Pacer.perSecond(site.requestRate, System::nanoTime, Sleeper.SYSTEM);
         random = new SplittableRandom(System.identityHashCode(this));
+        rows = Math.max(1, site.fixture.rows);
     }
 
     @Setup(Level.Iteration)
@@ -31,6 +33,6 @@ public class Visitor {
     }
 
     int nextItem() {
-        return 1 + random.nextInt(Site.ROWS);
+        return 1 + random.nextInt(rows);
     }
 }
