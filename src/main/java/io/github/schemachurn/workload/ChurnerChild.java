@@ -71,7 +71,7 @@ public final class ChurnerChild implements AutoCloseable {
         Path privateTmp = PrivateDirectory.create("schemachurn-child-", "churner process");
         List<String> command = new ArrayList<>();
         command.add(jvm.java());
-        command.addAll(ChildJvm.OPTIONS);
+        command.addAll(jvm.options());
         command.add("-Djava.io.tmpdir=" + privateTmp);
         command.add("-Dorg.sqlite.tmpdir=" + privateTmp);
         command.add("-D" + ChurnerProcess.PRIVATE_TMP_PROPERTY + "=" + privateTmp);

@@ -47,10 +47,10 @@ public enum ChurnerPlacement {
             case THREAD:
                 return new InThread(database, ddl, retry, change, appLock);
             case PROCESS:
-                return new InProcess(ChurnerChild.start(ChildJvm.current(), database, ddl, retry, change,
+                return new InProcess(ChurnerChild.start(ChildJvm.fastStarting(), database, ddl, retry, change,
                         ChurnerProcess.Mode.RUN));
             default:
-                CrashLoop crashes = new CrashLoop(ChildJvm.current(), database, ddl, retry, change, writers, BENCHMARK_PLAN);
+                CrashLoop crashes = new CrashLoop(ChildJvm.fastStarting(), database, ddl, retry, change, writers, BENCHMARK_PLAN);
                 crashes.start("schemachurn-crash-loop");
                 return new Killed(crashes);
         }
