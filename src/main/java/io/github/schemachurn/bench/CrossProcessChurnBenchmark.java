@@ -57,11 +57,6 @@ public class CrossProcessChurnBenchmark {
         public void open(PlacedChurn site) throws SQLException {
             session = site.fixture.reader(ReaderStrategy.CACHED, Workload.POINT_QUERY);
         }
-
-        @TearDown(Level.Trial)
-        public void close() throws SQLException {
-            session.close();
-        }
     }
 
     @Benchmark

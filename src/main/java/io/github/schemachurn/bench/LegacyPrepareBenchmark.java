@@ -1,18 +1,13 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.CounterNames;
-import io.github.schemachurn.sqlite.NativeConnection;
 import io.github.schemachurn.sqlite.NativeReader;
-import io.github.schemachurn.sqlite.Operation;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.PrepareMode;
-import io.github.schemachurn.sqlite.Retrier;
-import io.github.schemachurn.sqlite.RetryPolicy;
 import io.github.schemachurn.sqlite.Tally;
 import io.github.schemachurn.workload.Churner;
-import io.github.schemachurn.workload.Workload;
+import io.github.schemachurn.workload.ReaderSession;
 import java.sql.SQLException;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
 import org.openjdk.jmh.infra.Blackhole;
@@ -43,22 +38,15 @@ public class LegacyPrepareBenchmark {
         @Param({"LEGACY", "V2"})
         public String prepare;
 
+        ReaderSession session;
         NativeReader reader;
-        final Retrier noRetry = RetryPolicy.NONE.create();
-        private final SplittableRandom random = new SplittableRandom(42);
-        private int rows;
 
         @Setup(Level.Trial)
         public void open(ChurnedDatabase db) throws SQLException {
             PrepareMode mode = Params.parseEnum("prepare", prepare, PrepareMode.class);
             db.placement.pin(CounterNames.OPERATION);
-            reader = new NativeReader(connect(db), Workload.POINT_QUERY, mode);
-            db.fixture.closeBeforeAudit(reader);
-            rows = db.fixture.rows;
-        }
-
-        int nextId() {
-            return 1 + random.nextInt(rows);
+            session = db.fixture.nativeReader(mode);
+            reader = (NativeReader) session.reader();
         }
     }
 
@@ -70,18 +58,8 @@ public class LegacyPrepareBenchmark {
         @Setup(Level.Trial)
         public void open(ChurnedDatabase db) throws SQLException {
             db.placement.pin(CounterNames.DDL);
-            churner = db.fixture.nativeChurner(connect(db));
+            churner = db.fixture.nativeChurner();
         }
-    }
-
-    /**
-     * A connection of the system library (one line if it is missing), closed by the fixture
-     * before its audit opens the file through the driver, which also seeded it.
-     */
-    static NativeConnection connect(ChurnedDatabase db) throws SQLException {
-        NativeConnection connection = NativeConnection.open(db.fixture.database.file(), db.fixture.database.busyTimeoutMs());
-        db.fixture.closeBeforeAudit(connection);
-        return connection;
     }
 
     /** SQLite's automatic re-prepares of the reader's statement in the measured window. */
@@ -96,9 +74,8 @@ public class LegacyPrepareBenchmark {
     @GroupThreads(1)
     public boolean reader(LegacyReader thread, OpCounters counters, RepreparesCounter reprepares, Control control,
             Blackhole blackhole) {
-        int id = thread.nextId();
         Tally tally = counters.during(control);
-        boolean ok = Operation.run(() -> blackhole.consume(thread.reader.read(id)), thread.reader, thread.noRetry, tally);
+        boolean ok = thread.session.read(tally, blackhole::consume);
         long seen = thread.reader.takeReprepares();
         if (tally != Tally.NONE) {
             reprepares.opReprepares += seen;

@@ -8,7 +8,7 @@ import io.github.schemachurn.workload.Workload;
 import java.sql.SQLException;
 import org.openjdk.jmh.annotations.*;
 
-/** A reader thread ({@link ReaderSession}), pinned where the group's placement puts readers. */
+/** A reader thread ({@link ReaderSession}), pinned where the group's placement puts readers; the fixture closes it. */
 @State(Scope.Thread)
 public class ReaderThread {
     /** How the point query is prepared and run: {@link ReaderStrategy}. */
@@ -30,12 +30,5 @@ public class ReaderThread {
         Workload.Query sql = Params.parseEnum("query", query, Workload.Query.class);
         db.placement.pin(CounterNames.OPERATION);
         session = db.fixture.reader(strategy, sql.sql);
-    }
-
-    @TearDown(Level.Trial)
-    public void close() throws SQLException {
-        if (session != null) {
-            session.close();
-        }
     }
 }

@@ -4,6 +4,8 @@ import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.NativeConnection;
+import io.github.schemachurn.sqlite.NativeReader;
+import io.github.schemachurn.sqlite.PrepareMode;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.RetryPolicy;
@@ -54,11 +56,25 @@ public final class Fixture implements AutoCloseable {
         return new Fixture(Workload.createDatabase(journal, busyTimeoutMs, rows, extraTables), ddl, retry, change, rows);
     }
 
-    /** A reader with its own connection. */
+    /** A reader with its own connection, closed before the audit. */
     public ReaderSession reader(ReaderStrategy strategy, String sql) throws SQLException {
         strategy.check(database.journal());
-        return session((connection, retrier) ->
+        ReaderSession reader = session((connection, retrier) ->
                 new ReaderSession(connection, strategy.open(connection, sql, appLock), retrier, rows));
+        beforeAudit.add(reader);
+        return reader;
+    }
+
+    /**
+     * A reader of the point query on its own connection of the system SQLite library, prepared
+     * with {@code mode} (no retry: a busy handler cannot be set there), closed before the audit.
+     */
+    public ReaderSession nativeReader(PrepareMode mode) throws SQLException {
+        NativeConnection connection = NativeConnection.open(database.file(), database.busyTimeoutMs());
+        ReaderSession reader = new ReaderSession(connection, new NativeReader(connection, Workload.POINT_QUERY, mode),
+                RetryPolicy.NONE.create(), rows);
+        beforeAudit.add(reader);
+        return reader;
     }
 
     /** A churner with its own connection, audited at the end. */
@@ -109,10 +125,11 @@ public final class Fixture implements AutoCloseable {
     }
 
     /**
-     * A churner on a connection of the system SQLite library (no retry: a busy handler cannot be
-     * set there), audited at the end; the connection is closed before the audit.
+     * A churner on its own connection of the system SQLite library (no retry: a busy handler
+     * cannot be set there), audited at the end; the connection is closed before the audit.
      */
-    public Churner nativeChurner(NativeConnection connection) {
+    public Churner nativeChurner() throws SQLException {
+        NativeConnection connection = NativeConnection.open(database.file(), database.busyTimeoutMs());
         Churner churner = new Churner(connection, change, ddl.create(appLock), RetryPolicy.NONE.create());
         checks.add(c -> Audit.schemaProblem(c, churner));
         closeBeforeAudit(connection);

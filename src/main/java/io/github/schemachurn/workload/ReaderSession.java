@@ -4,20 +4,18 @@ import io.github.schemachurn.sqlite.Operation;
 import io.github.schemachurn.sqlite.Reader;
 import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.Tally;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
-/** One reader thread's session: its own connection, reader strategy, retrier and random keys. */
+/** One reader thread's session: its own connection (JDBC, or the system library's), reader, retrier and random keys. */
 public final class ReaderSession implements AutoCloseable {
-    private final Connection connection;
+    private final AutoCloseable connection;
     private final Reader reader;
     private final Retrier retrier;
     private final SplittableRandom random;
     private final int rows;
 
-    ReaderSession(Connection connection, Reader reader, Retrier retrier, int rows) {
+    ReaderSession(AutoCloseable connection, Reader reader, Retrier retrier, int rows) {
         this.connection = connection;
         this.reader = reader;
         this.retrier = retrier;
@@ -31,8 +29,13 @@ public final class ReaderSession implements AutoCloseable {
         return Operation.run(() -> sink.accept(reader.read(id)), reader, retrier, tally);
     }
 
+    /** The reader, e.g. for the counts a native reader keeps. */
+    public Reader reader() {
+        return reader;
+    }
+
     @Override
-    public void close() throws SQLException {
+    public void close() throws Exception {
         try {
             reader.close();
         } finally {
