@@ -1,11 +1,11 @@
 package io.github.schemachurn.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -38,9 +38,9 @@ public record Environment(String cpuModel, int cores, String os, String javaVend
         if (cores < 1) {
             throw new IllegalArgumentException("'cores' must be at least 1, got " + cores);
         }
-        jmhCommands = List.copyOf(jmhCommands);
+        jmhCommands = jmhCommands == null ? List.of() : List.copyOf(jmhCommands);
         duration = duration == null ? "" : duration;
-        extras = new TreeMap<>(extras);
+        extras = extras == null ? new TreeMap<>() : new TreeMap<>(extras);
     }
 
     private static void requireText(String name, String value) {
@@ -49,56 +49,33 @@ public record Environment(String cpuModel, int cores, String os, String javaVend
         }
     }
 
+    /** @throws ReportException with one line naming the file and the problem */
     public static Environment read(Path file) {
         JsonNode root = JmhJson.parse(file);
         if (!root.isObject()) {
             throw new ReportException(file + ": not an environment file (expected a JSON object)");
         }
         try {
-            List<String> commands = new ArrayList<>();
-            root.path("jmhCommands").forEach(c -> commands.add(c.asText()));
-            JsonNode cores = root.get("cores");
-            if (cores == null || !cores.canConvertToInt()) {
-                throw new IllegalArgumentException("'cores' is missing or not a whole number");
-            }
-            SortedMap<String, String> extras = new TreeMap<>();
-            root.path("extras").fields().forEachRemaining(e -> extras.put(e.getKey(), e.getValue().asText()));
-            return new Environment(text(root, "cpuModel"), cores.intValue(), text(root, "os"),
-                    text(root, "javaVendor"), text(root, "javaVersion"), text(root, "sqliteJdbcVersion"),
-                    text(root, "sqliteVersion"), text(root, "command"), commands, text(root, "duration"), text(root, "date"),
-                    root.path("smoke").asBoolean(false), extras);
-        } catch (IllegalArgumentException e) {
-            throw new ReportException(file + ": " + e.getMessage());
+            return JSON.treeToValue(root, Environment.class);
+        } catch (JsonMappingException e) {
+            String problem = e.getCause() instanceof IllegalArgumentException ? e.getCause().getMessage()
+                    : e.getPath().isEmpty() ? JmhJson.oneLine(e.getOriginalMessage())
+                    : "'" + e.getPath().get(0).getFieldName() + "' is missing or not a valid value";
+            throw new ReportException(file + ": not an environment file (" + problem + ")");
+        } catch (JsonProcessingException e) {
+            throw new ReportException(file + ": not an environment file (" + JmhJson.oneLine(e.getOriginalMessage()) + ")");
         }
     }
 
-    private static String text(JsonNode root, String name) {
-        JsonNode value = root.get(name);
-        return value == null || !value.isValueNode() ? null : value.asText();
-    }
-
-    /** Pretty JSON with a fixed field order, ending in a newline. */
+    /** Pretty JSON in the order of the fields above, ending in a newline. */
     public String toJson() {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = json.createObjectNode();
-        root.put("cpuModel", cpuModel);
-        root.put("cores", cores);
-        root.put("os", os);
-        root.put("javaVendor", javaVendor);
-        root.put("javaVersion", javaVersion);
-        root.put("sqliteJdbcVersion", sqliteJdbcVersion);
-        root.put("sqliteVersion", sqliteVersion);
-        root.put("command", command);
-        jmhCommands.forEach(root.putArray("jmhCommands")::add);
-        root.put("duration", duration);
-        root.put("date", date);
-        root.put("smoke", smoke);
-        ObjectNode extraNode = root.putObject("extras");
-        extras.forEach(extraNode::put);
         try {
-            return json.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n";
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
 }

@@ -132,4 +132,14 @@ class ReportTest {
                 "| " + Environment.MAX_SCHEMA_RETRY + " | 25 |", "| system SQLite | 3.40.1 |", "| Command | `results/run.sh` |");
         assertThat(results).exists();
     }
+
+    @Test
+    void aBrokenEnvironmentFileIsOneLineNamingTheField() throws IOException {
+        Path env = dir.resolve("env/environment.json");
+        assertThat(run("capture-env", "--out", env.toString(), "--command", "results/run.sh")).as(err.toString()).isZero();
+        Fixtures.write(dir.resolve("env/results.json"), RunFixture.results());
+        Files.writeString(env, Files.readString(env).replaceFirst("\"cores\" : \\d+", "\"cores\" : \"many\""));
+        assertThat(oneLineError(generate(dir.resolve("env").toString())))
+                .contains("environment.json: not an environment file ('cores' is missing or not a valid value)");
+    }
 }
