@@ -51,6 +51,15 @@ public final class PrivateDirectory {
         }
     }
 
+    /** Removes it, or says on standard error why it could not: for cleanup that must not throw (shutdown hooks, teardown). */
+    public static void deleteOrWarn(Path directory) {
+        try {
+            delete(directory);
+        } catch (UncheckedIOException e) {
+            System.err.println(e.getMessage() + ": " + e.getCause());
+        }
+    }
+
     private static void walkAndDelete(Path directory) {
         if (!Files.exists(directory)) {
             return;

@@ -7,7 +7,6 @@ import io.github.schemachurn.sqlite.PrivateDirectory;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -36,7 +35,7 @@ final class ChildJvmCache {
             return fast;
         }
         Path dir = PrivateDirectory.create("schemachurn-childjvm-", "churner JVM cache");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "schemachurn-childjvm-cache"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> PrivateDirectory.deleteOrWarn(dir), "schemachurn-childjvm-cache"));
         List<String> options = new ArrayList<>();
         Path library = dir.resolve(System.mapLibraryName("sqlitejdbc"));
         if (extractNativeLibrary(library)) {
@@ -78,13 +77,5 @@ final class ChildJvmCache {
             return false;
         }
         return Files.isRegularFile(archive);
-    }
-
-    private static void delete(Path dir) {
-        try {
-            PrivateDirectory.delete(dir);
-        } catch (UncheckedIOException e) {
-            System.err.println(e.getMessage() + ": " + e.getCause());
-        }
     }
 }

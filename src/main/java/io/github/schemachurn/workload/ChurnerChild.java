@@ -8,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -83,7 +82,7 @@ public final class ChurnerChild implements AutoCloseable {
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            deleteTree(privateTmp);
+            PrivateDirectory.deleteOrWarn(privateTmp);
             throw new IllegalStateException("cannot start the churner process: " + e.getMessage()
                     + " (set -D" + ChildJvm.JAVA_PROPERTY + " to a java executable)");
         }
@@ -198,13 +197,13 @@ public final class ChurnerChild implements AutoCloseable {
             process.destroyForcibly();
             waitFor(GRACE_MS);
         }
-        deleteTree(privateTmp);
+        PrivateDirectory.deleteOrWarn(privateTmp);
     }
 
     private void finish() {
         closed = true;
         joinStderrPump();
-        deleteTree(privateTmp);
+        PrivateDirectory.deleteOrWarn(privateTmp);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
@@ -260,14 +259,6 @@ public final class ChurnerChild implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // The process ended.
-        }
-    }
-
-    private static void deleteTree(Path directory) {
-        try {
-            PrivateDirectory.delete(directory);
-        } catch (UncheckedIOException e) {
-            System.err.println(e.getMessage() + ": " + e.getCause());
         }
     }
 }
