@@ -92,11 +92,12 @@ final class AnswerSection {
             Comparison.Option best = c.ranked().get(0);
             Comparison.Option next = c.runnerUp();
             boolean anyDifference = comparisons.stream().anyMatch(AnswerSection::significant);
-            if (comparisons.stream().anyMatch(Comparison::tradeOff)) {
-                Comparison tradeOff = comparisons.stream().filter(Comparison::tradeOff).findFirst().orElseThrow();
+            Optional<Comparison> tradeOff = comparisons.stream().filter(x -> x.tradeOff().isPresent()).findFirst();
+            if (tradeOff.isPresent()) {
+                Comparison t = tradeOff.get();
                 return Optional.of(new Row(workload, "no `" + param + "` can be recommended: a trade-off",
                         "the faster option fails significantly more often; no winner in " + comparisons.size()
-                                + " comparison(s); e.g. " + facts(tradeOff.ranked().get(0), tradeOff.runnerUp(), tradeOff)));
+                                + " comparison(s); e.g. " + facts(t.ranked().get(0), t.tradeOff().orElseThrow(), t)));
             }
             if (!anyDifference && comparisons.stream().allMatch(AnswerSection::oneFork)) {
                 return Optional.of(new Row(workload, "cannot tell from one fork",

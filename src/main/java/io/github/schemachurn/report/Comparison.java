@@ -91,19 +91,22 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
         }
         boolean ahead = ranked.stream().skip(1).allMatch(o -> Stats.significant(best.rate().forks(), o.rate().forks()));
         if (ahead) {
-            return tradeOff() ? java.util.Optional.empty() : java.util.Optional.of(best);
+            return tradeOff().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(best);
         }
         return fewestFailures(ranked);
     }
 
     /**
-     * Whether the fastest eligible option fails significantly more often than another one, by at
-     * least a percentage point: more successes per second bought with more failed operations
-     * (each a failed page or job), which only the reader can weigh.
+     * The option that fails significantly less often, by at least a percentage point, than the
+     * fastest one, if the fastest is recommendable at all (most of its operations succeed): more
+     * successes per second bought with more failed operations (each a failed page or job), which
+     * only the reader can weigh.
      */
-    boolean tradeOff() {
+    java.util.Optional<Option> tradeOff() {
         List<Option> ranked = ranked();
-        return ranked.stream().skip(1).anyMatch(o -> failsMoreOften(ranked.get(0), o));
+        Option fastest = ranked.get(0);
+        return fastest.majorityFails() ? java.util.Optional.empty()
+                : ranked.stream().skip(1).filter(o -> failsMoreOften(fastest, o)).findFirst();
     }
 
     private static boolean failsMoreOften(Option a, Option b) {

@@ -65,6 +65,12 @@ class AnswerSectionTest {
                 churn(params("ddl", "A", "rows", "1"), 80_000, ErrorClass.BUSY, 0.0056, 1.0, 1.02, 0.98),
                 churn(params("ddl", "B", "rows", "1"), 17_000, ErrorClass.BUSY, 0.0056, 1.0, 1.03, 0.97));
         assertThat(decide(List.of(bothClean)).advice()).isEqualTo("**ddl=A**");
+
+        // Where the faster option fails on most operations it is never advised, so there is no trade-off to weigh.
+        List<ObjectNode> bothMostlyFail = List.of(
+                churn(params("ddl", "A", "rows", "1"), 80_000, ErrorClass.BUSY, 0.59, 1.0, 1.02, 0.98),
+                churn(params("ddl", "B", "rows", "1"), 6_000, ErrorClass.BUSY, 0.96, 1.0, 1.03, 0.97));
+        assertThat(decide(List.of(bothMostlyFail)).advice()).doesNotContain("trade-off");
     }
 
     /** The quick profile runs one fork: no difference can be significant, which is not "no difference". */
