@@ -85,7 +85,7 @@ else
         -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL
     jmh readers '\.ReaderThreadsBenchmark\.' -p reader=CACHED,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p extraTables=500 -p journal=WAL -p cpus=SPLIT
     jmh seed '\.SeedScenarioBenchmark\.' -p ddl=AUTOCOMMIT,DEFERRED,IMMEDIATE,EXCLUSIVE,APP_LOCK
-    # Reliability: a churner in another process, and one killed with SIGKILL mid-DDL (about 90 kills).
+    # Reliability: a churner in another process, and one killed with SIGKILL mid-DDL (about 140 kills).
     jmh cross-process '\.CrossProcessChurnBenchmark\.'
     # The seed's driver: legacy sqlite3_prepare against prepare_v2 on the system library.
     jmh legacy '\.LegacyPrepareBenchmark\.' -p cpus=SPLIT
