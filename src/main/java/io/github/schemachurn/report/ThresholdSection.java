@@ -79,13 +79,20 @@ final class ThresholdSection {
             Stats.Line cost = fit.get();
             List<Point> points = points(run.configs, cost);
             double maxTables = points.stream().mapToDouble(Point::extraTables).max().orElse(2000);
+            // The cost grows a little faster than linearly, so the line can cross zero above an empty
+            // schema; a negative "base cost" would read as a measurement.
+            String base = cost.intercept() >= 0 ? Fmt.num(cost.intercept()) + " µs plus " : "about ";
+            String interceptNote = cost.intercept() >= 0 ? ""
+                    : "; its intercept, " + Fmt.num(cost.intercept()) + " µs, is a fit, not a cost: below "
+                            + Fmt.num(-cost.intercept() / cost.slope()) + " extra tables the line gives no positive cost, "
+                            + "and the model predicts no SCHEMA there";
             s.para(String.format(java.util.Locale.ROOT,
-                    "A stale re-prepare costs %s µs plus %s ± %s µs per extra table (least squares over %d fork means, r² = %.2f). "
+                    "A stale re-prepare costs %s%s ± %s µs per extra table (least squares over %d fork means, r² = %.2f%s). "
                             + "With %d automatic retries, one read can spin for %s ms at %s extra tables before SCHEMA reaches it. "
                             + "Model: SCHEMA appears once DDL commits arrive faster than one re-prepare, DDL/s > 1 / cost: "
                             + "above %s DDL/s at %s extra tables, above %s DDL/s at %s.",
-                    Fmt.num(cost.intercept()), Fmt.num(cost.slope()), Fmt.num(1.96 * cost.slopeError()), cost.points(),
-                    cost.rSquare(), RETRIES, Fmt.num(RETRIES * cost.at(maxTables) / 1e3), Fmt.num(maxTables),
+                    base, Fmt.num(cost.slope()), Fmt.num(1.96 * cost.slopeError()), cost.points(),
+                    cost.rSquare(), interceptNote, RETRIES, Fmt.num(RETRIES * cost.at(maxTables) / 1e3), Fmt.num(maxTables),
                     Fmt.num(boundary(cost, smallest(run))), Fmt.num(smallest(run)), Fmt.num(boundary(cost, maxTables)), Fmt.num(maxTables)));
             if (points.isEmpty()) {
                 s.para("No churn results with a schema size in this run to hold the model against.");

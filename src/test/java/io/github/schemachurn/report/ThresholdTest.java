@@ -39,4 +39,19 @@ class ThresholdTest {
     void noReloadStudyNoModel() {
         assertThat(ThresholdSection.cost(Fixtures.configs(RunFixture.results().subList(0, 6), dir))).isEmpty();
     }
+
+    /** The published run's line had a negative intercept (the cost grows faster than linearly), once printed as a cost. */
+    @Test
+    void aNegativeInterceptIsNotPrintedAsACost() {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> results = new java.util.ArrayList<>(RunFixture.results().subList(0, 6));
+        for (int tables : List.of(0, 100, 500, 2000)) {
+            results.add(Fixtures.timing("SchemaReloadBenchmark", ThresholdSection.STALE_PREPARE_METHOD,
+                    Fixtures.params("extraTables", String.valueOf(tables)), tables == 2000 ? 12_000 : 30 + 4.0 * tables));
+        }
+        List<Config> configs = Fixtures.configs(results, dir);
+        assertThat(ThresholdSection.cost(configs).orElseThrow().intercept()).isNegative();
+        Md md = new Md(1);
+        ThresholdSection.render(new Run(configs, java.util.Optional.empty(), ""), md);
+        assertThat(md.toString()).contains("costs about ", "is a fit, not a cost").doesNotContain("µs plus");
+    }
 }
