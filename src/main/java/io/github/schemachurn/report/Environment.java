@@ -1,5 +1,7 @@
 package io.github.schemachurn.report;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -22,7 +24,8 @@ import java.util.TreeMap;
  */
 public record Environment(String cpuModel, int cores, String os, String javaVendor, String javaVersion,
                           String sqliteJdbcVersion, String sqliteVersion, String command, List<String> jmhCommands,
-                          String duration, String date, boolean smoke, SortedMap<String, String> extras) {
+                          String duration, String date, @JsonSetter(nulls = Nulls.AS_EMPTY) boolean smoke,
+                          SortedMap<String, String> extras) {
     /** The extra key under which the system SQLite library's SQLITE_MAX_SCHEMA_RETRY is recorded. */
     public static final String MAX_SCHEMA_RETRY = "system SQLite MAX_SCHEMA_RETRY";
 

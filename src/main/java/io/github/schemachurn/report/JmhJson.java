@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -137,7 +138,7 @@ final class JmhJson {
                 if (metric.contains(":") || metric.matches("p\\d+\\.\\d+")) {
                     return; // a sample-mode percentile, which JMH also lists in scorePercentiles
                 } else if (require(value, at).unit(at).equals("#")) {
-                    counters.put(metric, require(value.rawData, at + ".rawData"));
+                    counters.put(metric, numbers(require(value.rawData, at + ".rawData"), at + ".rawData"));
                 } else {
                     metrics.put(metric, value.toMetric(at));
                 }
@@ -162,26 +163,53 @@ final class JmhJson {
         }
 
         Result.Metric toMetric(String where) {
-            List<List<Double>> forks = rawData;
-            if (forks == null) {
-                forks = require(rawDataHistogram, where + ".rawDataHistogram").stream()
-                        .map(fork -> fork.stream().map(JmhMetric::mean).toList()).toList();
+            List<List<Double>> forks;
+            if (rawData != null) {
+                forks = numbers(rawData, where + ".rawData");
+            } else {
+                String at = where + ".rawDataHistogram";
+                forks = new ArrayList<>();
+                for (List<List<List<Double>>> fork : require(rawDataHistogram, at)) {
+                    List<Double> means = new ArrayList<>();
+                    for (List<List<Double>> iteration : require(fork, at)) {
+                        means.add(mean(require(iteration, at), at));
+                    }
+                    forks.add(means);
+                }
             }
             if (forks.isEmpty() || forks.stream().anyMatch(List::isEmpty)) {
                 throw new Shape("'" + where + "' has no measured iterations");
             }
-            return new Result.Metric(unit(where), forks, new TreeMap<>(scorePercentiles == null ? Map.of() : scorePercentiles));
+            Map<String, Double> percentiles = scorePercentiles == null ? Map.of() : scorePercentiles;
+            if (percentiles.values().stream().anyMatch(Objects::isNull)) {
+                throw new Shape("'" + where + ".scorePercentiles' holds something that is not a number");
+            }
+            return new Result.Metric(unit(where), forks, new TreeMap<>(percentiles));
         }
 
-        private static double mean(List<List<Double>> histogram) {
+        /** The mean of one iteration's histogram, a list of [value, count] pairs. */
+        private static double mean(List<List<Double>> bins, String where) {
             double sum = 0;
             double count = 0;
-            for (List<Double> bin : histogram) {
+            for (List<Double> bin : numbers(bins, where)) {
+                if (bin.size() != 2) {
+                    throw new Shape("'" + where + "' holds a bin that is not a [value, count] pair");
+                }
                 sum += bin.get(0) * bin.get(1);
                 count += bin.get(1);
             }
             return count == 0 ? Double.NaN : sum / count;
         }
+    }
+
+    /** The lists, once every value in them is a number (JMH's "NaN" strings read as NaN). */
+    private static List<List<Double>> numbers(List<List<Double>> lists, String where) {
+        for (List<Double> list : lists) {
+            if (list == null || list.stream().anyMatch(Objects::isNull)) {
+                throw new Shape("'" + where + "' holds something that is not a number");
+            }
+        }
+        return lists;
     }
 
     /** A time as JMH writes it ("1 s", "500 ms"), read back by JMH's own {@link TimeValue}. */
@@ -230,7 +258,7 @@ final class JmhJson {
         return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 
-    /** A field missing or empty where JMH always writes one; becomes one line naming the file. */
+    /** A value missing, or not what JMH writes there; becomes one line naming the file. */
     private static final class Shape extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

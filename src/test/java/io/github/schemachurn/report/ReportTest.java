@@ -142,4 +142,34 @@ class ReportTest {
         assertThat(oneLineError(generate(dir.resolve("env").toString())))
                 .contains("environment.json: not an environment file ('cores' is missing or not a valid value)");
     }
+
+    /** The hand-written reader refused these; the binding reads a JSON null as a null, so they are checked. */
+    @Test
+    void aNullOrAMalformedHistogramBinIsNotJmhsShape() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode withNull = RunFixture.results().get(0);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) withNull.get("primaryMetric").get("rawData").get(0)).addNull();
+        Fixtures.write(dir.resolve("null.json"), List.of(withNull));
+        assertThat(oneLineError(generate(dir.resolve("null.json").toString())))
+                .contains("result 1 is not in JMH's result shape: 'primaryMetric.rawData' holds something that is not a number");
+        err.getBuffer().setLength(0);
+        com.fasterxml.jackson.databind.node.ObjectNode sample = Fixtures.JSON.createObjectNode();
+        sample.setAll(RunFixture.results().get(0));
+        com.fasterxml.jackson.databind.node.ObjectNode metric = (com.fasterxml.jackson.databind.node.ObjectNode) sample.get("primaryMetric");
+        metric.remove("rawData");
+        metric.set("rawDataHistogram", Fixtures.JSON.readTree("[[[[12.5, 3], [40.0]]]]"));
+        Fixtures.write(dir.resolve("bin.json"), List.of(sample));
+        assertThat(oneLineError(generate(dir.resolve("bin.json").toString())))
+                .contains("'primaryMetric.rawDataHistogram' holds a bin that is not a [value, count] pair");
+    }
+
+    /** Environment files from before the smoke flag have none: not a smoke run. */
+    @Test
+    void anEnvironmentWithoutTheSmokeFlagIsNotASmokeRun() throws IOException {
+        Path env = dir.resolve("env/environment.json");
+        assertThat(run("capture-env", "--out", env.toString(), "--command", "results/run.sh")).as(err.toString()).isZero();
+        Fixtures.write(dir.resolve("env/results.json"), RunFixture.results());
+        Files.writeString(env, Files.readString(env).replaceFirst("\\s*\"smoke\" : false,", ""));
+        assertThat(Files.readString(env)).doesNotContain("smoke");
+        assertThat(generate(dir.resolve("env").toString())).as(err.toString()).isZero();
+    }
 }
