@@ -30,20 +30,9 @@ public abstract class DatabaseParams {
     @Param({"10000"})
     public String rows;
 
-    JournalMode journalMode() {
-        return Params.parseEnum("journal", journal, JournalMode.class);
-    }
-
-    int busyTimeoutMs() {
-        return Params.parseNonNegativeInt("busyTimeout", busyTimeout);
-    }
-
-    int rowCount() {
-        return Params.parseNonNegativeInt("rows", rows);
-    }
-
     /** A fresh seeded database with these params (parsed first: bad input leaves nothing behind). */
     Fixture fixture(DdlStrategy ddl, RetryPolicy retry, SchemaChange change, int extraTables) throws SQLException {
-        return Fixture.create(journalMode(), ddl, retry, change, busyTimeoutMs(), rowCount(), extraTables);
+        return Fixture.create(Params.parseEnum("journal", journal, JournalMode.class), ddl, retry, change,
+                Params.parseNonNegativeInt("busyTimeout", busyTimeout), Params.parseNonNegativeInt("rows", rows), extraTables);
     }
 }

@@ -130,8 +130,7 @@ final class AnswerSection {
     }
 
     private static boolean significant(Comparison c) {
-        double p = Stats.welchP(c.ranked().get(0).rate().forks(), c.runnerUp().rate().forks());
-        return !Double.isNaN(p) && p < Stats.ALPHA;
+        return Stats.significant(c.ranked().get(0).rate().forks(), c.runnerUp().rate().forks());
     }
 
     private static boolean oneFork(Comparison c) {
