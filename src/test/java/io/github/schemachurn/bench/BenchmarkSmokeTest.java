@@ -9,6 +9,7 @@ import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.sqlite.RetryPolicy;
+import io.github.schemachurn.workload.ChildJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +56,9 @@ class BenchmarkSmokeTest {
 
     @BeforeAll
     static void runEveryBenchmark() throws RunnerException {
+        // The churner JVM cache lives as long as this JVM (HygieneTest checks it goes at exit): made
+        // here, before tmp is the temp root, so tmp holds only what trials leave, whichever test ran first.
+        ChildJvm.fastStarting();
         System.setProperty(Database.TMPDIR_PROPERTY, tmp.toString());
         // Every benchmark with its default parameters ...
         results.addAll(new Runner(tiny("io\\.github\\.schemachurn\\.bench\\..*").build()).run());
