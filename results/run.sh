@@ -83,7 +83,11 @@ else
     jmh reload '\.SchemaReloadBenchmark\.' -p extraTables=0,100,500,2000
     jmh paced '\.PacedChurnBenchmark\.' -p ddlPerSecond=10,100,1000,UNPACED -p extraTables=100,2000 -p cpus=SPLIT \
         -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL
-    jmh readers '\.ReaderThreadsBenchmark\.' -p reader=CACHED,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p extraTables=500 -p journal=WAL -p cpus=SPLIT
+    # Reader threads: one churner beside 1, 2 and 4 readers (-tg churner,readers); the report keys results by thread count.
+    for readers in 1 2 4; do
+        jmh "readers-$readers" '\.ChurnBenchmark\.' -tg "1,$readers" -p reader=CACHED,SNAPSHOT_LEASE -p ddl=EXCLUSIVE \
+            -p extraTables=500 -p journal=WAL -p cpus=SPLIT
+    done
     jmh seed '\.SeedScenarioBenchmark\.' -p ddl=AUTOCOMMIT,DEFERRED,IMMEDIATE,EXCLUSIVE,APP_LOCK
     # Reliability: a churner in another process, and one killed with SIGKILL mid-DDL (about 140 kills).
     jmh cross-process '\.CrossProcessChurnBenchmark\.'

@@ -31,6 +31,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 final class JmhJson {
     static final String SUITE_PACKAGE = "io.github.schemachurn.bench.";
+    /** The pseudo-param that carries JMH's thread count in {@link Result#params()}. */
+    static final String THREADS = "threads";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JmhJson() {}
@@ -119,7 +121,7 @@ final class JmhJson {
 
     /** One result as JMH writes it, the fields the report reads; anything else JMH writes is ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record JmhResult(String benchmark, String mode, Map<String, String> params, String measurementTime,
+    private record JmhResult(String benchmark, String mode, Integer threads, Map<String, String> params, String measurementTime,
                              String jmhVersion, String jdkVersion, String vmName, JmhMetric primaryMetric,
                              Map<String, JmhMetric> secondaryMetrics) {
 
@@ -143,8 +145,12 @@ final class JmhJson {
                     metrics.put(metric, value.toMetric(at));
                 }
             });
+            // JMH's thread count (-t, -tg) is part of the configuration like a param: results of
+            // one benchmark at 1 and at 3 readers are two configurations, never forks of one.
+            SortedMap<String, String> configuration = new TreeMap<>(params == null ? Map.of() : params);
+            configuration.put(THREADS, String.valueOf(require(threads, "threads")));
             return new Result(rest.substring(0, rest.indexOf('.')), method, require(mode, "mode"),
-                    new TreeMap<>(params == null ? Map.of() : params), seconds(require(measurementTime, "measurementTime")),
+                    configuration, seconds(require(measurementTime, "measurementTime")),
                     require(jmhVersion, "jmhVersion"), require(jdkVersion, "jdkVersion"), require(vmName, "vmName"),
                     metrics, counters);
         }

@@ -59,7 +59,7 @@ public final class Report implements Callable<Integer> {
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = {"Reads JMH JSON results of this suite (files, or every *.json under a directory but the "
-                    + "environment file), recognises each result by its benchmark and params, and rewrites the generated "
+                    + "environment file), recognises each result by its benchmark, params and thread count, and rewrites the generated "
                     + "part of the markdown file, the tables file and the charts. Any file name works, e.g. the "
                     + "results.json of `java -jar target/benchmarks.jar -rf json -rff results.json`.",
                     "Nothing is written unless every input is good."})

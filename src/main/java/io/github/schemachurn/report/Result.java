@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * @param benchmarkClass simple name of the benchmark class, e.g. ChurnBenchmark
  * @param method         the {@code @Benchmark} method (the group name for a group benchmark)
  * @param mode           JMH's mode: thrpt, avgt, sample, ss
+ * @param params         the {@code @Param} values, and JMH's thread count as {@code threads}
  * @param measurementSeconds the nominal measurement time of one iteration
  * @param metrics        per-method timing metrics: the primary one under {@link #method}, each group method under its name
  * @param counters       {@code @AuxCounters} values by name: per fork, per measured iteration
@@ -52,7 +53,7 @@ record Result(String benchmarkClass, String method, String mode, SortedMap<Strin
         return benchmarkClass + "." + method;
     }
 
-    /** What identifies the configuration: benchmark and params. */
+    /** What identifies the configuration: benchmark and params (thread count included). */
     String key() {
         return benchmark() + params;
     }

@@ -59,7 +59,9 @@ final class StudiesSection {
             s.para("One subsection per benchmark class; rows are the configurations, labelled by the params that vary. "
                     + "Rates are successful operations per second of measured time (each fork's total over its measured "
                     + "windows; the headline is the mean of the forks, ± a 95 % interval). Every counter of every "
-                    + "configuration is in [the tables file](" + tablesLink + ").");
+                    + "configuration is in [the tables file](" + tablesLink + "). `threads` is JMH's thread count "
+                    + "(`-t`, `-tg`: readers plus churner in a group); where it exceeds the machine's cores, rates mix "
+                    + "contention for SQLite with contention for the CPU.");
             byClass(run.configs).forEach((name, configs) -> s.section(name, sub -> study(run, sub, name, configs)));
         });
     }

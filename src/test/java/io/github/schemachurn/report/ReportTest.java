@@ -78,6 +78,21 @@ class ReportTest {
     }
 
     @Test
+    void resultsAtAnotherThreadCountAreAnotherConfigurationNotMoreForks() throws IOException {
+        // ChurnBenchmark run once as it is and once with -tg 1,3: same class, method and params.
+        com.fasterxml.jackson.databind.node.ObjectNode oneReader = RunFixture.results().get(0);
+        com.fasterxml.jackson.databind.node.ObjectNode threeReaders = oneReader.deepCopy().put("threads", 4);
+        Fixtures.write(dir.resolve("one.json"), List.of(oneReader));
+        Fixtures.write(dir.resolve("three.json"), List.of(threeReaders));
+        List<Result> results = JmhJson.read(List.of(dir), "environment.json");
+        assertThat(results).hasSize(2);
+        assertThat(results).extracting(r -> r.params().get(JmhJson.THREADS)).containsExactly("2", "4");
+        assertThat(results.get(0).forkCount()).isEqualTo(results.get(1).forkCount());
+        assertThat(StudiesSection.labels(results.stream().map(Config::of).toList()))
+                .allSatisfy(label -> assertThat(label).contains("threads="));
+    }
+
+    @Test
     void helpNamesTheOptions() {
         assertThat(run("generate", "--help")).isZero();
         assertThat(out.toString()).contains("--results=PATH", "--out=FILE", "--charts=DIR", "--tables=FILE");
