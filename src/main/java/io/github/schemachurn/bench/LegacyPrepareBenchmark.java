@@ -6,6 +6,7 @@ import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.PrepareMode;
 import io.github.schemachurn.sqlite.Tally;
 import io.github.schemachurn.workload.Churner;
+import io.github.schemachurn.workload.Fixture;
 import io.github.schemachurn.workload.ReaderSession;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -52,13 +53,9 @@ public class LegacyPrepareBenchmark {
 
     /** The churner, on a connection of the system library too (the group's ddl and change; no retry). */
     @State(Scope.Thread)
-    public static class LegacyChurner {
-        Churner churner;
-
-        @Setup(Level.Trial)
-        public void open(ChurnedDatabase db) throws SQLException {
-            db.placement.pin(CounterNames.DDL);
-            churner = db.fixture.nativeChurner();
+    public static class LegacyChurner extends RoleThread<Churner> {
+        public LegacyChurner() {
+            super(CounterNames.DDL, Fixture::nativeChurner);
         }
     }
 
@@ -87,6 +84,6 @@ public class LegacyPrepareBenchmark {
     @Group("legacy")
     @GroupThreads(1)
     public boolean churner(LegacyChurner thread, DdlCounters counters, Control control) {
-        return thread.churner.step(counters.during(control));
+        return thread.session.step(counters.during(control));
     }
 }
