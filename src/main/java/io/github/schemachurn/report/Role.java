@@ -151,14 +151,16 @@ record Role(String prefix, List<List<Iteration>> forks) {
 
     /**
      * Counted attempts over JMH's ops per iteration: JMH's rate for the role's method in that
-     * iteration times the iteration's mean window. 1.0 when the counters saw exactly what JMH measured.
+     * iteration times the iteration's mean window. 1.0 when the counters saw exactly what JMH
+     * measured, for an iteration of one thread; with several threads JMH sums each thread's own
+     * rate, which the mean window only approximates (threads' windows differ by up to a call).
      */
-    List<Double> identityRatios(Result.Metric jmhRate) {
+    List<Double> identityRatios(Result.Metric jmhRate, boolean severalThreads) {
         List<Double> ratios = new ArrayList<>();
         for (int f = 0; f < forks.size() && f < jmhRate.forks().size(); f++) {
             for (int i = 0; i < forks.get(f).size() && i < jmhRate.forks().get(f).size(); i++) {
                 double ops = jmhRate.forks().get(f).get(i) * forks.get(f).get(i).seconds();
-                if (ops > 0) {
+                if (ops > 0 && (forks.get(f).get(i).threads() > 1) == severalThreads) {
                     ratios.add(forks.get(f).get(i).attempts() / ops);
                 }
             }
