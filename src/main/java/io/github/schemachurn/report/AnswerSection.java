@@ -125,7 +125,9 @@ final class AnswerSection {
             return Optional.of(new Row(workload, "no `" + param + "` wins consistently",
                     tally + "; e.g. " + facts(best, example.runnerUp(), example)));
         }
-        return Optional.of(new Row(workload, "**" + param + "=" + top.getKey() + "**",
+        // With one fork only the majority rule can name a winner, from one fork's iterations.
+        String indicative = top.getValue().stream().allMatch(AnswerSection::oneFork) ? " (one fork: indicative; run -f 3 or more)" : "";
+        return Optional.of(new Row(workload, "**" + param + "=" + top.getKey() + "**" + indicative,
                 tally + "; e.g. " + facts(best, example.runnerUp(), example)));
     }
 

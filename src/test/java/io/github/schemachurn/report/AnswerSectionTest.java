@@ -73,13 +73,24 @@ class AnswerSectionTest {
         assertThat(decide(List.of(bothMostlyFail)).advice()).doesNotContain("trade-off");
     }
 
-    /** The quick profile runs one fork: no difference can be significant, which is not "no difference". */
+    /**
+     * The quick profile runs one fork: no difference can be significant, which is not "no
+     * difference"; only the majority rule can name a winner there (its DELETE rows), and says so.
+     */
     @Test
-    void oneForkCannotTell() {
-        List<ObjectNode> oneFork = List.of(churn(params("ddl", "A", "rows", "1"), 80_000, ErrorClass.BUSY, 0, 1.0),
-                churn(params("ddl", "B", "rows", "1"), 17_000, ErrorClass.BUSY, 0, 1.0));
-        AnswerSection.Row row = decide(List.of(oneFork));
+    void oneForkCannotTellUnlessOneOptionAloneMostlySucceeds() {
+        AnswerSection.Row row = decide(List.of(oneFork(0, 0)));
         assertThat(row.advice()).isEqualTo("cannot tell from one fork");
         assertThat(row.because()).contains("one fork per option");
+
+        AnswerSection.Row majority = decide(List.of(oneFork(0.45, 0.95)));
+        assertThat(majority.advice()).isEqualTo("**ddl=A** (one fork: indicative; run -f 3 or more)");
+        assertThat(majority.because()).contains("one fork");
+    }
+
+    /** ddl A at 80,000 ok/s against B at 17,000, each failing the given share with BUSY, in one fork. */
+    private static List<ObjectNode> oneFork(double aFailed, double bFailed) {
+        return List.of(churn(params("ddl", "A", "rows", "1"), 80_000, ErrorClass.BUSY, aFailed, 1.0),
+                churn(params("ddl", "B", "rows", "1"), 17_000, ErrorClass.BUSY, bFailed, 1.0));
     }
 }
