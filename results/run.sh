@@ -5,7 +5,7 @@
 #
 #   results/run.sh                 the published run: every question with the classes' own forks,
 #                                  warmup and measurement, into results/, then benchmarks.md
-#                                  (about 75 minutes on a 2-core machine; run it on a quiet one)
+#                                  (about 80 minutes on a 2-core machine; run it on a quiet one)
 #   results/run.sh quick [DIR]     the seed's question at a glance, about 2 minutes, into DIR
 #                                  (default my-results/), report in DIR/report.md; rough numbers
 #   results/run.sh smoke [DIR]     every invocation of the published run at tiny settings, to
@@ -89,7 +89,7 @@ else
             -p extraTables=500 -p journal=WAL -p cpus=SPLIT
     done
     jmh seed '\.SeedScenarioBenchmark\.' -p ddl=AUTOCOMMIT,DEFERRED,IMMEDIATE,EXCLUSIVE,APP_LOCK
-    # Reliability: a churner in another process, and one killed with SIGKILL mid-DDL (about 140 kills).
+    # Reliability: a churner in another process, and one killed with SIGKILL mid-DDL (over 100 kills).
     jmh cross-process '\.CrossProcessChurnBenchmark\.'
     # The seed's driver: legacy sqlite3_prepare against prepare_v2 on the system library.
     jmh legacy '\.LegacyPrepareBenchmark\.' -p cpus=SPLIT

@@ -37,7 +37,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * an explicit transaction; APP_LOCK cannot work across processes), churner, and retry,
  * busyTimeout, change, rows, writerPauseUs. The default run (2 journals x 2 ddl x 3
  * placements, three forks, 1 warmup + 6 iterations of 1 s) takes about 5 minutes and
- * kills the churner about 140 times (each churner JVM takes about 0.25 s to start).
+ * kills the churner over 100 times (each churner JVM takes about 0.25 s to start).
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar CrossProcessChurnBenchmark -p journal=DELETE -p ddl=IMMEDIATE -p churner=KILLED_PROCESS -wi 0 -i 3</pre>
  */
