@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Results in; benchmarks.md (its generated part), the tables file and the charts out. Everything
@@ -21,6 +23,7 @@ public final class ReportGenerator {
     static final String BEGIN = "<!-- BEGIN GENERATED REPORT: the text from here to END GENERATED REPORT is written by "
             + "`java -cp target/benchmarks.jar io.github.schemachurn.report.Report generate`; edit only outside it. -->";
     static final String END = "<!-- END GENERATED REPORT -->";
+    private static final Pattern CHART_NAME = Pattern.compile("\\w+Benchmark-(outcomes|rates)\\.png|threshold\\.png");
 
     private ReportGenerator() {}
 
@@ -68,8 +71,28 @@ public final class ReportGenerator {
     public static void generate(List<Path> inputs, Optional<Path> environmentFile, Path markdownFile, Path chartsDir, Path tablesFile) {
         Rendered rendered = render(inputs, environmentFile, markdownFile, chartsDir, tablesFile);
         rendered.charts().forEach(AtomicFiles::write);
+        removeStaleCharts(chartsDir, rendered.charts().keySet().stream().map(p -> p.getFileName().toString()).toList());
         AtomicFiles.write(tablesFile, rendered.tables().getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(markdownFile, rendered.markdown().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Charts named as this generator names them ({@code <Class>Benchmark-outcomes.png}, {@code -rates.png},
+     * {@code threshold.png}) that this generation did not write: an earlier one's, of a benchmark no
+     * longer in the results. Removed, so the directory holds what the report links; other files stay.
+     */
+    private static void removeStaleCharts(Path chartsDir, List<String> written) {
+        if (!Files.isDirectory(chartsDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(chartsDir)) {
+            for (Path stale : files.filter(f -> CHART_NAME.matcher(f.getFileName().toString()).matches())
+                    .filter(f -> !written.contains(f.getFileName().toString())).toList()) {
+                Files.deleteIfExists(stale);
+            }
+        } catch (IOException e) {
+            throw new ReportException(chartsDir + ": cannot remove an earlier chart (" + AtomicFiles.reason(e) + ")");
+        }
     }
 
     private static Optional<Path> besideResults(List<Path> inputs) {

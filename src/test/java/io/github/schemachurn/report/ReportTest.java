@@ -62,6 +62,19 @@ class ReportTest {
         }
     }
 
+    /** The published run once kept ReaderThreadsBenchmark's charts after the class had gone. */
+    @Test
+    void chartsOfABenchmarkNoLongerInTheResultsAreRemovedOtherFilesStay() throws IOException {
+        Path charts = Files.createDirectories(dir.resolve("charts"));
+        Files.write(charts.resolve("GoneBenchmark-rates.png"), new byte[] {1});
+        Files.write(charts.resolve("photo.png"), new byte[] {1});
+        Path results = Fixtures.write(dir.resolve("results.json"), RunFixture.results());
+        assertThat(generate(results.toString())).as(err.toString()).isZero();
+        assertThat(charts.resolve("GoneBenchmark-rates.png")).doesNotExist();
+        assertThat(charts.resolve("photo.png")).exists();
+        assertThat(charts.resolve("ChurnBenchmark-rates.png")).exists();
+    }
+
     @Test
     void resultsAreRecognisedByContentWhateverTheFileNames() throws IOException {
         List<com.fasterxml.jackson.databind.node.ObjectNode> all = RunFixture.results();
