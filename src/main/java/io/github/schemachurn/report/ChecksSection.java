@@ -1,6 +1,7 @@
 package io.github.schemachurn.report;
 
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 
 /**
@@ -46,20 +47,15 @@ final class ChecksSection {
             if (ratios.isEmpty()) {
                 items.add("Counted attempts against JMH's ops: no throughput results to check.");
             } else {
-                double min = ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-                double max = ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
                 long off = ratios.stream().filter(r -> Math.abs(r - 1) > 0.05).count();
                 items.add("Counted attempts / JMH's ops per iteration (JMH's rate for the role's method × the iteration's mean "
-                        + "window): " + Fmt.num(min) + " to " + Fmt.num(max) + " over " + ratios.size() + " iterations of one "
+                        + "window): " + range(ratios) + " over " + ratios.size() + " iterations of one "
                         + "thread per role; " + off + " outside 1 ± 5 %.");
             }
             if (!severalThreadRatios.isEmpty()) {
-                double min = severalThreadRatios.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-                double max = severalThreadRatios.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
                 items.add("Roles run by several threads (" + severalThreadRatios.size() + " iterations) can only be checked "
                         + "approximately: JMH sums each thread's own rate, and the mean window stands in for each thread's "
-                        + "(they differ by up to one call, long when threads outnumber cores): " + Fmt.num(min) + " to "
-                        + Fmt.num(max) + ".");
+                        + "(they differ by up to one call, long when threads outnumber cores): " + range(severalThreadRatios) + ".");
             }
             items.add("Iterations whose mean measured window was under half the nominal iteration time: " + shortWindows
                     + " of " + iterations + " (their counts are kept; rates use the measured time).");
@@ -71,5 +67,11 @@ final class ChecksSection {
             }
             s.bullets(items);
         });
+    }
+
+    /** "smallest to largest" of non-empty values. */
+    private static String range(List<Double> values) {
+        DoubleSummaryStatistics stats = values.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        return Fmt.num(stats.getMin()) + " to " + Fmt.num(stats.getMax());
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +22,6 @@ public final class ReportGenerator {
     static final String BEGIN = "<!-- BEGIN GENERATED REPORT: the text from here to END GENERATED REPORT is written by "
             + "`java -cp target/benchmarks.jar io.github.schemachurn.report.Report generate`; edit only outside it. -->";
     static final String END = "<!-- END GENERATED REPORT -->";
-    private static final Pattern CHART_NAME = Pattern.compile("\\w+Benchmark-(outcomes|rates)\\.png|threshold\\.png");
 
     private ReportGenerator() {}
 
@@ -77,16 +75,16 @@ public final class ReportGenerator {
     }
 
     /**
-     * Charts named as this generator names them ({@code <Class>Benchmark-outcomes.png}, {@code -rates.png},
-     * {@code threshold.png}) that this generation did not write: an earlier one's, of a benchmark no
-     * longer in the results. Removed, so the directory holds what the report links; other files stay.
+     * Charts named as this generator names them ({@link Run#CHART_NAME}) that this generation did not
+     * write: an earlier one's, of a benchmark no longer in the results. Removed, so the directory holds
+     * what the report links; other files stay.
      */
     private static void removeStaleCharts(Path chartsDir, List<String> written) {
         if (!Files.isDirectory(chartsDir)) {
             return;
         }
         try (Stream<Path> files = Files.list(chartsDir)) {
-            for (Path stale : files.filter(f -> CHART_NAME.matcher(f.getFileName().toString()).matches())
+            for (Path stale : files.filter(f -> Run.CHART_NAME.matcher(f.getFileName().toString()).matches())
                     .filter(f -> !written.contains(f.getFileName().toString())).toList()) {
                 Files.deleteIfExists(stale);
             }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything a section reads (the configurations, the environment if recorded) and where it puts
@@ -19,6 +20,12 @@ final class Run {
     static final String EXTRA_TABLES = "extraTables";
     static final String PREPARE = "prepare";
 
+    /**
+     * Every chart's file name: a study's {@code <Class>Benchmark-outcomes|rates.png}, or the
+     * threshold chart. The generator removes files so named that a generation did not write.
+     */
+    static final Pattern CHART_NAME = Pattern.compile("\\w+Benchmark-(outcomes|rates)\\.png|threshold\\.png");
+
     final List<Config> configs;
     final Optional<Environment> environment;
     private final String chartLinkPrefix;
@@ -32,6 +39,9 @@ final class Run {
 
     /** Adds a chart (if any) and returns the markdown image line's link. */
     String chart(String name, byte[] png) {
+        if (!CHART_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("chart name " + name + " is not in Run.CHART_NAME");
+        }
         charts.put(name, png);
         return chartLinkPrefix + name;
     }
