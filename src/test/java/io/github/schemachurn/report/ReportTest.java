@@ -161,13 +161,22 @@ class ReportTest {
         assertThat(results).exists();
     }
 
-    @Test
-    void aBrokenEnvironmentFileIsOneLineNamingTheField() throws IOException {
+    /**
+     * A results directory with a captured environment file, edited by {@code edit}: the directory,
+     * which {@code generate} reads with its environment.
+     */
+    private Path resultsWithEnvironment(java.util.function.UnaryOperator<String> edit) throws IOException {
         Path env = dir.resolve("env/environment.json");
         assertThat(run("capture-env", "--out", env.toString(), "--command", "results/run.sh")).as(err.toString()).isZero();
         Fixtures.write(dir.resolve("env/results.json"), RunFixture.results());
-        Files.writeString(env, Files.readString(env).replaceFirst("\"cores\" : \\d+", "\"cores\" : \"many\""));
-        assertThat(oneLineError(generate(dir.resolve("env").toString())))
+        Files.writeString(env, edit.apply(Files.readString(env)));
+        return env.getParent();
+    }
+
+    @Test
+    void aBrokenEnvironmentFileIsOneLineNamingTheField() throws IOException {
+        Path results = resultsWithEnvironment(env -> env.replaceFirst("\"cores\" : \\d+", "\"cores\" : \"many\""));
+        assertThat(oneLineError(generate(results.toString())))
                 .contains("environment.json: not an environment file ('cores' is missing or not a valid value)");
     }
 
@@ -193,11 +202,8 @@ class ReportTest {
     /** Environment files from before the smoke flag have none: not a smoke run. */
     @Test
     void anEnvironmentWithoutTheSmokeFlagIsNotASmokeRun() throws IOException {
-        Path env = dir.resolve("env/environment.json");
-        assertThat(run("capture-env", "--out", env.toString(), "--command", "results/run.sh")).as(err.toString()).isZero();
-        Fixtures.write(dir.resolve("env/results.json"), RunFixture.results());
-        Files.writeString(env, Files.readString(env).replaceFirst("\\s*\"smoke\" : false,", ""));
-        assertThat(Files.readString(env)).doesNotContain("smoke");
-        assertThat(generate(dir.resolve("env").toString())).as(err.toString()).isZero();
+        Path results = resultsWithEnvironment(env -> env.replaceFirst("\\s*\"smoke\" : false,", ""));
+        assertThat(Files.readString(results.resolve("environment.json"))).doesNotContain("smoke");
+        assertThat(generate(results.toString())).as(err.toString()).isZero();
     }
 }
