@@ -79,7 +79,9 @@ else
     jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT \
         -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE
     jmh size-delete 'SchemaSizeBenchmark\.churn' -p journal=DELETE -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
-    jmh size-solo 'SchemaSizeBenchmark\.solo' -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
+    # The same group with a role left out (-tg churner,reader): the churner's solo DDL rate, the reader's ceiling.
+    jmh size-churner-alone 'SchemaSizeBenchmark\.churn' -tg 1,0 -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
+    jmh size-reader-alone 'SchemaSizeBenchmark\.churn' -tg 0,1 -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT -p cpus=SPLIT
     jmh reload '\.SchemaReloadBenchmark\.' -p extraTables=0,100,500,2000
     jmh paced '\.PacedChurnBenchmark\.' -p ddlPerSecond=10,100,1000,UNPACED -p extraTables=100,2000 -p cpus=SPLIT \
         -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL

@@ -21,7 +21,8 @@ import org.openjdk.jmh.infra.Control;
  * <p>Quick run of one configuration (about 15 s):
  * <pre>java -jar target/benchmarks.jar ChurnBenchmark -p journal=WAL -p ddl=EXCLUSIVE -p cpus=SPLIT -f 1 -wi 1 -i 3 -rf json</pre>
  * More readers: {@code -tg 1,3} (one churner, three readers; the order is alphabetical by method;
- * the report keys results by JMH's thread count, so runs at different counts never pool). The
+ * the report keys results by each role's thread count, so runs at different counts never pool;
+ * {@code -tg 1,0} runs the churner alone, {@code -tg 0,1} the reader alone). The
  * published run measures 1, 2 and 4 readers; on two cores the last two have more runnable threads
  * than cores, so their figures mix contention for SQLite with contention for the CPU (with
  * cpus=SPLIT the readers share one core, the churner has the other). Counters are summed over

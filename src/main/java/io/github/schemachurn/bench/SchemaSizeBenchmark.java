@@ -2,8 +2,6 @@ package io.github.schemachurn.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
-import org.openjdk.jmh.infra.Blackhole;
-import org.openjdk.jmh.infra.Control;
 
 /**
  * At which schema size does each strategy break? Every automatic re-prepare reloads the whole
@@ -11,33 +9,18 @@ import org.openjdk.jmh.infra.Control;
  * be invalidated 50 times in a row and get SQLITE_SCHEMA. The threshold of a strategy is the
  * smallest {@code extraTables} at which opSchema turns non-zero.
  *
- * <p>Groups: {@code churn} (one reader beside one unpaced churner, inherited from
- * {@link ChurnBenchmark}: the question itself),
- * {@code soloChurner} (the churner alone: its solo DDL rate, the bar for "not starved") and
- * {@code soloReader} (the reader alone: its no-churn ceiling at this schema size).
+ * <p>The group is {@link ChurnBenchmark}'s (one reader beside one unpaced churner). The solo
+ * rates come from the same group with a role left out, by JMH's {@code -tg churner,reader}:
+ * {@code -tg 1,0} is the churner alone (its solo DDL rate, the bar for "not starved"),
+ * {@code -tg 0,1} the reader alone (its no-churn ceiling at this schema size).
  *
  * <p>The sweep (part of {@code results/run.sh}):
  * <pre>java -jar target/benchmarks.jar 'SchemaSizeBenchmark' -p journal=WAL -p extraTables=0,100,500,2000 \
- *   -p ddl=AUTOCOMMIT,EXCLUSIVE -p reader=CACHED,PER_CALL,READ_TRANSACTION,SNAPSHOT_LEASE -p cpus=SPLIT -rf json</pre>
+ *   -p ddl=AUTOCOMMIT,EXCLUSIVE -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p cpus=SPLIT -rf json</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(3)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class SchemaSizeBenchmark extends ChurnBenchmark {
-
-    @Benchmark
-    @Group("soloChurner")
-    @GroupThreads(1)
-    public boolean churnerAlone(ChurnerThread thread, DdlCounters counters, Control control) {
-        return thread.session.step(counters.during(control));
-    }
-
-    @Benchmark
-    @Group("soloReader")
-    @GroupThreads(1)
-    public boolean readerAlone(ReaderThread thread, OpCounters counters, Control control, Blackhole blackhole) {
-        return thread.session.read(counters.during(control), blackhole::consume);
-    }
-}
+public class SchemaSizeBenchmark extends ChurnBenchmark {}

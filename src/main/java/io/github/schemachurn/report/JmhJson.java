@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.schemachurn.sqlite.CounterNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -31,7 +32,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 final class JmhJson {
     static final String SUITE_PACKAGE = "io.github.schemachurn.bench.";
-    /** The pseudo-param that carries JMH's thread count in {@link Result#params()}. */
+    /** The pseudo-param that carries the thread count, per role, in {@link Result#params()}. */
     static final String THREADS = "threads";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -145,10 +146,10 @@ final class JmhJson {
                     metrics.put(metric, value.toMetric(at));
                 }
             });
-            // JMH's thread count (-t, -tg) is part of the configuration like a param: results of
-            // one benchmark at 1 and at 3 readers are two configurations, never forks of one.
+            // The thread count (-t, -tg) is part of the configuration like a param: results of one
+            // benchmark at 1 and at 3 readers are two configurations, never forks of one.
             SortedMap<String, String> configuration = new TreeMap<>(params == null ? Map.of() : params);
-            configuration.put(THREADS, String.valueOf(require(threads, "threads")));
+            configuration.put(THREADS, roleThreads(require(threads, "threads"), counters));
             return new Result(rest.substring(0, rest.indexOf('.')), method, require(mode, "mode"),
                     configuration, seconds(require(measurementTime, "measurementTime")),
                     require(jmhVersion, "jmhVersion"), require(jdkVersion, "jdkVersion"), require(vmName, "vmName"),
@@ -206,6 +207,24 @@ final class JmhJson {
             }
             return count == 0 ? Double.NaN : sum / count;
         }
+    }
+
+    /**
+     * The threads of each role the suite counts ("2 op + 1 ddl", from the roles' thread counters);
+     * JMH writes only its total, which cannot tell {@code -tg 1,0} (the churner alone) from
+     * {@code -tg 0,1} (the reader alone). A result that counts no role is a timing of the
+     * measured operation in each of JMH's threads.
+     */
+    private static String roleThreads(int jmhThreads, Map<String, List<List<Double>>> counters) {
+        List<String> roles = new ArrayList<>();
+        for (String prefix : List.of(CounterNames.OPERATION, CounterNames.DDL)) {
+            List<List<Double>> perIteration = counters.get(prefix + CounterNames.THREADS);
+            if (perIteration != null) {
+                double most = perIteration.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(0);
+                roles.add(Math.round(most) + " " + prefix);
+            }
+        }
+        return roles.isEmpty() ? jmhThreads + " " + CounterNames.OPERATION : String.join(" + ", roles);
     }
 
     /** The lists, once every value in them is a number (JMH's "NaN" strings read as NaN). */

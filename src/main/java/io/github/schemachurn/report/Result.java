@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * @param benchmarkClass simple name of the benchmark class, e.g. ChurnBenchmark
  * @param method         the {@code @Benchmark} method (the group name for a group benchmark)
  * @param mode           JMH's mode: thrpt, avgt, sample, ss
- * @param params         the {@code @Param} values, and JMH's thread count as {@code threads}
+ * @param params         the {@code @Param} values, and the threads per role as {@code threads}
  * @param measurementSeconds the nominal measurement time of one iteration
  * @param metrics        per-method timing metrics: the primary one under {@link #method}, each group method under its name
  * @param counters       {@code @AuxCounters} values by name: per fork, per measured iteration

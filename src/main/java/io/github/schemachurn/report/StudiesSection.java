@@ -59,9 +59,10 @@ final class StudiesSection {
             s.para("One subsection per benchmark class; rows are the configurations, labelled by the params that vary. "
                     + "Rates are successful operations per second of measured time (each fork's total over its measured "
                     + "windows; the headline is the mean of the forks, ± a 95 % interval). Every counter of every "
-                    + "configuration is in [the tables file](" + tablesLink + "). `threads` is JMH's thread count "
-                    + "(`-t`, `-tg`: readers plus churner in a group); where it exceeds the machine's cores, rates mix "
-                    + "contention for SQLite with contention for the CPU.");
+                    + "configuration is in [the tables file](" + tablesLink + "). `threads` counts each role's threads "
+                    + "(set with JMH's `-tg`; `op` the measured operation, `ddl` the schema changer, in JMH's threads, a "
+                    + "background thread or another process; where one is missing, the other ran alone); where threads exceed the machine's "
+                    + "cores, rates mix contention for SQLite with contention for the CPU.");
             byClass(run.configs).forEach((name, configs) -> s.section(name, sub -> study(run, sub, name, configs)));
         });
     }

@@ -2,6 +2,10 @@ package io.github.schemachurn.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.schemachurn.sqlite.CounterNames;
+import io.github.schemachurn.sqlite.ErrorClass;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +82,7 @@ class ReportTest {
 
     @Test
     void resultsAreRecognisedByContentWhateverTheFileNames() throws IOException {
-        List<com.fasterxml.jackson.databind.node.ObjectNode> all = RunFixture.results();
+        List<ObjectNode> all = RunFixture.results();
         Fixtures.write(dir.resolve("one.json"), all);
         Fixtures.write(dir.resolve("split/x.json"), all.subList(0, 5));
         Fixtures.write(dir.resolve("split/deeper/y.json"), all.subList(5, all.size()));
@@ -93,16 +98,32 @@ class ReportTest {
     @Test
     void resultsAtAnotherThreadCountAreAnotherConfigurationNotMoreForks() throws IOException {
         // ChurnBenchmark run once as it is and once with -tg 1,3: same class, method and params.
-        com.fasterxml.jackson.databind.node.ObjectNode oneReader = RunFixture.results().get(0);
-        com.fasterxml.jackson.databind.node.ObjectNode threeReaders = oneReader.deepCopy().put("threads", 4);
+        ObjectNode oneReader = RunFixture.results().get(0);
+        ObjectNode threeReaders = oneReader.deepCopy().put("threads", 4);
+        threeReaders.get("secondaryMetrics").get("opThreads").get("rawData")
+                .forEach(fork -> ((ArrayNode) fork).removeAll().add(3.0).add(3.0));
         Fixtures.write(dir.resolve("one.json"), List.of(oneReader));
         Fixtures.write(dir.resolve("three.json"), List.of(threeReaders));
         List<Result> results = JmhJson.read(List.of(dir), "environment.json");
         assertThat(results).hasSize(2);
-        assertThat(results).extracting(r -> r.params().get(JmhJson.THREADS)).containsExactly("2", "4");
+        assertThat(results).extracting(r -> r.params().get(JmhJson.THREADS)).containsExactly("1 op + 1 ddl", "3 op + 1 ddl");
         assertThat(results.get(0).forkCount()).isEqualTo(results.get(1).forkCount());
         assertThat(StudiesSection.labels(results.stream().map(Config::of).toList()))
                 .allSatisfy(label -> assertThat(label).contains("threads="));
+    }
+
+    @Test
+    void theChurnerAloneAndTheReaderAloneAreTwoConfigurationsThoughJmhCountsOneThreadEach() throws IOException {
+        // SchemaSizeBenchmark's group run with -tg 1,0 and with -tg 0,1: one JMH thread each, one role each.
+        Map<String, String> params = Map.of("ddl", "EXCLUSIVE", "extraTables", "500", "journal", "WAL");
+        ObjectNode churnerAlone = new Fixtures.Bench("SchemaSizeBenchmark", "churn", 1, params)
+                .role(CounterNames.DDL, "churner", 15_000, ErrorClass.BUSY, 0).node.put("threads", 1);
+        ObjectNode readerAlone = new Fixtures.Bench("SchemaSizeBenchmark", "churn", 1, params)
+                .role(CounterNames.OPERATION, "reader", 300_000, ErrorClass.SCHEMA, 0).node.put("threads", 1);
+        Fixtures.write(dir.resolve("solo.json"), List.of(churnerAlone, readerAlone));
+        List<Result> results = JmhJson.read(List.of(dir), "environment.json");
+        assertThat(results).extracting(r -> r.params().get(JmhJson.THREADS)).containsExactly("1 ddl", "1 op");
+        assertThat(results.stream().map(Config::of)).noneMatch(Config::churn);
     }
 
     @Test
@@ -135,7 +156,7 @@ class ReportTest {
 
     @Test
     void anotherSuitesResults() throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode foreign = RunFixture.results().get(0);
+        ObjectNode foreign = RunFixture.results().get(0);
         foreign.put("benchmark", "org.example.Other.run");
         Fixtures.write(dir.resolve("foreign.json"), List.of(foreign));
         assertThat(oneLineError(generate(dir.resolve("foreign.json").toString()))).contains("not a result of this suite");
@@ -143,8 +164,8 @@ class ReportTest {
 
     @Test
     void resultsFromBeforeMeasuredWindowCounting() throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode old = RunFixture.results().get(0);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) old.get("secondaryMetrics")).remove("opWindowMicros");
+        ObjectNode old = RunFixture.results().get(0);
+        ((ObjectNode) old.get("secondaryMetrics")).remove("opWindowMicros");
         Fixtures.write(dir.resolve("old.json"), List.of(old));
         assertThat(oneLineError(generate(dir.resolve("old.json").toString()))).contains("has no counter opWindowMicros");
     }
@@ -183,15 +204,15 @@ class ReportTest {
     /** The hand-written reader refused these; the binding reads a JSON null as a null, so they are checked. */
     @Test
     void aNullOrAMalformedHistogramBinIsNotJmhsShape() throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode withNull = RunFixture.results().get(0);
+        ObjectNode withNull = RunFixture.results().get(0);
         ((com.fasterxml.jackson.databind.node.ArrayNode) withNull.get("primaryMetric").get("rawData").get(0)).addNull();
         Fixtures.write(dir.resolve("null.json"), List.of(withNull));
         assertThat(oneLineError(generate(dir.resolve("null.json").toString())))
                 .contains("result 1 is not in JMH's result shape: 'primaryMetric.rawData' holds something that is not a number");
         err.getBuffer().setLength(0);
-        com.fasterxml.jackson.databind.node.ObjectNode sample = Fixtures.JSON.createObjectNode();
+        ObjectNode sample = Fixtures.JSON.createObjectNode();
         sample.setAll(RunFixture.results().get(0));
-        com.fasterxml.jackson.databind.node.ObjectNode metric = (com.fasterxml.jackson.databind.node.ObjectNode) sample.get("primaryMetric");
+        ObjectNode metric = (ObjectNode) sample.get("primaryMetric");
         metric.remove("rawData");
         metric.set("rawDataHistogram", Fixtures.JSON.readTree("[[[[12.5, 3], [40.0]]]]"));
         Fixtures.write(dir.resolve("bin.json"), List.of(sample));
