@@ -5,7 +5,8 @@ import org.openjdk.jmh.annotations.*;
 
 /**
  * How long does one prepared point query take under schema churn: p50, p99, p99.9 per strategy?
- * The workload of {@link ChurnBenchmark}, inherited unchanged, in SampleTime mode. JMH times
+ * The workload of {@link ChurnBenchmark}, inherited unchanged (forks and iterations too), in
+ * SampleTime mode. JMH times
  * every call, failed ones too (a fast failure looks like a fast read), so read the percentiles
  * with the failure share from the counters: they are latencies of successful reads only where
  * opOk equals opAttempts.
@@ -14,7 +15,4 @@ import org.openjdk.jmh.annotations.*;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(3)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 public class ChurnLatencyBenchmark extends ChurnBenchmark {}

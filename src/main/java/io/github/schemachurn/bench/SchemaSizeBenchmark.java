@@ -1,6 +1,5 @@
 package io.github.schemachurn.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
 
 /**
@@ -9,18 +8,17 @@ import org.openjdk.jmh.annotations.*;
  * be invalidated 50 times in a row and get SQLITE_SCHEMA. The threshold of a strategy is the
  * smallest {@code extraTables} at which opSchema turns non-zero.
  *
- * <p>The group is {@link ChurnBenchmark}'s (one reader beside one unpaced churner). The solo
- * rates come from the same group with a role left out, by JMH's {@code -tg churner,reader}:
- * {@code -tg 1,0} is the churner alone (its solo DDL rate, the bar for "not starved"),
- * {@code -tg 0,1} the reader alone (its no-churn ceiling at this schema size).
+ * <p>The group, mode and forks are {@link ChurnBenchmark}'s (one reader beside one unpaced
+ * churner; JMH takes the annotations a class lacks from its superclass), with shorter
+ * iterations for a wide sweep. The solo rates come from the same group with a role left out,
+ * by JMH's {@code -tg churner,reader}: {@code -tg 1,0} is the churner alone (its solo DDL rate,
+ * the bar for "not starved"), {@code -tg 0,1} the reader alone (its no-churn ceiling at this
+ * schema size).
  *
  * <p>The sweep (part of {@code results/run.sh}):
  * <pre>java -jar target/benchmarks.jar 'SchemaSizeBenchmark' -p journal=WAL -p extraTables=0,100,500,2000 \
  *   -p ddl=AUTOCOMMIT,EXCLUSIVE -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p cpus=SPLIT -rf json</pre>
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(3)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class SchemaSizeBenchmark extends ChurnBenchmark {}
