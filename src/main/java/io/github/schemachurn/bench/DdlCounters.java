@@ -29,6 +29,7 @@ public class DdlCounters extends RoleCounters {
     public long ddlWindowMicros;
     public long ddlThreads;
     public long ddlCpuMicros;
+    public double ddlAttemptRate;
 
     public DdlCounters() {
         super(CounterNames.DDL);

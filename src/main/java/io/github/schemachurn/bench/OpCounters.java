@@ -25,6 +25,7 @@ public class OpCounters extends RoleCounters {
     public long opWindowMicros;
     public long opThreads;
     public long opCpuMicros;
+    public double opAttemptRate;
 
     public OpCounters() {
         super(CounterNames.OPERATION);

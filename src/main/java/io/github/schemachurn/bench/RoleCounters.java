@@ -8,7 +8,7 @@ import org.openjdk.jmh.infra.Control;
 /**
  * What every role's counter class shares: counts only inside JMH's measured window
  * ({@link RoleCount}), so per iteration the attempts equal JMH's ops for the method, and
- * publishes them into the subclass's public long fields, named as
+ * publishes them into the subclass's public fields, named as
  * {@link io.github.schemachurn.sqlite.CounterNames} names them under the role's prefix. JMH needs
  * the fields spelled out in the {@code @AuxCounters} class itself (it does not see inherited
  * ones; {@link RoleCount#publishTo} fails on a missing one); it zeroes them at every iteration

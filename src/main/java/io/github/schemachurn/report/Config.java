@@ -35,10 +35,9 @@ record Config(Result result, Optional<Role> op, Optional<Role> ddl) {
      * pairing: a group method whose name starts with {@value #CHURNER_METHOD} is the schema
      * changer ({@code ddl}), every other method the measured operation ({@code op}). A role
      * counted outside JMH's threads (a paced or other-process churner) has no JMH ops to compare.
-     * Only throughput results have JMH ops. {@code severalThreads}: the iterations of roles run
-     * by several threads (an approximate check), else those of one thread (exact).
+     * Only throughput results have JMH ops.
      */
-    Map<String, List<Double>> identity(boolean severalThreads) {
+    Map<String, List<Double>> identity() {
         if (!result.throughput()) {
             return Map.of();
         }
@@ -48,7 +47,7 @@ record Config(Result result, Optional<Role> op, Optional<Role> ddl) {
         }
         Map<String, List<Double>> ratios = new TreeMap<>();
         methods.forEach((method, metric) -> (method.startsWith(CHURNER_METHOD) ? ddl : op).ifPresent(role -> {
-            List<Double> perIteration = role.identityRatios(metric, severalThreads);
+            List<Double> perIteration = role.identityRatios(metric);
             if (!perIteration.isEmpty()) {
                 ratios.merge(role.prefix(), perIteration, (a, b) -> {
                     List<Double> both = new ArrayList<>(a);

@@ -19,7 +19,7 @@ record Role(String prefix, List<List<Iteration>> forks) {
 
     /** One measured iteration of the role, as counted by the benchmark. */
     record Iteration(long attempts, long ok, Map<ErrorClass, Long> failures, long retries, long busyWaits,
-                     double windowMicros, long threads, double cpuMicros) {
+                     double windowMicros, long threads, double cpuMicros, double attemptRate) {
         Iteration {
             failures = Map.copyOf(failures);
             long failed = failures.values().stream().mapToLong(Long::longValue).sum();
@@ -63,7 +63,8 @@ record Role(String prefix, List<List<Iteration>> forks) {
                             count(result, prefix + CounterNames.OK, f, i), failures,
                             count(result, prefix + CounterNames.RETRIES, f, i), count(result, prefix + CounterNames.BUSY_WAITS, f, i),
                             value(result, prefix + CounterNames.WINDOW_MICROS, f, i), count(result, prefix + CounterNames.THREADS, f, i),
-                            value(result, prefix + CounterNames.CPU_MICROS, f, i)));
+                            value(result, prefix + CounterNames.CPU_MICROS, f, i),
+                            value(result, prefix + CounterNames.ATTEMPT_RATE, f, i)));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(result.benchmark() + " " + result.params() + ", " + prefix
                             + " counters of fork " + (f + 1) + " iteration " + (i + 1) + ": " + e.getMessage());
@@ -150,18 +151,17 @@ record Role(String prefix, List<List<Iteration>> forks) {
     }
 
     /**
-     * Counted attempts over JMH's ops per iteration: JMH's rate for the role's method in that
-     * iteration times the iteration's mean window. 1.0 when the counters saw exactly what JMH
-     * measured, for an iteration of one thread; with several threads JMH sums each thread's own
-     * rate, which the mean window only approximates (threads' windows differ by up to a call).
+     * Counted over measured, per iteration: the role's attempt rate (each thread's attempts over
+     * its own window, summed over threads) over JMH's rate for the role's method (each thread's
+     * ops over its own time, summed). 1.0 when the counters saw exactly what JMH measured.
      */
-    List<Double> identityRatios(Result.Metric jmhRate, boolean severalThreads) {
+    List<Double> identityRatios(Result.Metric jmhRate) {
         List<Double> ratios = new ArrayList<>();
         for (int f = 0; f < forks.size() && f < jmhRate.forks().size(); f++) {
             for (int i = 0; i < forks.get(f).size() && i < jmhRate.forks().get(f).size(); i++) {
-                double ops = jmhRate.forks().get(f).get(i) * forks.get(f).get(i).seconds();
-                if (ops > 0 && (forks.get(f).get(i).threads() > 1) == severalThreads) {
-                    ratios.add(forks.get(f).get(i).attempts() / ops);
+                double measured = jmhRate.forks().get(f).get(i);
+                if (measured > 0) {
+                    ratios.add(forks.get(f).get(i).attemptRate() / measured);
                 }
             }
         }

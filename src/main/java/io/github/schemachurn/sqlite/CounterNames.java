@@ -30,6 +30,12 @@ public final class CounterNames {
     public static final String THREADS = "Threads";
     /** CPU time of the role's threads in the measured window, in microseconds: CPU / window is the regime signal. */
     public static final String CPU_MICROS = "CpuMicros";
+    /**
+     * Attempts per second of each thread's own window, summed over the role's threads: what JMH's
+     * throughput for the role's method is (each thread's ops over its own time, summed), so the
+     * report checks counted against measured for a role of several threads too.
+     */
+    public static final String ATTEMPT_RATE = "AttemptRate";
 
     private CounterNames() {}
 
@@ -43,7 +49,8 @@ public final class CounterNames {
         for (ErrorClass error : ErrorClass.values()) {
             names.add(failure(prefix, error));
         }
-        names.addAll(List.of(prefix + RETRIES, prefix + BUSY_WAITS, prefix + WINDOW_MICROS, prefix + THREADS, prefix + CPU_MICROS));
+        names.addAll(List.of(prefix + RETRIES, prefix + BUSY_WAITS, prefix + WINDOW_MICROS, prefix + THREADS, prefix + CPU_MICROS,
+                prefix + ATTEMPT_RATE));
         return names;
     }
 }

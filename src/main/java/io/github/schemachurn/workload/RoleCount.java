@@ -8,6 +8,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -160,25 +161,26 @@ public final class RoleCount implements Tally {
     public long busyWaits() { return busyWaits; }
 
     /**
-     * Ends the window and writes every counter of the role into the public long fields of
-     * {@code counters} named as {@link CounterNames} names them (JMH needs literal fields).
+     * Ends the window and writes every counter of the role into the public fields of
+     * {@code counters} named as {@link CounterNames} names them (JMH needs literal fields): longs,
+     * and a double for the attempt rate.
      *
      * @throws IllegalStateException if a field of the contract is missing
      */
     public void publishTo(Object counters, String prefix) {
         close();
-        List<Long> values = new ArrayList<>(List.of(attempts, ok));
+        List<Number> values = new ArrayList<>(List.of(attempts, ok));
         for (ErrorClass error : ErrorClass.values()) {
             values.add(failures(error));
         }
-        values.addAll(List.of(retries, busyWaits, windowMicros(), threads(), cpuMicros()));
+        values.addAll(List.of(retries, busyWaits, windowMicros(), threads(), cpuMicros(), attemptRate()));
         List<String> names = CounterNames.all(prefix);
         for (int i = 0; i < names.size(); i++) {
             try {
-                counters.getClass().getField(names.get(i)).setLong(counters, values.get(i));
-            } catch (NoSuchFieldException | IllegalAccessException e) {
-                throw new IllegalStateException(counters.getClass().getSimpleName() + " has no public long field "
-                        + names.get(i), e);
+                counters.getClass().getField(names.get(i)).set(counters, values.get(i));
+            } catch (NoSuchFieldException | IllegalAccessException | IllegalArgumentException e) {
+                throw new IllegalStateException(counters.getClass().getSimpleName() + " has no public "
+                        + values.get(i).getClass().getSimpleName().toLowerCase(Locale.ROOT) + " field " + names.get(i), e);
             }
         }
     }
@@ -186,6 +188,11 @@ public final class RoleCount implements Tally {
     /** The measured window in microseconds; 0 if no call was measured. */
     public long windowMicros() {
         return started ? (lastEndNanos - startNanos) / 1_000 : 0;
+    }
+
+    /** Attempts per second of the measured window; 0 if no call was measured. */
+    public double attemptRate() {
+        return started && lastEndNanos > startNanos ? attempts * 1e9 / (lastEndNanos - startNanos) : 0;
     }
 
     /** 1 if this thread was measured in the iteration, else 0: the sum over threads is the role's thread count. */

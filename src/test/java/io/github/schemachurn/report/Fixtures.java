@@ -68,7 +68,9 @@ final class Fixtures {
             counter(prefix + CounterNames.THREADS, (f, i) -> 1.0);
             counter(prefix + CounterNames.CPU_MICROS, (f, i) -> window.apply(f, i) / 2);
             BiFunction<Integer, Integer, Double> w = window;
-            metric(secondary.putObject(method), "ops/s", (f, i) -> (ok.apply(f, i) + failed.apply(f, i)) / (w.apply(f, i) / 1e6));
+            BiFunction<Integer, Integer, Double> attemptRate = (f, i) -> (ok.apply(f, i) + failed.apply(f, i)) / (w.apply(f, i) / 1e6);
+            counter(prefix + CounterNames.ATTEMPT_RATE, attemptRate);
+            metric(secondary.putObject(method), "ops/s", attemptRate);
             return this;
         }
 

@@ -34,6 +34,7 @@ class RoleCountTest {
         assertThat(count.ok()).isEqualTo(1);
         assertThat(count.failures(ErrorClass.BUSY)).isEqualTo(1);
         assertThat(count.threads()).isEqualTo(1);
+        assertThat(count.attemptRate()).isPositive();
     }
 
     @Test
@@ -47,6 +48,7 @@ class RoleCountTest {
         assertThat(count.threads()).isZero();
         assertThat(count.windowMicros()).isZero();
         assertThat(count.cpuMicros()).isZero();
+        assertThat(count.attemptRate()).isZero();
     }
 
     @Test
