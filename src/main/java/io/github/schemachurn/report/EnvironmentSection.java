@@ -1,9 +1,14 @@
 package io.github.schemachurn.report;
 
-import java.util.List;
-
 /** The machine and versions behind the numbers, the run's command and duration; from the environment file and JMH's own fields. */
 final class EnvironmentSection {
+    /**
+     * The timing that stands for the machine's speed: preparing the point query (CPU-bound SQLite
+     * work, no concurrency). Between two published runs on the same machine and code every timing
+     * moved by about 30 %, far outside the intervals within either run.
+     */
+    static final String SPEED_METHOD = "freshPrepare";
+
     private EnvironmentSection() {}
 
     static void render(Run run, Md md) {
@@ -11,6 +16,15 @@ final class EnvironmentSection {
             Result any = run.configs.get(0).result();
             Md.Table table = new Md.Table("", "");
             table = table.with("JMH", any.jmhVersion()).with("JVM (from JMH)", any.vmName() + " " + any.jdkVersion());
+            for (Config c : run.configs) {
+                Result r = c.result();
+                if (r.method().equals(SPEED_METHOD) && "0".equals(r.params().get(Run.EXTRA_TABLES))) {
+                    Result.Metric m = r.metrics().get(r.method());
+                    table = table.with("Machine speed", Estimate.of(m).text() + " " + m.unit() + " to prepare the point query ("
+                            + r.benchmarkClass() + "." + SPEED_METHOD + ", " + Run.EXTRA_TABLES + "=0); compare it before "
+                            + "comparing figures across runs or machines");
+                }
+            }
             if (run.environment.isEmpty()) {
                 s.table(table);
                 s.para("No environment file: record one with `Report capture-env --command ... --duration ...` beside the results.");

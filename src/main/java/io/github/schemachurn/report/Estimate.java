@@ -21,6 +21,11 @@ record Estimate(double value, double error, List<Double> forks, boolean forksDis
         return new Estimate(Stats.mean(forks), error, forks, checkForks && Stats.forksDisagree(forks));
     }
 
+    /** A timing or rate as JMH measured it: per fork the mean of its iterations. */
+    static Estimate of(Result.Metric metric) {
+        return of(metric.forks().stream().map(Stats::mean).toList(), metric.forks().get(0), true);
+    }
+
     double min() {
         return forks.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     }

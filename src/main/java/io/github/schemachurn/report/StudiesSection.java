@@ -99,7 +99,7 @@ final class StudiesSection {
         Optional<Role> role = c.op().or(c::ddl);
         if (role.isEmpty()) {
             Result.Metric m = c.result().metrics().get(c.result().method());
-            Estimate e = Estimate.of(m.forks().stream().map(Stats::mean).toList(), m.forks().get(0), true);
+            Estimate e = Estimate.of(m);
             String p = !c.result().mode().equals("sample") || !m.percentiles().containsKey("99.0") ? ""
                     : " (p50 " + Fmt.num(m.percentiles().get("50.0")) + ", p99 " + Fmt.num(m.percentiles().get("99.0")) + ")";
             return List.of(label, e.text() + " " + m.unit() + p, "–", "–", "–", "–", flag(e));

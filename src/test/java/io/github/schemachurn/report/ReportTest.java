@@ -178,7 +178,8 @@ class ReportTest {
         Path results = Fixtures.write(dir.resolve("env/results.json"), RunFixture.results());
         assertThat(generate(dir.resolve("env").toString())).as(err.toString()).isZero();
         assertThat(Files.readString(dir.resolve("benchmarks.md"))).contains("| Duration | 47 min |",
-                "| " + Environment.MAX_SCHEMA_RETRY + " | 25 |", "| system SQLite | 3.40.1 |", "| Command | `results/run.sh` |");
+                "| " + Environment.MAX_SCHEMA_RETRY + " | 25 |", "| system SQLite | 3.40.1 |", "| Command | `results/run.sh` |",
+                "| Machine speed | 12.0 ± ", " to prepare the point query (SchemaReloadBenchmark.freshPrepare, extraTables=0)");
         assertThat(results).exists();
     }
 
