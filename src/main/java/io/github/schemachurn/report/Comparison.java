@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  */
 record Comparison(String param, SortedMap<String, String> context, List<Option> options) {
 
-    record Option(String value, Config config) {
+    record Option(String value, Result config) {
         Estimate rate() {
             return config.op().orElseThrow().rate();
         }
@@ -42,17 +42,17 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
     }
 
     /** Every comparison of {@code param} among churn configurations that pass {@code filter}. */
-    static List<Comparison> of(List<Config> configs, String param, Predicate<Config> filter) {
-        List<Config> churn = configs.stream().filter(Config::churn).filter(filter).filter(c -> c.param(param) != null).toList();
-        List<String> varied = Result.varied(churn.stream().map(Config::result).toList());
-        Map<String, List<Config>> groups = new LinkedHashMap<>();
-        for (Config c : churn) {
-            SortedMap<String, String> others = new TreeMap<>(c.result().params());
+    static List<Comparison> of(List<Result> configs, String param, Predicate<Result> filter) {
+        List<Result> churn = configs.stream().filter(Result::churn).filter(filter).filter(c -> c.param(param) != null).toList();
+        List<String> varied = Result.varied(churn);
+        Map<String, List<Result>> groups = new LinkedHashMap<>();
+        for (Result c : churn) {
+            SortedMap<String, String> others = new TreeMap<>(c.params());
             others.remove(param);
-            groups.computeIfAbsent(c.result().benchmark() + others, k -> new ArrayList<>()).add(c);
+            groups.computeIfAbsent(c.benchmark() + others, k -> new ArrayList<>()).add(c);
         }
         List<Comparison> comparisons = new ArrayList<>();
-        for (List<Config> group : groups.values()) {
+        for (List<Result> group : groups.values()) {
             if (group.size() < 2) {
                 continue;
             }

@@ -38,12 +38,20 @@ final class JmhJson {
 
     private JmhJson() {}
 
-    /** Every result in the given files and directories, pooled by configuration, in first-seen order. */
+    /** Every result in the given files and directories, pooled by configuration, in first-seen order, its roles' counters checked. */
     static List<Result> read(List<Path> inputs, String environmentFileName) {
         Map<String, Result> byKey = new LinkedHashMap<>();
         for (Path file : files(inputs, environmentFileName)) {
             for (Result result : readFile(file)) {
                 byKey.merge(result.key(), result, Result::pool);
+            }
+        }
+        for (Result result : byKey.values()) {
+            try {
+                result.op(); // reading a role checks its counters
+                result.ddl();
+            } catch (IllegalArgumentException e) {
+                throw new ReportException(e.getMessage());
             }
         }
         return List.copyOf(byKey.values());

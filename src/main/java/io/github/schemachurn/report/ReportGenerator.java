@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +32,7 @@ public final class ReportGenerator {
      *                        single directory is given and it has one, otherwise none
      */
     public static Rendered render(List<Path> inputs, Optional<Path> environmentFile, Path markdownFile, Path chartsDir, Path tablesFile) {
-        List<Config> configs = new ArrayList<>();
-        for (Result result : JmhJson.read(inputs, ENVIRONMENT_FILE)) {
-            try {
-                configs.add(Config.of(result));
-            } catch (IllegalArgumentException e) {
-                throw new ReportException(e.getMessage());
-            }
-        }
+        List<Result> configs = JmhJson.read(inputs, ENVIRONMENT_FILE);
         Optional<Environment> environment = environmentFile.or(() -> besideResults(inputs)).map(Environment::read);
         Path markdownDir = markdownFile.toAbsolutePath().getParent();
         if (Files.exists(markdownDir) && !Files.isDirectory(markdownDir)) {

@@ -18,24 +18,22 @@ import java.util.Optional;
  */
 final class ThresholdSection {
     /** The schema-reload study's method that times a prepare on a connection whose schema is stale. */
-    static final String STALE_PREPARE_METHOD = "stalePrepare";
     /** SQLITE_MAX_SCHEMA_RETRY of the SQLite bundled with sqlite-jdbc (SQLite's default). */
     static final int RETRIES = 50;
 
     private ThresholdSection() {}
 
     /** The fitted cost of one stale re-prepare, in microseconds, by extra tables. */
-    static Optional<Stats.Line> cost(List<Config> configs) {
+    static Optional<Stats.Line> cost(List<Result> configs) {
         return reloadPoints(configs).size() < 2 ? Optional.empty() : Optional.of(Stats.fit(reloadPoints(configs)));
     }
 
     /** (extra tables, microseconds) per fork of the stale-prepare timing. */
-    static List<double[]> reloadPoints(List<Config> configs) {
+    static List<double[]> reloadPoints(List<Result> configs) {
         List<double[]> points = new ArrayList<>();
-        for (Config c : configs) {
-            Result r = c.result();
+        for (Result r : configs) {
             String tables = r.params().get(Run.EXTRA_TABLES);
-            if (r.method().equals(STALE_PREPARE_METHOD) && tables != null) {
+            if (r.method().equals(Run.STALE_PREPARE_METHOD) && tables != null) {
                 Result.Metric m = r.metrics().get(r.method());
                 double toMicros = m.unit().startsWith("ms") ? 1e3 : m.unit().startsWith("ns") ? 1e-3 : m.unit().startsWith("s/") ? 1e6 : 1;
                 m.forks().forEach(f -> points.add(new double[] {Double.parseDouble(tables), Stats.mean(f) * toMicros}));
@@ -50,11 +48,11 @@ final class ThresholdSection {
     }
 
     /** A measured point of the phase map: a churn configuration with a schema size. */
-    record Point(Config config, double extraTables, double ddlPerSecond, double schemaShare, boolean predicted) {}
+    record Point(Result config, double extraTables, double ddlPerSecond, double schemaShare, boolean predicted) {}
 
-    static List<Point> points(List<Config> configs, Stats.Line cost) {
+    static List<Point> points(List<Result> configs, Stats.Line cost) {
         List<Point> points = new ArrayList<>();
-        for (Config c : configs) {
+        for (Result c : configs) {
             String tables = c.param(Run.EXTRA_TABLES);
             // A legacy-prepare statement fails on the first schema change, with no re-prepare race: not this model's case.
             if (!c.churn() || tables == null || PrepareMode.LEGACY.name().equals(c.param(Run.PREPARE))) {
@@ -72,7 +70,7 @@ final class ThresholdSection {
         Optional<Stats.Line> fit = cost(run.configs);
         md.section("When SCHEMA appears: a threshold model", s -> {
             if (fit.isEmpty()) {
-                s.para("Not measured in this run: the model needs the schema-reload study (method `" + STALE_PREPARE_METHOD
+                s.para("Not measured in this run: the model needs the schema-reload study (method `" + Run.STALE_PREPARE_METHOD
                         + "` at two or more `" + Run.EXTRA_TABLES + "` values).");
                 return;
             }
@@ -115,9 +113,9 @@ final class ThresholdSection {
         if (points.isEmpty()) {
             return "";
         }
-        List<String> varied = Result.varied(points.stream().map(p -> p.config().result()).toList());
-        return ", e.g. " + points.stream().limit(3).map(p -> "`" + p.config().result().benchmarkClass() + " "
-                + p.config().result().label(varied.isEmpty() ? List.of(Run.EXTRA_TABLES) : varied) + "` "
+        List<String> varied = Result.varied(points.stream().map(Point::config).toList());
+        return ", e.g. " + points.stream().limit(3).map(p -> "`" + p.config().benchmarkClass() + " "
+                + p.config().label(varied.isEmpty() ? List.of(Run.EXTRA_TABLES) : varied) + "` "
                 + Fmt.pct(100 * p.schemaShare()) + " SCHEMA at " + Fmt.num(p.ddlPerSecond()) + " DDL/s")
                 .reduce((a, b) -> a + "; " + b).orElse("");
     }
