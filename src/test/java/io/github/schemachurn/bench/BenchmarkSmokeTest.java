@@ -7,9 +7,12 @@ import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.ErrorClass;
+import io.github.schemachurn.sqlite.JournalMode;
+import io.github.schemachurn.sqlite.PrepareMode;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import io.github.schemachurn.workload.ChildJvm;
+import io.github.schemachurn.workload.ChurnerPlacement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -29,9 +33,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark through JMH's Runner API with tiny settings, in this JVM, and checks the
- * counters exist, are never negative, and add up: attempts = successes + failures. This checks
- * that the benchmarks work, not how fast anything is.
+ * Runs every benchmark and every strategy constant through JMH's Runner API with tiny settings, in
+ * this JVM, and checks the counters exist, are never negative, and add up: attempts = successes +
+ * failures. This checks that the benchmarks work, not how fast anything is.
  */
 class BenchmarkSmokeTest {
 
@@ -39,6 +43,10 @@ class BenchmarkSmokeTest {
     static Path tmp;
 
     private static final List<RunResult> results = new ArrayList<>();
+
+    private static final String ALL = "io\\.github\\.schemachurn\\.bench\\..*";
+    private static final String CHURN = "io\\.github\\.schemachurn\\.bench\\.ChurnBenchmark\\..*";
+    private static final String CHURN_AND_WRITES = "io\\.github\\.schemachurn\\.bench\\.(Churn|WriteChurn)Benchmark\\..*";
 
     private static ChainedOptionsBuilder tiny(String include) {
         return new OptionsBuilder()
@@ -54,28 +62,45 @@ class BenchmarkSmokeTest {
                 .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
     }
 
+    /**
+     * Every benchmark once, then every constant of every strategy once, one strategy varied at a
+     * time: not every combination, which took minutes.
+     */
     @BeforeAll
-    static void runEveryBenchmark() throws RunnerException {
+    @Timeout(300)
+    static void runEveryBenchmarkAndEveryStrategy() throws RunnerException {
         // The churner JVM cache lives as long as this JVM (HygieneTest checks it goes at exit): made
         // here, before tmp is the temp root, so tmp holds only what trials leave, whichever test ran first.
         ChildJvm.fastStarting();
         System.setProperty(Database.TMPDIR_PROPERTY, tmp.toString());
-        // Every benchmark with its default parameters ...
-        results.addAll(new Runner(tiny("io\\.github\\.schemachurn\\.bench\\..*").build()).run());
-        // ... every reader strategy with every retry policy, churning the queried table ...
-        results.addAll(new Runner(tiny("io\\.github\\.schemachurn\\.bench\\.(Churn|WriteChurn|ChurnLatency)Benchmark\\..*")
+        // Every benchmark, in DELETE mode (the strategies below run in WAL) with a few extra tables,
+        // the churner in every placement and the legacy reader with every prepare call ...
+        run(tiny(ALL)
+                .param("journal", "DELETE")
+                .param("ddl", "EXCLUSIVE") // one every benchmark with a ddl param accepts
+                .param("extraTables", "10")
+                .param("churner", names(ChurnerPlacement.class))
+                .param("prepare", names(PrepareMode.class)));
+        // ... every DDL strategy ...
+        run(tiny(CHURN)
+                .param("journal", "WAL")
+                .param("ddl", names(DdlStrategy.class)));
+        // ... and every reader strategy and every retry policy (of readers and of writers), where the
+        // churner drops and recreates the queried table under the lock APP_READ_LOCK readers share.
+        run(queriedTableChurn(CHURN).param("reader", names(ReaderStrategy.class)));
+        run(queriedTableChurn(CHURN_AND_WRITES).param("retry", names(RetryPolicy.class)));
+    }
+
+    private static ChainedOptionsBuilder queriedTableChurn(String include) {
+        return tiny(include)
                 .param("journal", "WAL")
                 .param("ddl", "APP_LOCK")
-                .param("reader", names(ReaderStrategy.class))
-                .param("retry", names(RetryPolicy.class))
                 .param("busyTimeout", "5")
-                .param("change", "QUERIED_TABLE")
-                .build()).run());
-        // ... and every DDL strategy.
-        results.addAll(new Runner(tiny("io\\.github\\.schemachurn\\.bench\\.ChurnBenchmark\\..*")
-                .param("journal", "WAL")
-                .param("ddl", names(DdlStrategy.class))
-                .build()).run());
+                .param("change", "QUERIED_TABLE");
+    }
+
+    private static void run(ChainedOptionsBuilder options) throws RunnerException {
+        results.addAll(new Runner(options.build()).run());
     }
 
     private static String[] names(Class<? extends Enum<?>> type) {
@@ -95,6 +120,15 @@ class BenchmarkSmokeTest {
                 "io.github.schemachurn.bench.ChurnBenchmark.churn",
                 "io.github.schemachurn.bench.WriteChurnBenchmark.writes",
                 "io.github.schemachurn.bench.ChurnLatencyBenchmark.churn");
+    }
+
+    @Test
+    void everyStrategyConstantRan() {
+        Map<String, Class<? extends Enum<?>>> strategies = Map.of("journal", JournalMode.class, "ddl", DdlStrategy.class,
+                "reader", ReaderStrategy.class, "retry", RetryPolicy.class, "churner", ChurnerPlacement.class,
+                "prepare", PrepareMode.class);
+        strategies.forEach((param, type) -> assertThat(results).extracting(r -> r.getParams().getParam(param))
+                .as(param).contains(names(type)));
     }
 
     @Test
@@ -137,7 +171,7 @@ class BenchmarkSmokeTest {
 
     @Test
     void anUnknownParameterValueFailsWithAOneLineMessageAndLeavesNothingBehind() {
-        Throwable failure = catchThrowable(() -> new Runner(tiny("io\\.github\\.schemachurn\\.bench\\.ChurnBenchmark\\..*")
+        Throwable failure = catchThrowable(() -> new Runner(tiny(CHURN)
                 .param("journal", "FOO").param("ddl", "AUTOCOMMIT").build()).run());
 
         assertThat(failure).isInstanceOf(RunnerException.class);
