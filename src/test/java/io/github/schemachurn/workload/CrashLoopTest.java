@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,6 +30,21 @@ class CrashLoopTest {
     private static final int MID_TRANSACTION_KILLS = 20;
     /** Some kills also land in or just after COMMIT, where the journal or WAL is half written. */
     private static final CrashLoop.Plan PLAN = new CrashLoop.Plan(3, 0.2, 2_000, 42);
+
+    /** The temp root of this test's databases and churners, so no other run's files are taken for ours. */
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void privateTmpdir() {
+        ChildJvm.fastStarting(); // its cache lives as long as this JVM, outside tmp
+        System.setProperty(Database.TMPDIR_PROPERTY, tmp.toString());
+    }
+
+    @AfterEach
+    void restoreTmpdir() {
+        System.clearProperty(Database.TMPDIR_PROPERTY);
+    }
 
     @ParameterizedTest
     @EnumSource(JournalMode.class)
