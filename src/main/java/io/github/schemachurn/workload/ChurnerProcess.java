@@ -128,8 +128,8 @@ public final class ChurnerProcess implements Callable<Integer> {
      *                                  in this mode
      */
     static void checkStrategy(DdlStrategy ddl, Mode mode) {
-        if (ddl == DdlStrategy.APP_LOCK) {
-            throw new IllegalArgumentException("ddl APP_LOCK needs a lock shared with the readers in one JVM;"
+        if (ddl.needsInJvmLock()) {
+            throw new IllegalArgumentException("ddl " + ddl + " needs a lock shared with the readers in one JVM;"
                     + " it cannot work from a churner process");
         }
         if (mode == Mode.STEP) {
