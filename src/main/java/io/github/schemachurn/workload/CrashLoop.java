@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Crash injection: starts a churner process in STEP mode, lets it commit a random number of
  * DDL, then kills it with SIGKILL inside a DDL transaction, checks that the database recovered
- * ({@link DurabilityCheck}), and starts the next one. Runs until stopped; readers and writers
+ * ({@link Audit#afterCrash}), and starts the next one. Runs until stopped; readers and writers
  * of the caller keep running throughout.
  *
  * <p>Two kinds of kill. Mid-transaction (the default): the child has executed the DDL, said
@@ -118,8 +118,8 @@ public final class CrashLoop extends BackgroundLoop {
             last = lastReport(last, child.remainingLines());
             boolean ambiguous = inCommit && last.totals().attempts() == attemptsBeforeKill;
             boolean hotJournal = database.journal() == JournalMode.DELETE && Files.exists(journalFile());
-            DurabilityCheck.Expectation expected = new DurabilityCheck.Expectation(last.state(), ambiguous);
-            DurabilityCheck.Result check = DurabilityCheck.check(database, change, expected, writers);
+            Audit.Expectation expected = new Audit.Expectation(last.state(), ambiguous);
+            Audit.Result check = Audit.afterCrash(database, change, expected, writers);
             stats = stats.plusKill(inCommit, ambiguous, hotJournal, check);
             if (!check.ok()) {
                 problem("after kill " + stats.kills() + " (" + (inCommit ? "in commit" : "mid-transaction")

@@ -156,7 +156,7 @@ public final class Fixture implements AutoCloseable {
             long acknowledged = 0;
             for (WriterSession writer : writers) {
                 acknowledged += writer.acknowledged();
-                long missing = DurabilityCheck.missingWrites(c, writer.firstId(), writer.acknowledged());
+                long missing = Audit.missingWrites(c, writer.firstId(), writer.acknowledged());
                 if (missing > 0) {
                     problems.add(missing + " of " + writer.acknowledged() + " acknowledged inserts missing from ids "
                             + writer.firstId() + "..");
