@@ -78,10 +78,9 @@ public final class Fixture implements AutoCloseable {
     }
 
     /** A churner with its own connection, audited at the end. */
-    public ChurnerSession churner() throws SQLException {
-        ChurnerSession churner = session((connection, retrier) ->
-                new ChurnerSession(connection, Churner.jdbc(connection, change, ddl.create(appLock), retrier)));
-        checks.add(c -> Audit.schemaProblem(c, churner.churner()));
+    public Churner churner() throws SQLException {
+        Churner churner = session((connection, retrier) -> Churner.owning(connection, change, ddl.create(appLock), retrier));
+        checks.add(c -> Audit.schemaProblem(c, churner));
         beforeAudit.add(churner);
         return churner;
     }

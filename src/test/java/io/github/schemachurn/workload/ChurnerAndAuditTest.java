@@ -8,7 +8,6 @@ import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.JournalMode;
-import io.github.schemachurn.sqlite.Operation;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -79,10 +78,10 @@ class ChurnerAndAuditTest {
 
     @Test
     void writerAcknowledgesOnlyWhatItInserted() throws SQLException {
-        Writer writer = new Writer(connection, 1000);
+        WriterSession writer = new WriterSession(connection, RetryPolicy.NONE.create(), 0);
         Counts counts = new Counts();
         for (int i = 0; i < 3; i++) {
-            Operation.run(writer::insert, writer, RetryPolicy.NONE.create(), counts);
+            writer.insert(counts);
         }
         assertThat(counts.successes()).isEqualTo(3);
         Audits.verify(connection, 3, null);
