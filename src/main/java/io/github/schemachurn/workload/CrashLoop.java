@@ -1,5 +1,6 @@
 package io.github.schemachurn.workload;
 
+import io.github.schemachurn.sqlite.Counts;
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.JournalMode;
@@ -46,7 +47,7 @@ public final class CrashLoop extends BackgroundLoop {
     private final Plan plan;
     private final SplittableRandom random;
     private final List<String> problems = new ArrayList<>();
-    private Totals finishedTotals = Totals.ZERO;
+    private Counts finishedTotals = new Counts();
     private volatile ChurnReport report;
     private volatile CrashStats stats = CrashStats.ZERO;
 
@@ -63,7 +64,7 @@ public final class CrashLoop extends BackgroundLoop {
         this.writers = List.copyOf(writers);
         this.plan = plan;
         this.random = new SplittableRandom(plan.seed());
-        this.report = new ChurnReport(Totals.ZERO, change.initial());
+        this.report = new ChurnReport(new Counts(), change.initial());
     }
 
     /** The DDL counts of all churner processes so far, and the schema's last known state. */
@@ -86,7 +87,7 @@ public final class CrashLoop extends BackgroundLoop {
     @Override
     void step() throws SQLException {
         try (ChurnerChild child = ChurnerChild.start(jvm, database, ddl, retry, change, ChurnerProcess.Mode.STEP)) {
-            ChurnReport last = new ChurnReport(Totals.ZERO, child.readyState());
+            ChurnReport last = new ChurnReport(new Counts(), child.readyState());
             int commitsLeft = random.nextInt(plan.maxDdlsBetweenKills() + 1);
             boolean inCommit = random.nextDouble() < plan.inCommitShare();
             while (true) {

@@ -54,7 +54,7 @@ class ChurnerAndAuditTest {
         assertThat(churner.acknowledged()).isEqualTo(5);
         assertThat(churner.state()).isEqualTo(1);
         assertThat(Workload.tableExists(connection, SchemaChange.SIDE)).isTrue();
-        assertThat(counts.successes()).isEqualTo(5);
+        assertThat(counts.ok()).isEqualTo(5);
         Audits.verify(connection, 0, churner);
     }
 
@@ -83,7 +83,7 @@ class ChurnerAndAuditTest {
         for (int i = 0; i < 3; i++) {
             writer.insert(counts);
         }
-        assertThat(counts.successes()).isEqualTo(3);
+        assertThat(counts.ok()).isEqualTo(3);
         Audits.verify(connection, 3, null);
         writer.close();
     }
