@@ -1,7 +1,7 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.CounterNames;
-import io.github.schemachurn.workload.Totals;
+import io.github.schemachurn.sqlite.Counts;
 import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.*;
 import org.openjdk.jmh.infra.Control;
@@ -40,7 +40,7 @@ public class DdlCounters extends RoleCounters {
      * or background churner): counts what that role did while this thread was measured, from
      * its running totals and its threads' CPU time.
      */
-    void carry(Control control, Supplier<Totals> totals, Supplier<Long> cpuNanos) {
+    void carry(Control control, Supplier<Counts> totals, Supplier<Long> cpuNanos) {
         count.enterWithBackground(control.startMeasurement, control.stopMeasurement, totals, cpuNanos);
     }
 }

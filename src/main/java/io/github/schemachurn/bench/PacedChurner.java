@@ -2,7 +2,7 @@ package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.Params;
-import io.github.schemachurn.workload.ChurnerSession;
+import io.github.schemachurn.workload.Churner;
 import io.github.schemachurn.workload.PacedLoop;
 import java.sql.SQLException;
 import org.openjdk.jmh.annotations.*;
@@ -29,7 +29,7 @@ public class PacedChurner {
         if (rate == 0 && !UNPACED.equals(ddlPerSecond)) {
             throw new IllegalArgumentException("parameter ddlPerSecond must be above 0 or UNPACED, got " + ddlPerSecond);
         }
-        ChurnerSession churner = db.fixture.churner();
+        Churner churner = db.fixture.churner();
         boolean[] pinned = {false};
         loop = new PacedLoop(rate, tally -> {
             if (!pinned[0]) {

@@ -7,7 +7,7 @@ import io.github.schemachurn.workload.ChurnReport;
 import io.github.schemachurn.workload.ChurnerPlacement;
 import io.github.schemachurn.workload.CrashStats;
 import io.github.schemachurn.workload.Fixture;
-import io.github.schemachurn.workload.Totals;
+import io.github.schemachurn.sqlite.Counts;
 import io.github.schemachurn.workload.WriterLoop;
 import java.sql.SQLException;
 import java.util.List;
@@ -87,7 +87,7 @@ public class PlacedChurn extends ChurnParams {
     }
 
     /** The churner's DDL counts so far; fails if the writer beside it broke. */
-    Totals churnTotals() {
+    Counts churnTotals() {
         writer.checkHealthy();
         return churn.report().totals();
     }

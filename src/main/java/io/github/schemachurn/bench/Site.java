@@ -3,7 +3,7 @@ package io.github.schemachurn.bench;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.RetryPolicy;
-import io.github.schemachurn.workload.ChurnerSession;
+import io.github.schemachurn.workload.Churner;
 import io.github.schemachurn.workload.Fixture;
 import io.github.schemachurn.workload.PacedLoop;
 import io.github.schemachurn.workload.SchemaChange;
@@ -54,7 +54,7 @@ public class Site extends DatabaseParams {
         // The application lock is unused by the requests: they are PHP pages, not threads that share a lock.
         fixture = fixture(ddlStrategy, RetryPolicy.NONE, SchemaChange.TABLE_PER_TENANT, users);
         try {
-            ChurnerSession registrar = fixture.churner();
+            Churner registrar = fixture.churner();
             registrations = new PacedLoop(registrationRate, registrar::step);
             fixture.closeBeforeAudit(registrations::stop);
             requests = new WebRequests(fixture.database);

@@ -1,6 +1,7 @@
 package io.github.schemachurn.sqlite;
 
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,16 +24,15 @@ public final class PausedCommitDdl implements DdlRunner {
      * @throws IllegalArgumentException for a strategy without an explicit transaction to pause in
      */
     public static DdlRunner of(DdlStrategy strategy, SqlTry beforeCommit) {
-        switch (strategy) {
-            case DEFERRED:
-            case IMMEDIATE:
-            case EXCLUSIVE:
-                // The BEGIN keyword is the constant's own name: no outside text reaches the SQL.
-                return new PausedCommitDdl("BEGIN " + strategy.name(), beforeCommit);
-            default:
-                throw new IllegalArgumentException("ddl " + strategy
-                        + " has no explicit transaction to kill the churner in; use DEFERRED, IMMEDIATE or EXCLUSIVE");
-        }
+        String begin = strategy.begin().orElseThrow(() -> new IllegalArgumentException("ddl " + strategy
+                + " has no explicit transaction to kill the churner in; use " + transactional()));
+        return new PausedCommitDdl(begin, beforeCommit);
+    }
+
+    /** The strategies that open a transaction, e.g. "DEFERRED, IMMEDIATE or EXCLUSIVE". */
+    private static String transactional() {
+        List<String> names = Arrays.stream(DdlStrategy.values()).filter(DdlStrategy::opensTransaction).map(Enum::name).toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     @Override

@@ -3,13 +3,14 @@ package io.github.schemachurn.workload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.schemachurn.sqlite.Counts;
 
 /**
  * What a churner reports: its DDL outcome counts and its {@link SchemaChange} state after every
  * acknowledged change (ok counts the acknowledged changes). A churner process writes it as one
  * JSON line, {@code {"totals":{"attempts":…,"ok":…,"failures":{"SCHEMA":…},…},"state":1}}.
  */
-public record ChurnReport(Totals totals, long state) {
+public record ChurnReport(Counts totals, long state) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);

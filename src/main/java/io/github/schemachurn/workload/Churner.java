@@ -23,6 +23,7 @@ public final class Churner implements AutoCloseable {
     private volatile long state;
     private volatile long acknowledged;
     private Statement owned;
+    private Connection ownedConnection;
 
     /** A churner on a freshly seeded database. */
     public Churner(SqlExecutor sql, SchemaChange change, DdlRunner ddl, Retrier retrier) {
@@ -56,6 +57,13 @@ public final class Churner implements AutoCloseable {
         return jdbc(connection, change, change.initial(), ddl, retrier);
     }
 
+    /** A role's churner, over a statement of its own on a connection it owns: {@link #close()} closes both. */
+    static Churner owning(Connection connection, SchemaChange change, DdlRunner ddl, Retrier retrier) throws SQLException {
+        Churner churner = jdbc(connection, change, ddl, retrier);
+        churner.ownedConnection = connection;
+        return churner;
+    }
+
     /** One schema change; true if it was committed. */
     public boolean step(Tally tally) {
         boolean committed = Operation.run(() -> ddl.run(sql, change.ddl(state)), Operation.FailureListener.NONE, retrier, tally);
@@ -80,11 +88,17 @@ public final class Churner implements AutoCloseable {
         return acknowledged;
     }
 
-    /** Closes the statement of a {@link #jdbc} churner; a churner over another executor owns nothing. */
+    /** Closes what it owns: the statement of a {@link #jdbc} churner, and an {@link #owning} churner's connection. */
     @Override
     public void close() throws SQLException {
-        if (owned != null) {
-            owned.close();
+        try {
+            if (owned != null) {
+                owned.close();
+            }
+        } finally {
+            if (ownedConnection != null) {
+                ownedConnection.close();
+            }
         }
     }
 }

@@ -128,8 +128,8 @@ public final class ChurnerProcess implements Callable<Integer> {
      *                                  in this mode
      */
     static void checkStrategy(DdlStrategy ddl, Mode mode) {
-        if (ddl == DdlStrategy.APP_LOCK) {
-            throw new IllegalArgumentException("ddl APP_LOCK needs a lock shared with the readers in one JVM;"
+        if (ddl.needsInJvmLock()) {
+            throw new IllegalArgumentException("ddl " + ddl + " needs a lock shared with the readers in one JVM;"
                     + " it cannot work from a churner process");
         }
         if (mode == Mode.STEP) {
@@ -166,7 +166,7 @@ public final class ChurnerProcess implements Callable<Integer> {
             PacedLoop loop = new PacedLoop(0, churner::step);
             Thread commands = new Thread(() -> answerCommands(loop, churner), "commands");
             commands.setDaemon(true);
-            say(new ChurnReport(Totals.ZERO, state).toLine());
+            say(new ChurnReport(new Counts(), state).toLine());
             commands.start();
             loop.run();
             loop.checkHealthy();
@@ -195,8 +195,8 @@ public final class ChurnerProcess implements Callable<Integer> {
     private int runStepped(Connection connection, Retrier retrier, long state) throws SQLException {
         DdlRunner runner = PausedCommitDdl.of(ddl, this::awaitCommit);
         try (Churner churner = Churner.jdbc(connection, change, state, runner, retrier)) {
-            say(new ChurnReport(Totals.ZERO, state).toLine());
-            Totals totals = Totals.ZERO;
+            say(new ChurnReport(new Counts(), state).toLine());
+            Counts totals = new Counts();
             while (true) {
                 Counts step = new Counts();
                 try {

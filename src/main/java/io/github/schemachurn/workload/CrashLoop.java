@@ -1,5 +1,6 @@
 package io.github.schemachurn.workload;
 
+import io.github.schemachurn.sqlite.Counts;
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.JournalMode;
@@ -15,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Crash injection: starts a churner process in STEP mode, lets it commit a random number of
  * DDL, then kills it with SIGKILL inside a DDL transaction, checks that the database recovered
- * ({@link DurabilityCheck}), and starts the next one. Runs until stopped; readers and writers
+ * ({@link Audit#afterCrash}), and starts the next one. Runs until stopped; readers and writers
  * of the caller keep running throughout.
  *
  * <p>Two kinds of kill. Mid-transaction (the default): the child has executed the DDL, said
@@ -46,7 +47,7 @@ public final class CrashLoop extends BackgroundLoop {
     private final Plan plan;
     private final SplittableRandom random;
     private final List<String> problems = new ArrayList<>();
-    private Totals finishedTotals = Totals.ZERO;
+    private Counts finishedTotals = new Counts();
     private volatile ChurnReport report;
     private volatile CrashStats stats = CrashStats.ZERO;
 
@@ -63,7 +64,7 @@ public final class CrashLoop extends BackgroundLoop {
         this.writers = List.copyOf(writers);
         this.plan = plan;
         this.random = new SplittableRandom(plan.seed());
-        this.report = new ChurnReport(Totals.ZERO, change.initial());
+        this.report = new ChurnReport(new Counts(), change.initial());
     }
 
     /** The DDL counts of all churner processes so far, and the schema's last known state. */
@@ -86,7 +87,7 @@ public final class CrashLoop extends BackgroundLoop {
     @Override
     void step() throws SQLException {
         try (ChurnerChild child = ChurnerChild.start(jvm, database, ddl, retry, change, ChurnerProcess.Mode.STEP)) {
-            ChurnReport last = new ChurnReport(Totals.ZERO, child.readyState());
+            ChurnReport last = new ChurnReport(new Counts(), child.readyState());
             int commitsLeft = random.nextInt(plan.maxDdlsBetweenKills() + 1);
             boolean inCommit = random.nextDouble() < plan.inCommitShare();
             while (true) {
@@ -118,8 +119,8 @@ public final class CrashLoop extends BackgroundLoop {
             last = lastReport(last, child.remainingLines());
             boolean ambiguous = inCommit && last.totals().attempts() == attemptsBeforeKill;
             boolean hotJournal = database.journal() == JournalMode.DELETE && Files.exists(journalFile());
-            DurabilityCheck.Expectation expected = new DurabilityCheck.Expectation(last.state(), ambiguous);
-            DurabilityCheck.Result check = DurabilityCheck.check(database, change, expected, writers);
+            Audit.Expectation expected = new Audit.Expectation(last.state(), ambiguous);
+            Audit.Result check = Audit.afterCrash(database, change, expected, writers);
             stats = stats.plusKill(inCommit, ambiguous, hotJournal, check);
             if (!check.ok()) {
                 problem("after kill " + stats.kills() + " (" + (inCommit ? "in commit" : "mid-transaction")

@@ -1,7 +1,7 @@
 package io.github.schemachurn.workload;
 
 /**
- * Counts of crash injection. Every kill is followed by a check ({@link DurabilityCheck}); a
+ * Counts of crash injection. Every kill is followed by a check ({@link Audit#afterCrash}); a
  * check that passes is a recovery, so {@code kills - recoveries} checks failed.
  *
  * @param kills               churner processes killed with SIGKILL
@@ -25,7 +25,7 @@ public record CrashStats(long kills, long killsMidTransaction, long killsInCommi
     public static final CrashStats ZERO = new CrashStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** These counts plus one kill and the check after it. */
-    CrashStats plusKill(boolean inCommit, boolean ambiguous, boolean hotJournal, DurabilityCheck.Result check) {
+    CrashStats plusKill(boolean inCommit, boolean ambiguous, boolean hotJournal, Audit.Result check) {
         return new CrashStats(kills + 1,
                 killsMidTransaction + (inCommit ? 0 : 1),
                 killsInCommit + (inCommit ? 1 : 0),

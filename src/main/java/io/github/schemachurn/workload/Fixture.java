@@ -78,10 +78,9 @@ public final class Fixture implements AutoCloseable {
     }
 
     /** A churner with its own connection, audited at the end. */
-    public ChurnerSession churner() throws SQLException {
-        ChurnerSession churner = session((connection, retrier) ->
-                new ChurnerSession(connection, Churner.jdbc(connection, change, ddl.create(appLock), retrier)));
-        checks.add(c -> Audit.schemaProblem(c, churner.churner()));
+    public Churner churner() throws SQLException {
+        Churner churner = session((connection, retrier) -> Churner.owning(connection, change, ddl.create(appLock), retrier));
+        checks.add(c -> Audit.schemaProblem(c, churner));
         beforeAudit.add(churner);
         return churner;
     }
@@ -156,7 +155,7 @@ public final class Fixture implements AutoCloseable {
             long acknowledged = 0;
             for (WriterSession writer : writers) {
                 acknowledged += writer.acknowledged();
-                long missing = DurabilityCheck.missingWrites(c, writer.firstId(), writer.acknowledged());
+                long missing = Audit.missingWrites(c, writer.firstId(), writer.acknowledged());
                 if (missing > 0) {
                     problems.add(missing + " of " + writer.acknowledged() + " acknowledged inserts missing from ids "
                             + writer.firstId() + "..");

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A {@link BackgroundLoop} (a thread of its own, not a JMH worker) that runs a step paced by a
- * {@link Pacer}, or back to back, and counts its outcomes in {@link Totals} published after every
+ * {@link Pacer}, or back to back, and counts its outcomes in {@link Counts} published after every
  * step with the thread's CPU time, so a measured thread can take differences at any moment. It
  * waits with {@code LockSupport.parkNanos}, so stop() wakes it at once without interrupting a
  * thread that may be inside the SQLite driver.
@@ -25,7 +25,7 @@ public final class PacedLoop extends BackgroundLoop {
     private final Step step;
     private final Pacer pacer;
     private long cpuAtStart = -1;
-    private volatile Totals totals = Totals.ZERO;
+    private volatile Counts totals = new Counts();
     private volatile long cpuNanos;
 
     /** @param perSecond the target rate; 0 runs the step back to back (unpaced) */
@@ -58,7 +58,7 @@ public final class PacedLoop extends BackgroundLoop {
     }
 
     /** What the loop did so far, as of its last finished step. */
-    public Totals totals() {
+    public Counts totals() {
         return totals;
     }
 

@@ -64,11 +64,6 @@ public final class Pacer {
         return true;
     }
 
-    /** The target period; 0 when unpaced. */
-    public long periodNanos() {
-        return periodNanos;
-    }
-
     /** Events counted since {@link #start()}. */
     public long events() {
         return events;

@@ -1,6 +1,7 @@
 package io.github.schemachurn.workload;
 
 import io.github.schemachurn.sqlite.CounterNames;
+import io.github.schemachurn.sqlite.Counts;
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.Tally;
 import java.lang.management.ManagementFactory;
@@ -46,9 +47,9 @@ public final class RoleCount implements Tally {
     private long startCpuNanos;
     private long endCpuNanos;
 
-    private Supplier<Totals> background;
+    private Supplier<Counts> background;
     private Supplier<Long> backgroundCpuNanos;
-    private Totals backgroundAtStart;
+    private Counts backgroundAtStart;
     private long backgroundCpuAtStart;
 
     /** Forgets everything: call at the start of every iteration. */
@@ -89,7 +90,7 @@ public final class RoleCount implements Tally {
      * and the difference is what it did in the window.
      */
     public Tally enterWithBackground(boolean measurementStarted, boolean measurementStopped,
-            Supplier<Totals> totals, Supplier<Long> cpuNanos) {
+            Supplier<Counts> totals, Supplier<Long> cpuNanos) {
         if (measurementStarted && !measurementStopped && !started) {
             background = totals;
             backgroundCpuNanos = cpuNanos;
@@ -111,7 +112,7 @@ public final class RoleCount implements Tally {
         endCpuNanos = THREADS.getCurrentThreadCpuTime();
         if (background != null) {
             lastEndNanos = System.nanoTime();
-            Totals done = background.get().minus(backgroundAtStart);
+            Counts done = background.get().minus(backgroundAtStart);
             attempts = done.attempts();
             ok = done.ok();
             retries = done.retries();

@@ -3,10 +3,10 @@ package io.github.schemachurn.workload;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * What the churner changes, one schema change per step: the shapes of DDL that real projects run
@@ -69,7 +69,7 @@ public enum SchemaChange {
      * A migration of several statements in one change, on the queried table: each step adds two
      * columns ({@code ALTER TABLE items ADD COLUMN …} twice); after {@value #MIGRATIONS}
      * migrations a reset change drops all of them (one DROP COLUMN each, in one change, itself
-     * counted as a step). Needs a DDL strategy with a transaction: AUTOCOMMIT and APP_LOCK would
+     * counted as a step). Needs a DDL strategy that opens a transaction: one without would
      * commit the statements one by one, and a failure in between would leave a schema no step
      * expects.
      */
@@ -181,7 +181,7 @@ public enum SchemaChange {
     /**
      * {@code VACUUM}: it rewrites the file and changes the schema cookie, so it invalidates every
      * other connection's statements without changing the schema. VACUUM cannot run inside a
-     * transaction: only AUTOCOMMIT and APP_LOCK apply; the strategies with BEGIN fail at setup.
+     * transaction: only strategies without BEGIN apply; the others fail at setup.
      */
     VACUUM(Applies.BARE) {
         @Override
@@ -269,9 +269,9 @@ public enum SchemaChange {
 
     /** @throws IllegalArgumentException in one line if this workload cannot run under {@code ddl} */
     public void check(DdlStrategy ddl) {
-        if (!applies.strategies.contains(ddl)) {
+        if (!applies.fits.test(ddl)) {
             throw new IllegalArgumentException("schema change " + name() + " cannot run under ddl " + ddl + ": "
-                    + applies.reason + "; use one of " + applies.strategies);
+                    + applies.reason + "; use one of " + applies.strategies());
         }
     }
 
@@ -282,18 +282,22 @@ public enum SchemaChange {
         boolean test(Connection connection) throws SQLException;
     }
 
+    /** Which DDL strategies a change may run under: asked of each strategy, never listed here. */
     private enum Applies {
-        ANY(EnumSet.allOf(DdlStrategy.class), ""),
-        BARE(EnumSet.of(DdlStrategy.AUTOCOMMIT, DdlStrategy.APP_LOCK), "VACUUM cannot run inside a transaction"),
-        TRANSACTION(EnumSet.complementOf(EnumSet.of(DdlStrategy.AUTOCOMMIT, DdlStrategy.APP_LOCK)),
-                "its statements must share one transaction, which this strategy does not open");
+        ANY(ddl -> true, ""),
+        BARE(ddl -> !ddl.opensTransaction(), "VACUUM cannot run inside a transaction"),
+        TRANSACTION(DdlStrategy::opensTransaction, "its statements must share one transaction, which this strategy does not open");
 
-        final Set<DdlStrategy> strategies;
+        final Predicate<DdlStrategy> fits;
         final String reason;
 
-        Applies(Set<DdlStrategy> strategies, String reason) {
-            this.strategies = strategies;
+        Applies(Predicate<DdlStrategy> fits, String reason) {
+            this.fits = fits;
             this.reason = reason;
+        }
+
+        List<DdlStrategy> strategies() {
+            return Arrays.stream(DdlStrategy.values()).filter(fits).toList();
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class WriterLoop extends BackgroundLoop implements AutoCloseable {
     private final WriterSession session;
     private final long pauseNanos;
-    private volatile Totals totals = Totals.ZERO;
+    private volatile Counts totals = new Counts();
 
     /**
      * @param session     the writer, closed with the loop
@@ -44,7 +44,7 @@ public final class WriterLoop extends BackgroundLoop implements AutoCloseable {
         return session.acknowledged();
     }
 
-    public Totals totals() {
+    public Counts totals() {
         return totals;
     }
 

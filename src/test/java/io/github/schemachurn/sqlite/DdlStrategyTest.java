@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sqlite.ProgressHandler;
 
 /**
@@ -23,7 +25,9 @@ class DdlStrategyTest {
 
     @AfterEach
     void removeDatabase() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     /** Runs {@code ddl} under {@code strategy}; returns what a reader saw each time it probed meanwhile. */
@@ -98,6 +102,32 @@ class DdlStrategyTest {
                 assertThat(rows.getInt(1)).isEqualTo(DdlStrategy.values().length);
             }
         }
+    }
+
+    /**
+     * What a strategy says of itself is what its runner does: SchemaChange, PausedCommitDdl and the
+     * churner process ask it, so a strategy that opened no transaction but said it did would run a
+     * migration half-applied.
+     */
+    @ParameterizedTest
+    @EnumSource(DdlStrategy.class)
+    void aStrategyOpensATransactionAndTakesTheAppLockExactlyWhenItSaysSo(DdlStrategy strategy) throws SQLException {
+        ReentrantReadWriteLock appLock = new ReentrantReadWriteLock();
+        List<String> sent = new ArrayList<>();
+        List<Boolean> lockedDuringDdl = new ArrayList<>();
+        strategy.create(appLock).run(sql -> {
+            sent.add(sql);
+            if (sql.startsWith("CREATE")) {
+                lockedDuringDdl.add(appLock.isWriteLockedByCurrentThread());
+            }
+        }, List.of("CREATE TABLE a(id)", "CREATE TABLE b(id)"));
+        if (strategy.opensTransaction()) {
+            assertThat(sent).containsExactly(strategy.begin().orElseThrow(), "CREATE TABLE a(id)", "CREATE TABLE b(id)", "COMMIT");
+        } else {
+            assertThat(sent).containsExactly("CREATE TABLE a(id)", "CREATE TABLE b(id)");
+        }
+        assertThat(lockedDuringDdl).containsOnly(strategy.needsInJvmLock());
+        assertThat(appLock.isWriteLocked()).isFalse();
     }
 
     @Test

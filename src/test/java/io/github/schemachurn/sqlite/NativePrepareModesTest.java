@@ -66,7 +66,7 @@ class NativePrepareModesTest {
         assertThat(reader.takeReprepares()).as("the legacy call never re-prepares by itself").isZero();
 
         Counts next = readOnce();
-        assertThat(next.successes()).as("prepared again after the failure").isEqualTo(1);
+        assertThat(next.ok()).as("prepared again after the failure").isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -93,7 +93,7 @@ class NativePrepareModesTest {
 
         changing.execute("CREATE TABLE other(id INTEGER PRIMARY KEY)");
         Counts counts = readOnce();
-        assertThat(counts.successes()).as(counts.toString()).isEqualTo(1);
+        assertThat(counts.ok()).as(counts.toString()).isEqualTo(1);
         assertThat(reader.takeReprepares()).isEqualTo(1);
     }
 
@@ -123,7 +123,7 @@ class NativePrepareModesTest {
         for (int i = 0; i < 5; i++) {
             churner.step(counts);
         }
-        assertThat(counts.successes()).as(counts.toString()).isEqualTo(5);
+        assertThat(counts.ok()).as(counts.toString()).isEqualTo(5);
         // Five steps from no table: create, drop, create, drop, create. Checked through the
         // driver only once every native connection to the file is closed.
         reader.close();
@@ -144,7 +144,7 @@ class NativePrepareModesTest {
         Counts counts = new Counts();
         churner.step(counts);
         churner.step(counts);
-        assertThat(counts.successes()).as(counts.toString()).isEqualTo(2);
+        assertThat(counts.ok()).as(counts.toString()).isEqualTo(2);
         reader.close();
         reading.close();
         changing.close();

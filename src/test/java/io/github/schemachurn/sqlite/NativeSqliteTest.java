@@ -53,7 +53,7 @@ class NativeSqliteTest {
         Counts afterChange = readOnce(statement);
 
         assertThat(afterChange.failures(ErrorClass.SCHEMA)).as(afterChange.toString()).isEqualTo(1);
-        assertThat(readOnce(statement).successes()).as("prepared again after the failure").isEqualTo(1);
+        assertThat(readOnce(statement).ok()).as("prepared again after the failure").isEqualTo(1);
         statement.close();
     }
 
@@ -66,7 +66,7 @@ class NativeSqliteTest {
         changer.execute("CREATE TABLE added_meanwhile(x)");
         Counts afterChange = readOnce(statement);
 
-        assertThat(afterChange.successes()).as(afterChange.toString()).isEqualTo(1);
+        assertThat(afterChange.ok()).as(afterChange.toString()).isEqualTo(1);
         assertThat(statement.takeReprepares()).isEqualTo(1);
         statement.close();
     }
@@ -80,7 +80,7 @@ class NativeSqliteTest {
         for (int i = 0; i < 5; i++) {
             churner.step(counts);
         }
-        assertThat(counts.successes()).as(counts.toString()).isEqualTo(5);
+        assertThat(counts.ok()).as(counts.toString()).isEqualTo(5);
         reader.close();
         changer.close();
         try (Connection c = database.connect()) {

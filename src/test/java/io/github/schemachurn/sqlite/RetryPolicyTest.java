@@ -132,7 +132,7 @@ class RetryPolicyTest {
             assertThat(ok).isTrue();
             assertThat(read[0]).isEqualTo("b");
             assertThat(counts.retries()).isEqualTo(1);
-            assertThat(counts.successes()).isEqualTo(1);
+            assertThat(counts.ok()).isEqualTo(1);
             cached.close();
         }
     }

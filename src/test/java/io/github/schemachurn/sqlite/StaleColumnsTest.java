@@ -128,7 +128,7 @@ class StaleColumnsTest {
 
         assertThat(Operation.run(() -> r.read(1), r, retrier, counts)).isTrue();
         assertThat(counts.failures(ErrorClass.STALE_COLUMNS)).isZero();
-        assertThat(counts.successes()).isEqualTo(2);
+        assertThat(counts.ok()).isEqualTo(2);
         exec(reader, "BEGIN", "COMMIT");
         r.close();
     }
@@ -142,7 +142,7 @@ class StaleColumnsTest {
 
         assertThat(ok).isFalse();
         assertThat(counts.failures(ErrorClass.STALE_COLUMNS)).isEqualTo(1);
-        assertThat(counts.successes()).isZero();
+        assertThat(counts.ok()).isZero();
         assertThat(ErrorClass.STALE_COLUMNS.killsStatement()).isFalse();
     }
 }

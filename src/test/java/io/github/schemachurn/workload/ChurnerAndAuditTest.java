@@ -8,7 +8,6 @@ import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.JournalMode;
-import io.github.schemachurn.sqlite.Operation;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,7 +54,7 @@ class ChurnerAndAuditTest {
         assertThat(churner.acknowledged()).isEqualTo(5);
         assertThat(churner.state()).isEqualTo(1);
         assertThat(Workload.tableExists(connection, SchemaChange.SIDE)).isTrue();
-        assertThat(counts.successes()).isEqualTo(5);
+        assertThat(counts.ok()).isEqualTo(5);
         Audits.verify(connection, 0, churner);
     }
 
@@ -79,12 +78,12 @@ class ChurnerAndAuditTest {
 
     @Test
     void writerAcknowledgesOnlyWhatItInserted() throws SQLException {
-        Writer writer = new Writer(connection, 1000);
+        WriterSession writer = new WriterSession(connection, RetryPolicy.NONE.create(), 0);
         Counts counts = new Counts();
         for (int i = 0; i < 3; i++) {
-            Operation.run(writer::insert, writer, RetryPolicy.NONE.create(), counts);
+            writer.insert(counts);
         }
-        assertThat(counts.successes()).isEqualTo(3);
+        assertThat(counts.ok()).isEqualTo(3);
         Audits.verify(connection, 3, null);
         writer.close();
     }

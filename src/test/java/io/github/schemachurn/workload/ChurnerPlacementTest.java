@@ -52,7 +52,7 @@ class ChurnerPlacementTest {
         Counts step = new Counts();
         step.attempt();
         step.failure(io.github.schemachurn.sqlite.ErrorClass.BUSY);
-        ChurnReport report = new ChurnReport(Totals.ZERO.plus(step), 1_003);
+        ChurnReport report = new ChurnReport(new Counts().plus(step), 1_003);
         ChurnReport parsed = ChurnReport.parse(report.toLine());
         assertThat(parsed.state()).isEqualTo(1_003);
         assertThat(parsed.toLine()).isEqualTo(report.toLine());

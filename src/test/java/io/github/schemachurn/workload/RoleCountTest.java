@@ -56,7 +56,7 @@ class RoleCountTest {
         Counts one = new Counts();
         one.attempt();
         one.success();
-        Totals[] running = {Totals.ZERO.plus(one)};
+        Counts[] running = {new Counts().plus(one)};
         long[] cpu = {5_000};
         RoleCount count = new RoleCount();
         count.reset();

@@ -54,10 +54,10 @@ class WebRequestsTest {
                 for (ErrorClass error : ErrorClass.values()) {
                     byClass += counts.failures(error);
                 }
-                assertThat(counts.successes() + byClass).as(counts.toString()).isEqualTo(counts.attempts());
+                assertThat(counts.ok() + byClass).as(counts.toString()).isEqualTo(counts.attempts());
                 assertThat(counts.failures(ErrorClass.OTHER)).as(counts.toString()).isZero();
             }
-            Totals ddl = registrations.totals();
+            Counts ddl = registrations.totals();
             assertThat(ddl.ok() + ddl.failures()).isEqualTo(ddl.attempts());
             assertThat(registrar.acknowledged()).isEqualTo(ddl.ok());
             try (Connection c = db.connect()) {
