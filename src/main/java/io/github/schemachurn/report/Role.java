@@ -43,7 +43,7 @@ record Role(String prefix, List<List<Iteration>> forks) {
         if (!result.counters().containsKey(prefix + CounterNames.ATTEMPTS)) {
             return Optional.empty();
         }
-        for (String name : CounterNames.all(prefix)) {
+        for (String name : CounterNames.counts(prefix)) {
             if (!result.counters().containsKey(name)) {
                 throw new IllegalArgumentException(result.benchmark() + " has no counter " + name
                         + " (results from before measured-window counting? re-run them with this version)");
