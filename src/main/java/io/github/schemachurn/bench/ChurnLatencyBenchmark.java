@@ -8,7 +8,8 @@ import org.openjdk.jmh.annotations.*;
  * The workload of {@link ChurnBenchmark}, inherited unchanged (forks and iterations too), in
  * SampleTime mode. JMH times every call, failed ones too (a fast failure looks like a fast
  * read), so read the percentiles with the failure share from the counters: they are latencies
- * of successful reads only where opOk equals opAttempts.
+ * of successful reads only where opOk equals opAttempts. Latency of successful reads alone is in
+ * the counters ({@code opOkP50Micros} …) of every benchmark, this one included.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar ChurnLatencyBenchmark -p journal=DELETE -p ddl=EXCLUSIVE -f 1 -wi 1 -i 3</pre>
  */

@@ -1,6 +1,7 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.ReaderStrategy;
+import io.github.schemachurn.workload.Latency;
 import io.github.schemachurn.workload.ReaderSession;
 import io.github.schemachurn.workload.Workload;
 import java.sql.SQLException;
@@ -65,8 +66,8 @@ public class CrossProcessChurnBenchmark {
     public boolean reader(Reader reader, PlacedChurn site, OpCounters counters, DdlCounters churnerCounters,
             CrashCounters crashes, Control control, ThreadParams thread, Blackhole blackhole) {
         if (thread.getSubgroupThreadIndex() == 0) {
-            // The churner's CPU time is not measured across processes.
-            churnerCounters.carry(control, site::churnTotals, () -> 0L);
+            // The churner's CPU time and latency are not measured across processes (nor for its thread placement).
+            churnerCounters.carry(control, site::churnTotals, () -> 0L, Latency::new);
         }
         return reader.session.read(counters.during(control), blackhole::consume);
     }

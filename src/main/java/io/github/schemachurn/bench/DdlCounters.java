@@ -1,6 +1,7 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.CounterNames;
+import io.github.schemachurn.workload.Latency;
 import io.github.schemachurn.sqlite.Counts;
 import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.*;
@@ -30,6 +31,14 @@ public class DdlCounters extends RoleCounters {
     public long ddlThreads;
     public long ddlCpuMicros;
     public double ddlAttemptRate;
+    public double ddlOkP50Micros;
+    public double ddlOkP90Micros;
+    public double ddlOkP99Micros;
+    public double ddlOkP999Micros;
+    public double ddlOkMaxMicros;
+    public double ddlFailP50Micros;
+    public double ddlFailP99Micros;
+    public double ddlLockWaitMicros;
 
     public DdlCounters() {
         super(CounterNames.DDL);
@@ -38,9 +47,9 @@ public class DdlCounters extends RoleCounters {
     /**
      * For the one thread of a group that carries a role running outside JMH's threads (a paced
      * or background churner): counts what that role did while this thread was measured, from
-     * its running totals and its threads' CPU time.
+     * its running totals and its threads' CPU time, and the latency it recorded meanwhile.
      */
-    void carry(Control control, Supplier<Counts> totals, Supplier<Long> cpuNanos) {
-        count.enterWithBackground(control.startMeasurement, control.stopMeasurement, totals, cpuNanos);
+    void carry(Control control, Supplier<Counts> totals, Supplier<Long> cpuNanos, Supplier<Latency> latency) {
+        count.enterWithBackground(control.startMeasurement, control.stopMeasurement, totals, cpuNanos, latency);
     }
 }

@@ -26,6 +26,14 @@ public class OpCounters extends RoleCounters {
     public long opThreads;
     public long opCpuMicros;
     public double opAttemptRate;
+    public double opOkP50Micros;
+    public double opOkP90Micros;
+    public double opOkP99Micros;
+    public double opOkP999Micros;
+    public double opOkMaxMicros;
+    public double opFailP50Micros;
+    public double opFailP99Micros;
+    public double opLockWaitMicros;
 
     public OpCounters() {
         super(CounterNames.OPERATION);

@@ -28,7 +28,7 @@ public class PacedChurnBenchmark {
     @GroupThreads(1)
     public boolean reader(ReaderThread thread, PacedChurner churner, OpCounters counters, DdlCounters churnerCounters,
             Control control, Blackhole blackhole) {
-        churnerCounters.carry(control, churner.loop::totals, churner.loop::cpuNanos);
+        churnerCounters.carry(control, churner.loop::totals, churner.loop::cpuNanos, churner.loop::takeLatency);
         return thread.session.read(counters.during(control), blackhole::consume);
     }
 }

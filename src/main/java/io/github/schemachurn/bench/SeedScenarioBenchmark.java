@@ -44,7 +44,8 @@ public class SeedScenarioBenchmark {
     public boolean request(Site site, Visitor visitor, OpCounters counters, DdlCounters registrations, Control control,
             ThreadParams thread) {
         if (thread.getSubgroupThreadIndex() == 0) {
-            registrations.carry(control, site.registrations::totals, site.registrations::cpuNanos);
+            registrations.carry(control, site.registrations::totals, site.registrations::cpuNanos,
+                    site.registrations::takeLatency);
         }
         return site.requests.serve(visitor.nextItem(), counters.during(control));
     }

@@ -4,6 +4,7 @@ import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +18,16 @@ import java.util.function.ToDoubleFunction;
  */
 record Role(String prefix, List<List<Iteration>> forks) {
 
-    /** One measured iteration of the role, as counted by the benchmark. */
+    /**
+     * One measured iteration of the role, as counted by the benchmark. {@code latencyMicros}: the
+     * latency counters by suffix ({@link CounterNames#OK_P50_MICROS} …) as JMH reports them, summed
+     * over the role's threads; empty for results from before the latency counters.
+     */
     record Iteration(long attempts, long ok, Map<ErrorClass, Long> failures, long retries, long busyWaits,
-                     double windowMicros, long threads, double cpuMicros, double attemptRate) {
+                     double windowMicros, long threads, double cpuMicros, double attemptRate, Map<String, Double> latencyMicros) {
         Iteration {
             failures = Map.copyOf(failures);
+            latencyMicros = Map.copyOf(latencyMicros);
             long failed = failures.values().stream().mapToLong(Long::longValue).sum();
             if (attempts != ok + failed) {
                 throw new IllegalArgumentException(attempts + " attempts but " + ok + " ok + " + failed + " failed");
@@ -43,7 +49,7 @@ record Role(String prefix, List<List<Iteration>> forks) {
         if (!result.counters().containsKey(prefix + CounterNames.ATTEMPTS)) {
             return Optional.empty();
         }
-        for (String name : CounterNames.all(prefix)) {
+        for (String name : CounterNames.counts(prefix)) {
             if (!result.counters().containsKey(name)) {
                 throw new IllegalArgumentException(result.benchmark() + " has no counter " + name
                         + " (results from before measured-window counting? re-run them with this version)");
@@ -64,7 +70,7 @@ record Role(String prefix, List<List<Iteration>> forks) {
                             count(result, prefix + CounterNames.RETRIES, f, i), count(result, prefix + CounterNames.BUSY_WAITS, f, i),
                             value(result, prefix + CounterNames.WINDOW_MICROS, f, i), count(result, prefix + CounterNames.THREADS, f, i),
                             value(result, prefix + CounterNames.CPU_MICROS, f, i),
-                            value(result, prefix + CounterNames.ATTEMPT_RATE, f, i)));
+                            value(result, prefix + CounterNames.ATTEMPT_RATE, f, i), latency(result, prefix, f, i)));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(result.benchmark() + " " + result.params() + ", " + prefix
                             + " counters of fork " + (f + 1) + " iteration " + (i + 1) + ": " + e.getMessage());
@@ -73,6 +79,16 @@ record Role(String prefix, List<List<Iteration>> forks) {
             forks.add(iterations);
         }
         return Optional.of(new Role(prefix, forks));
+    }
+
+    private static Map<String, Double> latency(Result result, String prefix, int fork, int iteration) {
+        Map<String, Double> latency = new HashMap<>();
+        for (String name : CounterNames.latency(prefix)) {
+            if (result.counters().containsKey(name)) {
+                latency.put(name.substring(prefix.length()), value(result, name, fork, iteration));
+            }
+        }
+        return latency;
     }
 
     private static double value(Result result, String name, int fork, int iteration) {
@@ -166,6 +182,39 @@ record Role(String prefix, List<List<Iteration>> forks) {
             }
         }
         return ratios;
+    }
+
+    /**
+     * Per fork, a latency counter of the role ({@link CounterNames#OK_P50_MICROS} …) in
+     * microseconds: each iteration's value over its thread count (the mean of the threads'
+     * percentiles, as JMH sums counters over threads), then the median over the fork's iterations,
+     * or their maximum for {@link CounterNames#OK_MAX_MICROS}. Only iterations that recorded some
+     * successes (for Ok counters) or failures (for Fail counters) count; empty when none did, when
+     * the results predate the latency counters, or when the role's latency was not recorded (a
+     * churner in another process).
+     */
+    List<Double> latencyPerFork(String suffix) {
+        boolean ofFailures = suffix.startsWith("Fail");
+        List<Double> perFork = new ArrayList<>();
+        for (List<Iteration> fork : forks) {
+            List<Double> values = fork.stream()
+                    .filter(i -> i.threads() > 0 && (ofFailures ? i.attempts() - i.ok() : i.ok()) > 0)
+                    .filter(i -> i.latencyMicros().getOrDefault(suffix, 0.0) > 0)
+                    .map(i -> i.latencyMicros().get(suffix) / i.threads()).sorted().toList();
+            if (!values.isEmpty()) {
+                perFork.add(suffix.equals(CounterNames.OK_MAX_MICROS) ? values.get(values.size() - 1) : Stats.median(values));
+            }
+        }
+        return perFork;
+    }
+
+    /** A latency counter over forks: the median of {@link #latencyPerFork}, or the maximum for the maximum. */
+    Optional<Double> latency(String suffix) {
+        List<Double> perFork = latencyPerFork(suffix).stream().sorted().toList();
+        if (perFork.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(suffix.equals(CounterNames.OK_MAX_MICROS) ? perFork.get(perFork.size() - 1) : Stats.median(perFork));
     }
 
     /** Iterations whose mean window is under half the nominal iteration time. */

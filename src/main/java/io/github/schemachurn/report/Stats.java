@@ -3,6 +3,7 @@ package io.github.schemachurn.report;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
@@ -17,6 +18,11 @@ final class Stats {
 
     static double mean(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    /** The median (the mean of the middle two for an even count); NaN for none. */
+    static double median(List<Double> values) {
+        return new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** Half-width of the 95 % confidence interval of the mean (Student's t); NaN with fewer than two values. */

@@ -1,5 +1,6 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,7 +63,10 @@ final class StudiesSection {
                     + "configuration is in [the tables file](" + tablesLink + "). `threads` counts each role's threads "
                     + "(set with JMH's `-tg`; `op` the measured operation, `ddl` the schema changer, in JMH's threads, a "
                     + "background thread or another process; where one is missing, the other ran alone); where threads exceed the machine's "
-                    + "cores, rates mix contention for SQLite with contention for the CPU.");
+                    + "cores, rates mix contention for SQLite with contention for the CPU. Latency is of successful operations "
+                    + "only, from each attempt's start to its outcome (retries included), in the measured window: per "
+                    + "fork the median over iterations of the threads' mean percentile, then the median over forks "
+                    + "(– where it was not recorded: results from before the latency counters, a churner in another process).");
             byClass(run.configs).forEach((name, configs) -> s.section(name, sub -> study(run, sub, name, configs)));
         });
     }
@@ -88,7 +92,8 @@ final class StudiesSection {
                 md.image(name + ": successful operations per second", run.chart(name + "-rates.png", rates));
             }
         }
-        Md.Table table = new Md.Table("configuration", "ok/s", "failed", "main failure", "DDL ok/s", "CPU/window", "forks");
+        Md.Table table = new Md.Table("configuration", "ok/s", "failed", "main failure", "DDL ok/s", "CPU/window",
+                "ok p50 / p99 / p99.9 (µs)", "forks");
         for (int i = 0; i < configs.size(); i++) {
             table = table.with(headline(configs.get(i), labels.get(i)));
         }
@@ -102,14 +107,24 @@ final class StudiesSection {
             Estimate e = Estimate.of(m);
             String p = !c.mode().equals("sample") || !m.percentiles().containsKey("99.0") ? ""
                     : " (p50 " + Fmt.num(m.percentiles().get("50.0")) + ", p99 " + Fmt.num(m.percentiles().get("99.0")) + ")";
-            return List.of(label, e.text() + " " + m.unit() + p, "–", "–", "–", "–", flag(e));
+            return List.of(label, e.text() + " " + m.unit() + p, "–", "–", "–", "–", "–", flag(e));
         }
         Role r = role.get();
         Estimate rate = r.rate();
         String main = r.mainFailure().map(e -> e.counterSuffix() + " " + r.share(e).percent()).orElse("–");
         String ddl = c.ddl().filter(d -> !d.equals(r)).map(d -> d.rate().text()).orElse("–");
         return List.of(label, (r.equals(c.ddl().orElse(null)) ? "DDL " : "") + rate.text(), r.failedShare().percent(), main, ddl,
-                Fmt.num(r.cpuShare()), flag(rate));
+                Fmt.num(r.cpuShare()), okLatency(r), flag(rate));
+    }
+
+    /** The role's successful-operation latency, median over forks of each fork's median over iterations; "–" where not recorded. */
+    static String okLatency(Role r) {
+        List<Optional<Double>> values = List.of(r.latency(CounterNames.OK_P50_MICROS), r.latency(CounterNames.OK_P99_MICROS),
+                r.latency(CounterNames.OK_P999_MICROS));
+        if (values.stream().anyMatch(Optional::isEmpty)) {
+            return "–";
+        }
+        return String.join(" / ", values.stream().map(v -> Fmt.num(v.get())).toList());
     }
 
     private static String flag(Estimate e) {

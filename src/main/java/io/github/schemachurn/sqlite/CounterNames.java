@@ -37,14 +37,48 @@ public final class CounterNames {
      */
     public static final String ATTEMPT_RATE = "AttemptRate";
 
+    /*
+     * Latency of the role's operations in the measured window, in microseconds, per thread: each
+     * thread's own percentile of its own operations. JMH sums EVENTS counters over a role's
+     * threads, so a reader divides by THREADS (the mean of the threads' percentiles).
+     */
+    /** Percentiles and maximum of successful operations (0 when none succeeded). */
+    public static final String OK_P50_MICROS = "OkP50Micros";
+    public static final String OK_P90_MICROS = "OkP90Micros";
+    public static final String OK_P99_MICROS = "OkP99Micros";
+    public static final String OK_P999_MICROS = "OkP999Micros";
+    public static final String OK_MAX_MICROS = "OkMaxMicros";
+    /** Percentiles of failed operations (0 when none failed). */
+    public static final String FAIL_P50_MICROS = "FailP50Micros";
+    public static final String FAIL_P99_MICROS = "FailP99Micros";
+    /**
+     * Time the role's operations spent sleeping in a busy handler of this suite's own (retry
+     * BUSY_HANDLER), summed; 0 under SQLite's own busy_timeout, whose sleeps inside SQLite
+     * nothing outside can time.
+     */
+    public static final String LOCK_WAIT_MICROS = "LockWaitMicros";
+
     private CounterNames() {}
 
     public static String failure(String prefix, ErrorClass error) {
         return prefix + error.counterSuffix();
     }
 
-    /** Every counter name of a role, in report order. */
+    /** Every counter name of a role, in report order: the outcome counts, then the latency. */
     public static List<String> all(String prefix) {
+        List<String> names = new ArrayList<>(counts(prefix));
+        names.addAll(latency(prefix));
+        return names;
+    }
+
+    /** The latency counters of a role; results from before them have none. */
+    public static List<String> latency(String prefix) {
+        return List.of(prefix + OK_P50_MICROS, prefix + OK_P90_MICROS, prefix + OK_P99_MICROS, prefix + OK_P999_MICROS,
+                prefix + OK_MAX_MICROS, prefix + FAIL_P50_MICROS, prefix + FAIL_P99_MICROS, prefix + LOCK_WAIT_MICROS);
+    }
+
+    /** The outcome counts of a role and its measured window. */
+    public static List<String> counts(String prefix) {
         List<String> names = new ArrayList<>(List.of(prefix + ATTEMPTS, prefix + OK));
         for (ErrorClass error : ErrorClass.values()) {
             names.add(failure(prefix, error));

@@ -13,6 +13,7 @@ final class FixedSleepBusyHandler implements Retrier {
     private final int sleepMillis;
     private final Sleeper sleeper;
     private long waits;
+    private long waitNanos;
 
     FixedSleepBusyHandler(int sleepMillis, Sleeper sleeper) {
         this.sleepMillis = sleepMillis;
@@ -26,7 +27,13 @@ final class FixedSleepBusyHandler implements Retrier {
             @Override
             protected int callback(int priorCalls) {
                 // Returning 0 makes SQLite give up with SQLITE_BUSY; non-zero makes it try again.
-                if (priorCalls >= maxCalls || !sleeper.sleepNanos(sleepMillis * 1_000_000L)) {
+                if (priorCalls >= maxCalls) {
+                    return 0;
+                }
+                long start = System.nanoTime();
+                boolean slept = sleeper.sleepNanos(sleepMillis * 1_000_000L);
+                waitNanos += System.nanoTime() - start;
+                if (!slept) {
                     return 0;
                 }
                 waits++;
@@ -44,6 +51,13 @@ final class FixedSleepBusyHandler implements Retrier {
     public long takeBusyWaits() {
         long taken = waits;
         waits = 0;
+        return taken;
+    }
+
+    @Override
+    public long takeBusyWaitNanos() {
+        long taken = waitNanos;
+        waitNanos = 0;
         return taken;
     }
 }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 /**
  * Runs one logical operation under a retry policy and counts it: one attempt, then one success
  * or one classified failure, with every extra try counted as a retry and every busy-handler wait
- * inside SQLite (where the policy sees them) as a busy wait. Only SQL failures are
+ * inside SQLite (where the policy sees them) as a busy wait, with the time it slept. Only SQL failures are
  * caught; anything else is a bug and propagates.
  */
 public final class Operation {
@@ -22,6 +22,7 @@ public final class Operation {
             try {
                 work.run();
                 tally.busyWaits(retrier.takeBusyWaits());
+                tally.lockWaitNanos(retrier.takeBusyWaitNanos());
                 tally.success();
                 return true;
             } catch (SQLException e) {
@@ -29,6 +30,7 @@ public final class Operation {
                 afterFail.failed(error);
                 if (!retrier.retryAfter(error, failedTries)) {
                     tally.busyWaits(retrier.takeBusyWaits());
+                    tally.lockWaitNanos(retrier.takeBusyWaitNanos());
                     tally.failure(error);
                     return false;
                 }

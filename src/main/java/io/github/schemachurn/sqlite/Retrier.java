@@ -24,4 +24,9 @@ public interface Retrier {
     default long takeBusyWaits() {
         return 0;
     }
+
+    /** Time slept in those busy-handler waits since the last call, in nanoseconds. */
+    default long takeBusyWaitNanos() {
+        return 0;
+    }
 }

@@ -17,6 +17,9 @@ public interface Tally {
     /** Times SQLite's busy handler waited inside the operation, where the policy can see them (not retries). */
     default void busyWaits(long count) {}
 
+    /** Time this suite's own busy handler slept inside the operation (0 under SQLite's busy_timeout, which nothing outside can time). */
+    default void lockWaitNanos(long nanos) {}
+
     /** Counts nothing: for calls outside a measured window. */
     Tally NONE = new Tally() {
         @Override public void attempt() {}

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A {@link BackgroundLoop} (a thread of its own, not a JMH worker) that runs a step paced by a
  * {@link Pacer}, or back to back, and counts its outcomes in {@link Counts} published after every
- * step with the thread's CPU time, so a measured thread can take differences at any moment. It
+ * step with the thread's CPU time (and times its operations, {@link Latency.Recording}), so a measured thread can take differences at any moment. It
  * waits with {@code LockSupport.parkNanos}, so stop() wakes it at once without interrupting a
  * thread that may be inside the SQLite driver.
  */
@@ -27,6 +27,7 @@ public final class PacedLoop extends BackgroundLoop {
     private long cpuAtStart = -1;
     private volatile Counts totals = new Counts();
     private volatile long cpuNanos;
+    private final Latency.Recording latency = new Latency.Recording();
 
     /** @param perSecond the target rate; 0 runs the step back to back (unpaced) */
     public PacedLoop(double perSecond, Step step) {
@@ -52,7 +53,7 @@ public final class PacedLoop extends BackgroundLoop {
             return;
         }
         Counts one = new Counts();
-        step.run(one);
+        step.run(latency.timing(one));
         totals = totals.plus(one);
         cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
     }
@@ -60,6 +61,11 @@ public final class PacedLoop extends BackgroundLoop {
     /** What the loop did so far, as of its last finished step. */
     public Counts totals() {
         return totals;
+    }
+
+    /** Latency of the steps' operations since the last call. */
+    public Latency takeLatency() {
+        return latency.take();
     }
 
     /** CPU time of the loop's thread, as of its last finished step. */

@@ -27,9 +27,13 @@ import java.util.function.Supplier;
  * of its last one, and its CPU time over the same span (the regime signal: near 1 when the
  * thread had a core of its own, lower when it shared one or waited).
  *
+ * <p>Latency: each measured operation is timed from its attempt to its outcome and recorded
+ * ({@link Latency}), successes apart from failures. On the hot path that is one clock read at the
+ * attempt and one at the outcome, which is also the window's end; nothing is allocated.
+ *
  * <p>A role that runs outside JMH's threads (a paced churner, a churner in another process)
  * is counted by difference: {@link #enterWithBackground} snapshots the role's running totals
- * when the window opens and when it closes.
+ * when the window opens and when it closes, and takes the latency it recorded in between.
  */
 public final class RoleCount implements Tally {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -39,6 +43,8 @@ public final class RoleCount implements Tally {
     private long retries;
     private long busyWaits;
     private final long[] failures = new long[ErrorClass.values().length];
+    private Latency latency = new Latency();
+    private long attemptStartNanos;
 
     private boolean started;
     private boolean closed;
@@ -51,16 +57,19 @@ public final class RoleCount implements Tally {
     private Supplier<Long> backgroundCpuNanos;
     private Counts backgroundAtStart;
     private long backgroundCpuAtStart;
+    private Supplier<Latency> backgroundLatency;
 
     /** Forgets everything: call at the start of every iteration. */
     public void reset() {
         attempts = ok = retries = busyWaits = 0;
         Arrays.fill(failures, 0);
+        latency.reset();
         started = closed = false;
-        startNanos = lastEndNanos = startCpuNanos = endCpuNanos = 0;
+        startNanos = lastEndNanos = startCpuNanos = endCpuNanos = attemptStartNanos = 0;
         background = null;
         backgroundCpuNanos = null;
         backgroundAtStart = null;
+        backgroundLatency = null;
     }
 
     /**
@@ -87,15 +96,18 @@ public final class RoleCount implements Tally {
     /**
      * Like {@link #enter}, for a thread that also carries a background role: when the window
      * opens and closes, that role's running totals (and its threads' CPU time) are snapshotted,
-     * and the difference is what it did in the window.
+     * and the difference is what it did in the window; {@code latency} gives what the role
+     * recorded since it was last asked ({@link Latency.Recording#take}).
      */
     public Tally enterWithBackground(boolean measurementStarted, boolean measurementStopped,
-            Supplier<Counts> totals, Supplier<Long> cpuNanos) {
+            Supplier<Counts> totals, Supplier<Long> cpuNanos, Supplier<Latency> latency) {
         if (measurementStarted && !measurementStopped && !started) {
             background = totals;
             backgroundCpuNanos = cpuNanos;
+            backgroundLatency = latency;
             backgroundAtStart = totals.get();
             backgroundCpuAtStart = cpuNanos.get();
+            latency.get();
             enter(true, false);
         } else {
             enter(measurementStarted, measurementStopped);
@@ -112,6 +124,7 @@ public final class RoleCount implements Tally {
         endCpuNanos = THREADS.getCurrentThreadCpuTime();
         if (background != null) {
             lastEndNanos = System.nanoTime();
+            latency = backgroundLatency.get();
             Counts done = background.get().minus(backgroundAtStart);
             attempts = done.attempts();
             ok = done.ok();
@@ -129,23 +142,33 @@ public final class RoleCount implements Tally {
         }
     }
 
-    @Override public void attempt() { attempts++; }
+    @Override
+    public void attempt() {
+        attempts++;
+        attemptStartNanos = System.nanoTime();
+    }
 
     @Override
     public void success() {
+        long end = System.nanoTime();
         ok++;
-        lastEndNanos = System.nanoTime();
+        lastEndNanos = end;
+        latency.ok(end - attemptStartNanos);
     }
 
     @Override
     public void failure(ErrorClass error) {
+        long end = System.nanoTime();
         failures[error.ordinal()]++;
-        lastEndNanos = System.nanoTime();
+        lastEndNanos = end;
+        latency.failed(end - attemptStartNanos);
     }
 
     @Override public void retries(long count) { retries += count; }
 
     @Override public void busyWaits(long count) { busyWaits += count; }
+
+    @Override public void lockWaitNanos(long nanos) { latency.lockWait(nanos); }
 
     public long attempts() { return attempts; }
 
@@ -161,10 +184,13 @@ public final class RoleCount implements Tally {
 
     public long busyWaits() { return busyWaits; }
 
+    /** The latency recorded in the window (for a background role: what it recorded while the window was open). */
+    public Latency latency() { return latency; }
+
     /**
      * Ends the window and writes every counter of the role into the public fields of
      * {@code counters} named as {@link CounterNames} names them (JMH needs literal fields): longs,
-     * and a double for the attempt rate.
+     * and doubles for the attempt rate and the latency.
      *
      * @throws IllegalStateException if a field of the contract is missing
      */
@@ -175,6 +201,7 @@ public final class RoleCount implements Tally {
             values.add(failures(error));
         }
         values.addAll(List.of(retries, busyWaits, windowMicros(), threads(), cpuMicros(), attemptRate()));
+        values.addAll(latency.counters());
         List<String> names = CounterNames.all(prefix);
         for (int i = 0; i < names.size(); i++) {
             try {

@@ -79,4 +79,32 @@ class RoleTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fixtures.configs(List.of(b.node), dir))
                 .hasMessageContaining("1000 attempts but 999 ok + 0 failed");
     }
+
+    /**
+     * Two threads, so JMH's sums are twice each thread's value: per fork the median over
+     * iterations of value / threads, the maximum for the maximum; results without the latency
+     * counters (the committed ones) show "–".
+     */
+    @Test
+    void latencyIsPerThreadMedianOverIterationsPerForkAndAbsentForOlderResults() {
+        Fixtures.Bench b = new Fixtures.Bench("ChurnBenchmark", "churn", 2, Map.of())
+                .role(CounterNames.OPERATION, "reader", 2000, ErrorClass.BUSY, 0)
+                .counter(CounterNames.OPERATION + CounterNames.THREADS, (f, i) -> 2.0)
+                .counter(CounterNames.OPERATION + CounterNames.OK_P50_MICROS, (f, i) -> 2.0 * (10 + i + 10 * f))
+                .counter(CounterNames.OPERATION + CounterNames.OK_P99_MICROS, (f, i) -> 200.0)
+                .counter(CounterNames.OPERATION + CounterNames.OK_P999_MICROS, (f, i) -> 2000.0)
+                .counter(CounterNames.OPERATION + CounterNames.OK_MAX_MICROS, (f, i) -> 2.0 * (1000 + i + 100 * f));
+        Role op = Fixtures.configs(List.of(b.node), dir).get(0).op().orElseThrow();
+        double middle = (Fixtures.ITERATIONS - 1) / 2.0;
+        assertThat(op.latencyPerFork(CounterNames.OK_P50_MICROS)).containsExactly(10 + middle, 20 + middle);
+        assertThat(op.latencyPerFork(CounterNames.OK_MAX_MICROS))
+                .containsExactly(1000.0 + Fixtures.ITERATIONS - 1, 1100.0 + Fixtures.ITERATIONS - 1);
+        assertThat(op.latency(CounterNames.OK_MAX_MICROS)).contains(1100.0 + Fixtures.ITERATIONS - 1);
+        assertThat(op.latencyPerFork(CounterNames.FAIL_P50_MICROS)).isEmpty();
+        assertThat(StudiesSection.okLatency(op)).isEqualTo(Fmt.num(15 + middle) + " / 100 / 1,000");
+
+        Role older = Fixtures.configs(List.of(Fixtures.churn(Map.of(), 2, 600, ErrorClass.SCHEMA, 0.4, 50)), dir).get(0).op().orElseThrow();
+        assertThat(older.latency(CounterNames.OK_P50_MICROS)).isEmpty();
+        assertThat(StudiesSection.okLatency(older)).isEqualTo("–");
+    }
 }

@@ -2,6 +2,7 @@ package io.github.schemachurn.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.Counts;
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.Tally;
@@ -61,18 +62,79 @@ class RoleCountTest {
         RoleCount count = new RoleCount();
         count.reset();
 
-        count.enterWithBackground(false, false, () -> running[0], () -> cpu[0]);
+        Latency.Recording recording = new Latency.Recording();
+        count.enterWithBackground(false, false, () -> running[0], () -> cpu[0], recording::take);
         running[0] = running[0].plus(one); // before the window: not counted
-        count.enterWithBackground(true, false, () -> running[0], () -> cpu[0]);
+        oneCall(recording.timing(Tally.NONE), true);
+        count.enterWithBackground(true, false, () -> running[0], () -> cpu[0], recording::take);
         running[0] = running[0].plus(one).plus(one);
+        oneCall(recording.timing(Tally.NONE), true);
+        oneCall(recording.timing(Tally.NONE), true);
+        oneCall(recording.timing(Tally.NONE), false);
         cpu[0] = 9_000;
-        count.enterWithBackground(true, true, () -> running[0], () -> cpu[0]);
+        count.enterWithBackground(true, true, () -> running[0], () -> cpu[0], recording::take);
         running[0] = running[0].plus(one); // after the window: not counted
+        oneCall(recording.timing(Tally.NONE), true);
         count.close();
 
         assertThat(count.attempts()).isEqualTo(2);
         assertThat(count.ok()).isEqualTo(2);
         assertThat(count.cpuMicros()).isEqualTo(4);
+        assertThat(count.latency().okCount()).isEqualTo(2);
+        assertThat(count.latency().failedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void latencyIsRecordedInsideTheWindowOnlySuccessesApartFromFailures() {
+        RoleCount count = new RoleCount();
+        count.reset();
+        oneCall(count.enter(false, false), true); // warmup-wait loop
+        oneCall(count.enter(true, false), true);
+        oneCall(count.enter(true, false), true);
+        oneCall(count.enter(true, false), false);
+        oneCall(count.enter(true, true), false); // warmdown-wait loop
+        count.close();
+
+        assertThat(count.latency().okCount()).isEqualTo(2);
+        assertThat(count.latency().failedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void everyLatencyCounterIsPublishedAndZeroWhenNothingWasRecorded() {
+        RoleCount count = new RoleCount();
+        count.reset();
+        oneCall(count.enter(true, false), true);
+        Published published = new Published();
+        count.publishTo(published, CounterNames.OPERATION);
+
+        assertThat(count.latency().okCount()).isEqualTo(1);
+        assertThat(published.opOkMaxMicros).isGreaterThanOrEqualTo(published.opOkP50Micros).isNotNegative();
+        assertThat(published.opFailP50Micros).isZero();
+        assertThat(published.opFailP99Micros).isZero();
+        assertThat(published.opLockWaitMicros).isZero();
+    }
+
+    @Test
+    void lockWaitIsSummedInTheWindow() {
+        RoleCount count = new RoleCount();
+        count.reset();
+        Tally tally = count.enter(true, false);
+        tally.attempt();
+        tally.lockWaitNanos(3_000);
+        tally.lockWaitNanos(2_000);
+        tally.success();
+        Published published = new Published();
+        count.publishTo(published, CounterNames.OPERATION);
+
+        assertThat(published.opLockWaitMicros).isEqualTo(5.0);
+    }
+
+    /** The fields an op role's counter class has, as {@code bench/OpCounters} spells them. */
+    public static class Published {
+        public long opAttempts, opOk, opSchema, opNoSuchTable, opBusy, opBusySnapshot, opLocked, opDeadStatement,
+                opStaleColumns, opOther, opRetries, opBusyWaits, opWindowMicros, opThreads, opCpuMicros;
+        public double opAttemptRate, opOkP50Micros, opOkP90Micros, opOkP99Micros, opOkP999Micros, opOkMaxMicros,
+                opFailP50Micros, opFailP99Micros, opLockWaitMicros;
     }
 
     @Test
