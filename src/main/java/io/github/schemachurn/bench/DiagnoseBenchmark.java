@@ -16,9 +16,9 @@ import org.openjdk.jmh.infra.IterationParams;
 /**
  * What do the user's readers meet while the user's migration runs? One JMH reader runs the user's
  * query through a reader strategy on a copy of the user's database while a background thread
- * ({@link MigratedCopy}) applies the user's migration: with a rollback, up and down alternate at
- * {@code ddlPerSecond} (UNPACED: back to back, a stress setting); without one, once per fresh copy
- * in every iteration, a third of the way in ({@code ddlPerSecond} is then ignored). The reader's
+ * ({@link MigratedCopy}) applies the user's migration: up and down alternate at {@code ddlPerSecond}
+ * (UNPACED: back to back, a stress setting), or with {@code ddlPerSecond=ONCE} (a migration without
+ * rollback) it is applied once per fresh copy in every iteration, a third of the way in. The reader's
  * thread carries the migration's counts over its measured window ({@link DdlCounters#carry}) and
  * its stalls ({@link StallCounters}). Busy timeout: sqlite-jdbc's default, 3000 ms.
  *
@@ -32,6 +32,7 @@ import org.openjdk.jmh.infra.IterationParams;
 @Measurement(iterations = 3, time = 1)
 public class DiagnoseBenchmark {
     static final String UNPACED = "UNPACED";
+    static final String ONCE = "ONCE";
 
     @State(Scope.Group)
     public static class Migration extends DiagnosisParams {
@@ -42,7 +43,7 @@ public class DiagnoseBenchmark {
         @Param({"3000"})
         public String busyTimeout;
 
-        /** Migration steps (up or down) per second, or UNPACED. */
+        /** Migration steps (up, down, up, …) per second, UNPACED, or ONCE: the migration alone, once per fresh copy in each iteration. */
         @Param({"10"})
         public String ddlPerSecond;
 
@@ -52,11 +53,12 @@ public class DiagnoseBenchmark {
         public void create() throws SQLException {
             JournalMode mode = Params.parseEnum("journal", journal, JournalMode.class);
             int timeout = Params.parseNonNegativeInt("busyTimeout", busyTimeout);
-            double rate = UNPACED.equals(ddlPerSecond) ? 0 : Params.parseNonNegativeInt("ddlPerSecond", ddlPerSecond);
-            if (rate == 0 && !UNPACED.equals(ddlPerSecond)) {
-                throw new IllegalArgumentException("parameter ddlPerSecond must be above 0 or UNPACED, got " + ddlPerSecond);
+            boolean once = ONCE.equals(ddlPerSecond);
+            double rate = once || UNPACED.equals(ddlPerSecond) ? 0 : Params.parseNonNegativeInt("ddlPerSecond", ddlPerSecond);
+            if (rate == 0 && !once && !UNPACED.equals(ddlPerSecond)) {
+                throw new IllegalArgumentException("parameter ddlPerSecond must be above 0, UNPACED or ONCE, got " + ddlPerSecond);
             }
-            copy = new MigratedCopy(diagnosisCase(), mode, timeout, rate);
+            copy = new MigratedCopy(diagnosisCase(), mode, timeout, once, rate);
         }
 
         @Setup(Level.Iteration)

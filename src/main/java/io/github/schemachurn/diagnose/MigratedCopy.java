@@ -17,9 +17,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * One trial's copy of the user's database with the migration running on it: a private copy in the
  * journal mode under test, the {@link Migrator} on a background {@link PacedLoop}, and the
  * readers, which it closes before its audit (integrity_check, and the schema the acknowledged
- * steps left) and removal. With a rollback, up and down alternate at {@code ddlPerSecond} (0:
- * back to back) on one copy for the whole trial; without one, every iteration gets a fresh copy
- * and the migration is applied once, a third of the way into the iteration. Plain Java: the
+ * steps left) and removal. Either up and down alternate at {@code ddlPerSecond} (0: back to back)
+ * on one copy for the whole trial, or (once) every iteration gets a fresh copy and the migration is
+ * applied once, a third of the way into the iteration. Plain Java: the
  * benchmark's states and the tests drive it.
  */
 public final class MigratedCopy implements AutoCloseable {
@@ -27,15 +27,24 @@ public final class MigratedCopy implements AutoCloseable {
     private final JournalMode journal;
     private final int busyTimeoutMs;
     private final double ddlPerSecond;
+    private final boolean once;
     private final List<ReaderSession> readers = new ArrayList<>();
     private Database database;
     private Migrator migrator;
     private PacedLoop loop;
 
-    public MigratedCopy(Case diagnosis, JournalMode journal, int busyTimeoutMs, double ddlPerSecond) {
+    /**
+     * @param once         apply the migration once per fresh copy in each iteration, instead of alternating it with its rollback
+     * @param ddlPerSecond migration steps per second when alternating; 0 back to back
+     */
+    public MigratedCopy(Case diagnosis, JournalMode journal, int busyTimeoutMs, boolean once, double ddlPerSecond) {
+        if (!once && !diagnosis.alternates()) {
+            throw new IllegalArgumentException("alternating the migration needs a rollback; without one it is applied ONCE");
+        }
         this.diagnosis = diagnosis;
         this.journal = journal;
         this.busyTimeoutMs = busyTimeoutMs;
+        this.once = once;
         this.ddlPerSecond = ddlPerSecond;
     }
 
@@ -45,13 +54,13 @@ public final class MigratedCopy implements AutoCloseable {
      */
     public void startIteration(long iterationNanos) throws SQLException {
         closeReaders();
-        if (database == null || !diagnosis.alternates()) {
+        if (database == null || once) {
             removeCopy();
             database = Database.copyOf(java.nio.file.Path.of(diagnosis.source()), journal, busyTimeoutMs);
             migrator = new Migrator(database.connect(), diagnosis);
         }
         Migrator steps = migrator;
-        if (diagnosis.alternates()) {
+        if (!once) {
             loop = new PacedLoop(ddlPerSecond, steps::step);
         } else {
             // Slots are due at 0, 1/3, 2/3 of the iteration: the migration runs in the second.

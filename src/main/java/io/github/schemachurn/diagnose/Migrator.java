@@ -44,7 +44,7 @@ public final class Migrator implements AutoCloseable {
     /** One migration step, counted in {@code tally}; false if it failed or there is nothing left to apply. */
     public boolean step(Tally tally) {
         if (applied && !diagnosis.alternates()) {
-            return false;
+            return false; // applied once, nothing to undo it with
         }
         List<String> statements = applied ? diagnosis.down() : diagnosis.up();
         long start = System.nanoTime();
