@@ -37,12 +37,12 @@ final class DiagnosisRun {
             for (JournalMode journal : plan.journals()) {
                 Path migration = outDir.resolve("jmh-round" + round + "-" + journal.name().toLowerCase(java.util.Locale.ROOT) + ".json");
                 progress.println("round " + round + "/" + plan.rounds() + ": readers during the migration, " + journal + " ("
-                        + Plan.readers(journal).size() * plan.rates().size() + " configurations)");
+                        + plan.readers(journal).size() * plan.rates().size() + " configurations)");
                 progress.flush();
                 run(options(plan, caseFile, migration)
                         .include(BENCH + "DiagnoseBenchmark\\.")
                         .param("journal", journal.name())
-                        .param("reader", Plan.readers(journal).toArray(String[]::new))
+                        .param("reader", plan.readers(journal).toArray(String[]::new))
                         .param("ddlPerSecond", plan.rates().toArray(String[]::new)));
                 files.add(migration);
             }

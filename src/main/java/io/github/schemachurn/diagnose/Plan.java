@@ -18,8 +18,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * @param rounds each round runs one fork of every configuration, so the options compared see the same minutes
  */
-record Plan(boolean quick, List<String> rates, List<JournalMode> journals, int rounds, int warmups, TimeValue warmupTime,
-            int iterations, TimeValue iterationTime, List<String> reloadMethods) {
+record Plan(boolean quick, List<String> rates, List<JournalMode> journals, List<ReaderStrategy> readers, int rounds, int warmups,
+            TimeValue warmupTime, int iterations, TimeValue iterationTime, List<String> reloadMethods) {
     static final String ONCE = "ONCE";
     static final String UNPACED = "UNPACED";
 
@@ -29,19 +29,25 @@ record Plan(boolean quick, List<String> rates, List<JournalMode> journals, int r
                 .orElse(quick ? List.of("10") : List.of("1", "10", "100", UNPACED));
         List<JournalMode> journals = fileJournal.equals("WAL") ? List.of(JournalMode.WAL)
                 : List.of(JournalMode.WAL, JournalMode.DELETE);
+        List<ReaderStrategy> readers = List.of(ReaderStrategy.CACHED, ReaderStrategy.PER_CALL, ReaderStrategy.SNAPSHOT_LEASE);
         return quick
-                ? new Plan(true, rates, journals, 2, 1, TimeValue.milliseconds(500), 1, TimeValue.seconds(1),
+                ? new Plan(true, rates, journals, readers, 2, 1, TimeValue.milliseconds(500), 1, TimeValue.seconds(1),
                         List.of("freshPrepare", "stalePrepare"))
-                : new Plan(false, rates, journals, 2, 1, TimeValue.seconds(1), 2, TimeValue.seconds(1),
+                : new Plan(false, rates, journals, readers, 2, 1, TimeValue.seconds(1), 2, TimeValue.seconds(1),
                         List.of("freshPrepare", "stalePrepare", "staleCached"));
     }
 
-    /** The reader strategies measured in this journal mode: the lease needs WAL. */
-    static List<String> readers(JournalMode journal) {
-        List<String> readers = new ArrayList<>(List.of(ReaderStrategy.CACHED.name(), ReaderStrategy.PER_CALL.name()));
-        if (journal == JournalMode.WAL) {
-            readers.add(ReaderStrategy.SNAPSHOT_LEASE.name());
+    /** The reader strategies measured in this journal mode: those that may run in it (the lease needs WAL). */
+    List<String> readers(JournalMode journal) {
+        List<String> names = new ArrayList<>();
+        for (ReaderStrategy reader : readers) {
+            try {
+                reader.check(journal);
+                names.add(reader.name());
+            } catch (IllegalArgumentException refused) {
+                // not in this journal mode
+            }
         }
-        return readers;
+        return names;
     }
 }

@@ -38,11 +38,28 @@ record Schema(SortedMap<String, String> objects) {
                 return Optional.of(object.getKey() + " is missing");
             }
             if (!now.equals(object.getValue())) {
-                return Optional.of(object.getKey() + " differs: `" + object.getValue() + "` became `" + now + "`");
+                return Optional.of(object.getKey() + " differs: " + change(object.getValue(), now));
             }
         }
         return objects.keySet().stream().filter(k -> !before.objects.containsKey(k)).findFirst()
                 .map(k -> k + " is left over");
+    }
+
+    /** Where two SQL texts differ: the differing middle of each, after their common start and end. */
+    static String change(String before, String after) {
+        int start = 0;
+        while (start < before.length() && start < after.length() && before.charAt(start) == after.charAt(start)) {
+            start++;
+        }
+        int end = 0;
+        while (end < before.length() - start && end < after.length() - start
+                && before.charAt(before.length() - 1 - end) == after.charAt(after.length() - 1 - end)) {
+            end++;
+        }
+        String was = before.substring(start, before.length() - end);
+        String now = after.substring(start, after.length() - end);
+        return was.isEmpty() ? "`" + now + "` was added"
+                : now.isEmpty() ? "`" + was + "` was removed" : "`" + was + "` became `" + now + "`";
     }
 
     private static String normalise(String sql) {
