@@ -110,11 +110,12 @@ final class Preflight {
                 throw new DiagnoseException("the query has " + placeholders + " placeholder(s) but " + diagnosis.args().size()
                         + " --arg value(s) were given");
             }
-            if (statement.getMetaData().getColumnCount() == 0) {
+            diagnosis.binder().bind(statement, 1);
+            // Run once on the copy: a statement that returns no result set is no reader's query.
+            if (!statement.execute()) {
                 throw new DiagnoseException("the query returns no columns: diagnose runs it as your readers' query (a SELECT)");
             }
-            diagnosis.binder().bind(statement, 1);
-            try (ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = statement.getResultSet()) {
                 rows.next();
             }
         } catch (SQLException e) {
