@@ -55,7 +55,7 @@ public final class Diagnose implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "diagnosis",
-            description = "Directory for diagnosis.md, its chart and the JMH results (default: ${DEFAULT-VALUE}).")
+            description = "Directory for diagnosis.md and its chart (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @CommandLine.Spec
@@ -117,7 +117,7 @@ public final class Diagnose implements Callable<Integer> {
                 input.diagnosis().write(caseFile);
                 List<Path> results = DiagnosisRun.run(plan, caseFile, work, console);
                 DiagnosisPage.Page page = DiagnosisPage.render(input, plan, command(), db.getFileName().toString(), results);
-                write(page, results);
+                write(page);
             } finally {
                 PrivateDirectory.delete(work);
             }
@@ -130,15 +130,11 @@ public final class Diagnose implements Callable<Integer> {
         console.println("wrote " + out.resolve("diagnosis.md") + " in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
     }
 
-    private void write(DiagnosisPage.Page page, List<Path> results) throws java.io.IOException {
+    private void write(DiagnosisPage.Page page) throws java.io.IOException {
         Files.createDirectories(out);
         Files.write(out.resolve("diagnosis.md"), page.markdown().getBytes(StandardCharsets.UTF_8));
         if (page.chart() != null) {
             Files.write(out.resolve(DiagnosisPage.CHART), page.chart());
-        }
-        Path jmh = Files.createDirectories(out.resolve("jmh"));
-        for (Path result : results) {
-            Files.copy(result, jmh.resolve(result.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         PrintWriter console = spec.commandLine().getOut();
         page.summary().forEach(line -> console.println("  " + line));
