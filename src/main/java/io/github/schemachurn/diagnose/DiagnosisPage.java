@@ -2,7 +2,6 @@ package io.github.schemachurn.diagnose;
 
 import io.github.schemachurn.report.AnswerSection;
 import io.github.schemachurn.report.Charts;
-import io.github.schemachurn.report.Config;
 import io.github.schemachurn.report.Estimate;
 import io.github.schemachurn.report.Fmt;
 import io.github.schemachurn.report.JmhJson;
@@ -37,9 +36,9 @@ final class DiagnosisPage {
     private DiagnosisPage() {}
 
     static Page render(Preflight.Checked input, Plan plan, String command, String file, List<Path> results) {
-        List<Config> configs = JmhJson.read(results, "").stream().map(Config::of).toList();
+        List<Result> configs = JmhJson.read(results, "");
         Run run = new Run(configs, Optional.empty(), "");
-        List<Config> migration = configs.stream().filter(c -> c.result().benchmarkClass().equals(BENCHMARK)).toList();
+        List<Result> migration = configs.stream().filter(c -> c.benchmarkClass().equals(BENCHMARK)).toList();
         Optional<Estimate> stale = median(results, "stalePrepare");
         Optional<Double> threshold = stale.map(e -> ThresholdSection.boundary(e.value()));
         String query = "`" + Preflight.abbreviate(input.diagnosis().query()) + "`";
@@ -128,26 +127,26 @@ final class DiagnosisPage {
     private static List<AnswerSection.Row> rows(Run run, Plan plan) {
         List<AnswerSection.Row> rows = new ArrayList<>();
         for (var journal : plan.journals()) {
-            Predicate<Config> in = c -> journal.name().equals(c.param("journal")) && c.result().benchmarkClass().equals(BENCHMARK);
+            Predicate<Result> in = c -> journal.name().equals(c.param("journal")) && c.benchmarkClass().equals(BENCHMARK);
             AnswerSection.decide(run, "reader", in, journal + ": how to run your query during the migration").ifPresent(rows::add);
         }
         if (plan.journals().size() > 1) {
-            AnswerSection.decide(run, "journal", c -> c.result().benchmarkClass().equals(BENCHMARK),
+            AnswerSection.decide(run, "journal", c -> c.benchmarkClass().equals(BENCHMARK),
                     "which journal mode during the migration").ifPresent(rows::add);
         }
         return rows;
     }
 
     /** One line per journal and rate, in the user's terms: what the readers met under each strategy. */
-    private static List<String> findings(List<Config> migration, String query) {
-        Map<String, List<Config>> byJournalAndRate = new LinkedHashMap<>();
+    private static List<String> findings(List<Result> migration, String query) {
+        Map<String, List<Result>> byJournalAndRate = new LinkedHashMap<>();
         migration.forEach(c -> byJournalAndRate.computeIfAbsent(c.param("journal") + " " + c.param(RATE), k -> new ArrayList<>()).add(c));
         List<String> lines = new ArrayList<>();
         byJournalAndRate.forEach((key, configs) -> {
-            Config first = configs.get(0);
+            Result first = configs.get(0);
             String when = rateText(first.param(RATE)) + ", " + first.param("journal");
             List<String> parts = new ArrayList<>();
-            for (Config c : configs) {
+            for (Result c : configs) {
                 Role op = c.op().orElseThrow();
                 Estimate failed = op.failedShare();
                 parts.add(failed.value() == 0 ? "under " + c.param("reader") + " none failed"
@@ -190,10 +189,10 @@ final class DiagnosisPage {
         };
     }
 
-    private static Md.Table table(List<Config> migration, boolean alternates) {
+    private static Md.Table table(List<Result> migration, boolean alternates) {
         Md.Table table = new Md.Table("journal", "migration", "reader", "reads ok/s", "failed", "failures by class",
                 "longest stall", alternates ? "migration steps/s done" : "reads back after");
-        for (Config c : migration) {
+        for (Result c : migration) {
             Role op = c.op().orElseThrow();
             List<String> classes = new ArrayList<>();
             for (ErrorClass e : ErrorClass.values()) {
@@ -208,13 +207,13 @@ final class DiagnosisPage {
         return table;
     }
 
-    private static double longestStallMs(Config c) {
-        return values(c.result(), "stallLongestMicros").stream().mapToDouble(Double::doubleValue).max().orElse(0) / 1e3;
+    private static double longestStallMs(Result c) {
+        return values(c, "stallLongestMicros").stream().mapToDouble(Double::doubleValue).max().orElse(0) / 1e3;
     }
 
     /** The median time from the migration's start until reads were answered again, over the iterations it landed in. */
-    private static String recovery(Config c) {
-        List<Double> landed = values(c.result(), "stallRecoveryMicros").stream().filter(v -> v > 0).sorted().toList();
+    private static String recovery(Result c) {
+        List<Double> landed = values(c, "stallRecoveryMicros").stream().filter(v -> v > 0).sorted().toList();
         return landed.isEmpty() ? "–" : Fmt.num(landed.get(landed.size() / 2) / 1e3) + " ms (median of " + landed.size() + ")";
     }
 
@@ -235,7 +234,7 @@ final class DiagnosisPage {
         return medians.isEmpty() ? Optional.empty() : Optional.of(Estimate.of(medians, medians, false));
     }
 
-    private static byte[] chart(List<Config> migration) {
+    private static byte[] chart(List<Result> migration) {
         if (migration.isEmpty()) {
             return null;
         }
@@ -247,7 +246,7 @@ final class DiagnosisPage {
                 shares.put(e.name(), new ArrayList<>());
             }
         }
-        for (Config c : migration) {
+        for (Result c : migration) {
             Role op = c.op().orElseThrow();
             categories.add(c.param("journal") + " " + c.param(RATE) + " " + c.param("reader"));
             shares.get("ok").add(100 * (1 - op.failedShare().value()));
