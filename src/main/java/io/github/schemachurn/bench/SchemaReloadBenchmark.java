@@ -1,14 +1,11 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.sqlite.CachedStatement;
+import io.github.schemachurn.sqlite.Binder;
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.workload.Workload;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
 
@@ -64,41 +61,16 @@ public class SchemaReloadBenchmark {
     /** The measured connection, its cached statement, and a second connection that changes the schema. */
     @State(Scope.Thread)
     public static class Session {
-        Connection reader;
-        PreparedStatement cached;
-        private Connection changer;
-        private Statement ddl;
-        private boolean bumpExists;
-        private int nextId;
+        ReloadProbe probe;
 
         @Setup(Level.Trial)
         public void open(SizedDatabase db) throws SQLException {
-            reader = db.database.connect();
-            cached = reader.prepareStatement(Workload.POINT_QUERY);
-            changer = db.database.connect();
-            ddl = changer.createStatement();
-        }
-
-        int nextId() {
-            nextId = nextId % ROWS + 1;
-            return nextId;
-        }
-
-        /** Commits one schema change on the other connection. */
-        void changeSchema() throws SQLException {
-            ddl.execute(bumpExists ? "DROP TABLE bump" : "CREATE TABLE bump(id INTEGER PRIMARY KEY)");
-            bumpExists = !bumpExists;
+            probe = new ReloadProbe(db.database, Workload.POINT_QUERY, Binder.BY_ID, ROWS);
         }
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
-            try {
-                cached.close();
-                ddl.close();
-            } finally {
-                reader.close();
-                changer.close();
-            }
+            probe.close();
         }
     }
 
@@ -107,26 +79,22 @@ public class SchemaReloadBenchmark {
     public static class StaleSchema {
         @Setup(Level.Invocation)
         public void changeSchema(Session session) throws SQLException {
-            session.changeSchema();
+            session.probe.changeSchema();
         }
     }
 
     @Benchmark
     public String staleCached(Session s, StaleSchema stale) throws SQLException {
-        return CachedStatement.queryById(s.cached, s.nextId());
+        return s.probe.runCached();
     }
 
     @Benchmark
     public String stalePrepare(Session s, StaleSchema stale) throws SQLException {
-        try (PreparedStatement statement = s.reader.prepareStatement(Workload.POINT_QUERY)) {
-            return CachedStatement.queryById(statement, s.nextId());
-        }
+        return s.probe.prepareAndRun();
     }
 
     @Benchmark
     public String freshPrepare(Session s) throws SQLException {
-        try (PreparedStatement statement = s.reader.prepareStatement(Workload.POINT_QUERY)) {
-            return CachedStatement.queryById(statement, s.nextId());
-        }
+        return s.probe.prepareAndRun();
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * then DDL strategy, then large schemas, then retry settings, then reader remedies), and the
  * verdict on the seed's claim ({@link SeedClaim}).
  */
-final class AnswerSection {
+public final class AnswerSection {
     private AnswerSection() {}
 
     static void render(Run run, Md md) {
@@ -34,7 +34,7 @@ final class AnswerSection {
         });
     }
 
-    record Row(String workload, String advice, String because) {}
+    public record Row(String workload, String advice, String because) {}
 
     static List<Row> rows(Run run) {
         List<Row> rows = new ArrayList<>();
@@ -73,7 +73,7 @@ final class AnswerSection {
     }
 
     /** One row from every comparison of {@code param} among configurations that pass {@code filter}. */
-    static Optional<Row> decide(Run run, String param, Predicate<Result> filter, String workload) {
+    public static Optional<Row> decide(Run run, String param, Predicate<Result> filter, String workload) {
         List<Comparison> comparisons = Comparison.of(run.configs, param, filter);
         if (comparisons.isEmpty()) {
             return Optional.empty();

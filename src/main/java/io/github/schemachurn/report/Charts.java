@@ -19,14 +19,14 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The report's three kinds of chart, as PNG bytes (XChart): outcome shares stacked, rates per fork on a log axis, the phase map. */
-final class Charts {
+public final class Charts {
     private static final Color[] COLORS = {new Color(0x2ca02c), new Color(0xd62728), new Color(0xff7f0e), new Color(0x9467bd),
             new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf), new Color(0x1f77b4)};
 
     private Charts() {}
 
     /** One stacked bar per configuration: the share of attempts per outcome (ok first), in percent. */
-    static byte[] shares(String title, String xTitle, List<String> categories, Map<String, List<Double>> percentByOutcome) {
+    public static byte[] shares(String title, String xTitle, List<String> categories, Map<String, List<Double>> percentByOutcome) {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(650).title(title)
                 .xAxisTitle(xTitle).yAxisTitle("% of attempts").build();
         style(chart.getStyler(), categories.size());

@@ -7,8 +7,8 @@ import java.util.List;
  * 95 % error bar (over forks, or over iterations when there is one fork), and whether the forks
  * disagree ({@link Stats#forksDisagree}); a disagreeing figure is shown as its fork range and never wins.
  */
-record Estimate(double value, double error, List<Double> forks, boolean forksDisagree) {
-    Estimate {
+public record Estimate(double value, double error, List<Double> forks, boolean forksDisagree) {
+    public Estimate {
         forks = List.copyOf(forks);
         if (forks.isEmpty()) {
             throw new IllegalArgumentException("an estimate needs at least one fork");
@@ -16,7 +16,7 @@ record Estimate(double value, double error, List<Double> forks, boolean forksDis
     }
 
     /** @param iterations the per-iteration values, used for the error bar when there is only one fork */
-    static Estimate of(List<Double> forks, List<Double> iterations, boolean checkForks) {
+    public static Estimate of(List<Double> forks, List<Double> iterations, boolean checkForks) {
         double error = forks.size() > 1 ? Stats.halfWidth(forks) : Stats.halfWidth(iterations);
         return new Estimate(Stats.mean(forks), error, forks, checkForks && Stats.forksDisagree(forks));
     }
@@ -39,7 +39,7 @@ record Estimate(double value, double error, List<Double> forks, boolean forksDis
         return value == 0 ? (error == 0 ? 0 : Double.NaN) : Math.abs(error / value);
     }
 
-    String text() {
+    public String text() {
         if (forksDisagree) {
             return "⚠ " + Fmt.num(min()) + "–" + Fmt.num(max());
         }
@@ -47,7 +47,7 @@ record Estimate(double value, double error, List<Double> forks, boolean forksDis
     }
 
     /** As a percentage of attempts (the value is a fraction). */
-    String percent() {
+    public String percent() {
         String v = Fmt.pct(100 * value);
         return Double.isNaN(error) || 100 * error < 0.01 ? v : v + " ± " + Fmt.pct(100 * error);
     }

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Fixed number formatting (Locale.ROOT), so the same inputs give the same report anywhere. */
-final class Fmt {
+public final class Fmt {
     private Fmt() {}
 
     /** Three significant figures or whole numbers with thousands separators: 123,457 / 1,235 / 12.3 / 0.123. */
-    static String num(double value) {
+    public static String num(double value) {
         if (Double.isNaN(value)) {
             return "n/a";
         }
@@ -47,7 +47,7 @@ final class Fmt {
     }
 
     /** A count: whole, with thousands separators. */
-    static String count(double value) {
+    public static String count(double value) {
         return String.format(Locale.ROOT, "%,.0f", value);
     }
 

@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * configuration found in several files are pooled. Every problem is a {@link ReportException}
  * whose one line names the file and the problem.
  */
-final class JmhJson {
+public final class JmhJson {
     static final String SUITE_PACKAGE = "io.github.schemachurn.bench.";
     /** The pseudo-param that carries the thread count, per role, in {@link Result#params()}. */
     static final String THREADS = "threads";
@@ -40,7 +40,7 @@ final class JmhJson {
     private JmhJson() {}
 
     /** Every result in the given files and directories, pooled by configuration, in first-seen order, its roles' counters checked. */
-    static List<Result> read(List<Path> inputs, String environmentFileName) {
+    public static List<Result> read(List<Path> inputs, String environmentFileName) {
         Map<String, Result> byKey = new LinkedHashMap<>();
         for (Path file : files(inputs, environmentFileName)) {
             for (Result result : readFile(file)) {
@@ -104,7 +104,7 @@ final class JmhJson {
         }
     }
 
-    static List<Result> readFile(Path file) {
+    public static List<Result> readFile(Path file) {
         JsonNode root = parse(file);
         if (!root.isArray()) {
             throw new ReportException(file + ": not a JMH results file (expected a JSON array of benchmark results, found "

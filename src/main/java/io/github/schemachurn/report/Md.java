@@ -8,17 +8,17 @@ import java.util.stream.Collectors;
  * Markdown through one small builder: headings whose level comes from nesting (never hand-numbered),
  * paragraphs, bullets, images and tables that check their shape.
  */
-final class Md {
+public final class Md {
     private final StringBuilder out = new StringBuilder();
     private final int level;
 
-    Md(int level) {
+    public Md(int level) {
         this.level = level;
     }
 
     /** A table: a header and rows of the same width; cells are escaped for markdown. */
-    record Table(List<String> header, List<List<String>> rows) {
-        Table {
+    public record Table(List<String> header, List<List<String>> rows) {
+        public Table {
             header = List.copyOf(header);
             List<List<String>> copy = new ArrayList<>();
             for (List<String> row : rows) {
@@ -30,11 +30,11 @@ final class Md {
             rows = List.copyOf(copy);
         }
 
-        Table(String... header) {
+        public Table(String... header) {
             this(List.of(header), List.of());
         }
 
-        Table with(String... cells) {
+        public Table with(String... cells) {
             List<List<String>> more = new ArrayList<>(rows);
             more.add(List.of(cells));
             return new Table(header, more);
@@ -45,13 +45,13 @@ final class Md {
         }
     }
 
-    Md heading(String title) {
+    public Md heading(String title) {
         out.append("#".repeat(level)).append(' ').append(title).append("\n\n");
         return this;
     }
 
     /** A subsection one level down, written by {@code body}. */
-    Md section(String title, java.util.function.Consumer<Md> body) {
+    public Md section(String title, java.util.function.Consumer<Md> body) {
         Md sub = new Md(level + 1);
         sub.heading(title);
         body.accept(sub);
@@ -59,12 +59,12 @@ final class Md {
         return this;
     }
 
-    Md para(String text) {
+    public Md para(String text) {
         out.append(text).append("\n\n");
         return this;
     }
 
-    Md bullets(List<String> items) {
+    public Md bullets(List<String> items) {
         if (!items.isEmpty()) {
             items.forEach(i -> out.append("- ").append(i).append('\n'));
             out.append('\n');
@@ -72,11 +72,11 @@ final class Md {
         return this;
     }
 
-    Md image(String alt, String link) {
+    public Md image(String alt, String link) {
         return para("![" + alt + "](" + link + ")");
     }
 
-    Md table(Table table) {
+    public Md table(Table table) {
         out.append(row(table.header()));
         out.append("|").append("---|".repeat(table.header().size())).append('\n');
         table.rows().forEach(r -> out.append(row(r)));

@@ -22,13 +22,13 @@ import java.util.stream.Collectors;
  * @param metrics        per-method timing metrics: the primary one under {@link #method}, each group method under its name
  * @param counters       {@code @AuxCounters} values by name: per fork, per measured iteration
  */
-record Result(String benchmarkClass, String method, String mode, SortedMap<String, String> params,
+public record Result(String benchmarkClass, String method, String mode, SortedMap<String, String> params,
               double measurementSeconds, String jmhVersion, String jdkVersion, String vmName,
               SortedMap<String, Metric> metrics, SortedMap<String, List<List<Double>>> counters) {
 
     /** A timing metric: unit, per fork per iteration values (a sample-mode iteration's mean), JMH's percentiles over all forks. */
-    record Metric(String unit, List<List<Double>> forks, SortedMap<String, Double> percentiles) {
-        Metric {
+    public record Metric(String unit, List<List<Double>> forks, SortedMap<String, Double> percentiles) {
+        public Metric {
             if (forks.isEmpty() || forks.stream().anyMatch(List::isEmpty)) {
                 throw new IllegalArgumentException("a metric without measured iterations");
             }
@@ -37,7 +37,7 @@ record Result(String benchmarkClass, String method, String mode, SortedMap<Strin
         }
     }
 
-    Result {
+    public Result {
         if (benchmarkClass.isBlank() || method.isBlank()) {
             throw new IllegalArgumentException("a result without benchmark name");
         }
@@ -61,12 +61,12 @@ record Result(String benchmarkClass, String method, String mode, SortedMap<Strin
     }
 
     /** The measured operation ({@code op}), if the result counts it. */
-    Optional<Role> op() {
+    public Optional<Role> op() {
         return Role.of(this, CounterNames.OPERATION);
     }
 
     /** The schema changer ({@code ddl}), if the result counts it. */
-    Optional<Role> ddl() {
+    public Optional<Role> ddl() {
         return Role.of(this, CounterNames.DDL);
     }
 
@@ -75,7 +75,7 @@ record Result(String benchmarkClass, String method, String mode, SortedMap<Strin
         return op().isPresent() && ddl().isPresent();
     }
 
-    String param(String name) {
+    public String param(String name) {
         return params.get(name);
     }
 

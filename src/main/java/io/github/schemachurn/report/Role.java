@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * totals over measured time: a fork's successes divided by the sum of its iterations' measured
  * windows (each iteration's window summed over the role's threads, divided by the thread count).
  */
-record Role(String prefix, List<List<Iteration>> forks) {
+public record Role(String prefix, List<List<Iteration>> forks) {
 
     /**
      * One measured iteration of the role, as counted by the benchmark. {@code latencyMicros}: the
@@ -40,7 +40,7 @@ record Role(String prefix, List<List<Iteration>> forks) {
         }
     }
 
-    Role {
+    public Role {
         forks = forks.stream().map(List::copyOf).toList();
     }
 
@@ -117,7 +117,7 @@ record Role(String prefix, List<List<Iteration>> forks) {
     }
 
     /** Successful operations per second of measured time. */
-    Estimate rate() {
+    public Estimate rate() {
         return perSecond(i -> i.ok());
     }
 
@@ -129,11 +129,11 @@ record Role(String prefix, List<List<Iteration>> forks) {
     }
 
     /** The share of attempts that ended in this class, per fork (a fraction). */
-    Estimate share(ErrorClass error) {
+    public Estimate share(ErrorClass error) {
         return shareOf(i -> i.failures().get(error));
     }
 
-    Estimate failedShare() {
+    public Estimate failedShare() {
         return shareOf(i -> i.attempts() - i.ok());
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Everything a section reads (the configurations, the environment if recorded) and where it puts
  * its charts. Sections add charts by file name; the markdown links them through {@link #link}.
  */
-final class Run {
+public final class Run {
     /**
      * Param names the report knows the role of: the benchmarks' API, not strategy names.
      * BenchmarkNamesTest fails when one of these, or of the method names below, leaves the benchmarks.
@@ -43,7 +43,7 @@ final class Run {
     private final String chartLinkPrefix;
     final Map<String, byte[]> charts = new LinkedHashMap<>();
 
-    Run(List<Result> configs, Optional<Environment> environment, String chartLinkPrefix) {
+    public Run(List<Result> configs, Optional<Environment> environment, String chartLinkPrefix) {
         this.configs = List.copyOf(configs);
         this.environment = environment;
         this.chartLinkPrefix = chartLinkPrefix;

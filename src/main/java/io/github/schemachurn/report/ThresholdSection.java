@@ -16,7 +16,7 @@ import java.util.Optional;
  * every retry is invalidated and the step fails with SCHEMA. So the model: SCHEMA where
  * DDL/s x re-prepare cost(extra tables) > 1, the cost a line fitted to the schema-reload study.
  */
-final class ThresholdSection {
+public final class ThresholdSection {
     /** The schema-reload study's method that times a prepare on a connection whose schema is stale. */
     /** SQLITE_MAX_SCHEMA_RETRY of the SQLite bundled with sqlite-jdbc (SQLite's default). */
     static final int RETRIES = 50;
@@ -44,7 +44,12 @@ final class ThresholdSection {
 
     /** DDL commits per second above which the model predicts SCHEMA, at this many extra tables. */
     static double boundary(Stats.Line cost, double extraTables) {
-        return 1e6 / Math.max(cost.at(extraTables), 1e-3);
+        return boundary(cost.at(extraTables));
+    }
+
+    /** DDL commits per second above which the model predicts SCHEMA, for a re-prepare of this many microseconds. */
+    public static double boundary(double reprepareMicros) {
+        return 1e6 / Math.max(reprepareMicros, 1e-3);
     }
 
     /** A measured point of the phase map: a churn configuration with a schema size. */

@@ -24,6 +24,7 @@ import java.util.concurrent.locks.Lock;
 final class CachedReader implements Reader {
     private final Connection connection;
     private final String sql;
+    private final Binder binder;
     private final CachedStatement statement;
     /** Sends BEGIN and COMMIT when every read is its own transaction; null in autocommit. */
     private final Statement control;
@@ -31,9 +32,10 @@ final class CachedReader implements Reader {
     /** Held around every read; null without an application lock. */
     private final Lock lock;
 
-    private CachedReader(Connection connection, String sql, boolean transaction, boolean checkColumns, Lock lock) {
+    private CachedReader(Connection connection, String sql, Binder binder, boolean transaction, boolean checkColumns, Lock lock) {
         this.connection = connection;
         this.sql = sql;
+        this.binder = binder;
         this.statement = new CachedStatement(connection, sql);
         this.checkColumns = checkColumns;
         this.lock = lock;
@@ -44,20 +46,20 @@ final class CachedReader implements Reader {
         }
     }
 
-    static CachedReader autocommit(Connection connection, String sql) {
-        return new CachedReader(connection, sql, false, false, null);
+    static CachedReader autocommit(Connection connection, String sql, Binder binder) {
+        return new CachedReader(connection, sql, binder, false, false, null);
     }
 
-    static CachedReader underLock(Connection connection, String sql, Lock lock) {
-        return new CachedReader(connection, sql, false, false, lock);
+    static CachedReader underLock(Connection connection, String sql, Binder binder, Lock lock) {
+        return new CachedReader(connection, sql, binder, false, false, lock);
     }
 
-    static CachedReader inTransaction(Connection connection, String sql) {
-        return new CachedReader(connection, sql, true, false, null);
+    static CachedReader inTransaction(Connection connection, String sql, Binder binder) {
+        return new CachedReader(connection, sql, binder, true, false, null);
     }
 
-    static CachedReader columnChecked(Connection connection, String sql) {
-        return new CachedReader(connection, sql, true, true, null);
+    static CachedReader columnChecked(Connection connection, String sql, Binder binder) {
+        return new CachedReader(connection, sql, binder, true, true, null);
     }
 
     @Override
@@ -82,9 +84,9 @@ final class CachedReader implements Reader {
     private String query(int id) throws SQLException {
         PreparedStatement reused = statement.get();
         if (!checkColumns) {
-            return CachedStatement.queryById(reused, id);
+            return CachedStatement.query(reused, binder, id);
         }
-        reused.setInt(1, id);
+        binder.bind(reused, id);
         List<String> returned;
         String value;
         try (ResultSet rows = reused.executeQuery()) {

@@ -54,7 +54,12 @@ public final class CachedStatement implements Operation.FailureListener, AutoClo
 
     /** Runs a point query by integer key and returns the first column of the row, or null. */
     public static String queryById(PreparedStatement statement, int id) throws SQLException {
-        statement.setInt(1, id);
+        return query(statement, Binder.BY_ID, id);
+    }
+
+    /** Runs a query with its parameters bound by {@code binder} and returns the first column of its first row, or null. */
+    public static String query(PreparedStatement statement, Binder binder, int id) throws SQLException {
+        binder.bind(statement, id);
         try (ResultSet rows = statement.executeQuery()) {
             return rows.next() ? rows.getString(1) : null;
         }

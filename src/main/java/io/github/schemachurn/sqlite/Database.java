@@ -59,6 +59,45 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A copy of an existing database file that belongs to someone else, in a private directory,
+     * set to the given journal mode. The source is opened read-only and copied by
+     * {@code VACUUM INTO}, which reads it in one transaction: a consistent copy even while another
+     * process writes it, and the source is never written.
+     *
+     * @throws IllegalArgumentException with one line if the source cannot be read as an SQLite database
+     */
+    public static Database copyOf(Path source, JournalMode journal, int busyTimeoutMs) {
+        Database db = new Database(PrivateDirectory.create(DIRECTORY_PREFIX, "database"), journal,
+                SQLiteConfig.SynchronousMode.NORMAL, busyTimeoutMs);
+        try {
+            try (Connection original = openReadOnly(source);
+                 java.sql.PreparedStatement copy = original.prepareStatement("VACUUM INTO ?")) {
+                copy.setString(1, db.file.toString());
+                copy.execute();
+            } catch (SQLException e) {
+                throw new IllegalArgumentException("cannot read " + source + " as an SQLite database: " + e.getMessage(), e);
+            }
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=" + journal.name());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot set up the copy " + db.file + ": " + e.getMessage(), e);
+            }
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** A read-only connection to someone else's database file: SQLite is asked never to write it. */
+    public static Connection openReadOnly(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(PATIENT_BUSY_TIMEOUT_MS);
+        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    }
+
+    /**
      * A new connection with this database's pragmas and busy timeout. It is opened with a long
      * busy timeout, because opening can meet a lock that is no part of the measurement (in WAL,
      * the last connection to close checkpoints under an exclusive lock and the next to open may

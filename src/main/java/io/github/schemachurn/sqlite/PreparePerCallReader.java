@@ -9,16 +9,18 @@ import java.util.concurrent.locks.ReadWriteLock;
 final class PreparePerCallReader implements Reader {
     private final Connection connection;
     private final String sql;
+    private final Binder binder;
 
-    PreparePerCallReader(Connection connection, String sql, ReadWriteLock appLock) {
+    PreparePerCallReader(Connection connection, String sql, Binder binder, ReadWriteLock appLock) {
         this.connection = connection;
         this.sql = sql;
+        this.binder = binder;
     }
 
     @Override
     public String read(int id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            return CachedStatement.queryById(statement, id);
+            return CachedStatement.query(statement, binder, id);
         }
     }
 

@@ -6,13 +6,13 @@ import java.util.concurrent.locks.ReadWriteLock;
 /** How a reader thread prepares and runs its point query. */
 public enum ReaderStrategy {
     /** One PreparedStatement per thread, reused (re-prepared only after the driver finalized it). */
-    CACHED((connection, sql, appLock) -> CachedReader.autocommit(connection, sql)),
+    CACHED((connection, sql, binder, appLock) -> CachedReader.autocommit(connection, sql, binder)),
     /** Prepare, execute and close on every call, as the seed's PHP pages did. */
     PER_CALL(PreparePerCallReader::new),
     /** The cached statement inside an explicit BEGIN … COMMIT read transaction. */
-    READ_TRANSACTION((connection, sql, appLock) -> CachedReader.inTransaction(connection, sql)),
+    READ_TRANSACTION((connection, sql, binder, appLock) -> CachedReader.inTransaction(connection, sql, binder)),
     /** The cached statement under the read side of the application lock that {@link DdlStrategy#APP_LOCK} writes. */
-    APP_READ_LOCK((connection, sql, appLock) -> CachedReader.underLock(connection, sql, appLock.readLock())),
+    APP_READ_LOCK((connection, sql, binder, appLock) -> CachedReader.underLock(connection, sql, binder, appLock.readLock())),
     /** The cached statement in a read transaction held across many reads (WAL only): at most one schema reload per lease. */
     SNAPSHOT_LEASE(SnapshotLeaseReader::new),
     /**
@@ -21,7 +21,7 @@ public enum ReaderStrategy {
      * {@link ErrorClass#STALE_COLUMNS}. Run it with a {@code SELECT *} query to watch for stale
      * metadata, with listed columns as the control.
      */
-    COLUMN_CHECKED((connection, sql, appLock) -> CachedReader.columnChecked(connection, sql));
+    COLUMN_CHECKED((connection, sql, binder, appLock) -> CachedReader.columnChecked(connection, sql, binder));
 
     private final Factory factory;
 
@@ -34,7 +34,12 @@ public enum ReaderStrategy {
      * @param appLock the application lock shared with the churner of the same database
      */
     public Reader open(Connection connection, String sql, ReadWriteLock appLock) {
-        return factory.open(connection, sql, appLock);
+        return open(connection, sql, Binder.BY_ID, appLock);
+    }
+
+    /** A reader of any query: {@code binder} sets its parameters before each execution. */
+    public Reader open(Connection connection, String sql, Binder binder, ReadWriteLock appLock) {
+        return factory.open(connection, sql, binder, appLock);
     }
 
     /**
@@ -50,6 +55,6 @@ public enum ReaderStrategy {
 
     @FunctionalInterface
     private interface Factory {
-        Reader open(Connection connection, String sql, ReadWriteLock appLock);
+        Reader open(Connection connection, String sql, Binder binder, ReadWriteLock appLock);
     }
 }

@@ -28,6 +28,7 @@ final class SnapshotLeaseReader implements Reader {
     static final long MAX_AGE_NANOS = 50_000_000;
 
     private final CachedStatement statement;
+    private final Binder binder;
     private final Statement control;
     private final int maxReads;
     private final long maxAgeNanos;
@@ -36,12 +37,17 @@ final class SnapshotLeaseReader implements Reader {
     private int readsInLease;
     private long leaseStartNanos;
 
-    SnapshotLeaseReader(Connection connection, String sql, ReadWriteLock appLock) {
-        this(connection, sql, MAX_READS, MAX_AGE_NANOS, System::nanoTime);
+    SnapshotLeaseReader(Connection connection, String sql, Binder binder, ReadWriteLock appLock) {
+        this(connection, sql, binder, MAX_READS, MAX_AGE_NANOS, System::nanoTime);
     }
 
     SnapshotLeaseReader(Connection connection, String sql, int maxReads, long maxAgeNanos, LongSupplier clock) {
+        this(connection, sql, Binder.BY_ID, maxReads, maxAgeNanos, clock);
+    }
+
+    private SnapshotLeaseReader(Connection connection, String sql, Binder binder, int maxReads, long maxAgeNanos, LongSupplier clock) {
         this.statement = new CachedStatement(connection, sql);
+        this.binder = binder;
         this.maxReads = maxReads;
         this.maxAgeNanos = maxAgeNanos;
         this.clock = clock;
@@ -66,7 +72,7 @@ final class SnapshotLeaseReader implements Reader {
             readsInLease = 0;
             leaseStartNanos = clock.getAsLong();
         }
-        String result = CachedStatement.queryById(statement.get(), id);
+        String result = CachedStatement.query(statement.get(), binder, id);
         readsInLease++;
         return result;
     }

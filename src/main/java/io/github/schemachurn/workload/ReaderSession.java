@@ -15,7 +15,7 @@ public final class ReaderSession implements AutoCloseable {
     private final SplittableRandom random;
     private final int rows;
 
-    ReaderSession(AutoCloseable connection, Reader reader, Retrier retrier, int rows) {
+    public ReaderSession(AutoCloseable connection, Reader reader, Retrier retrier, int rows) {
         this.connection = connection;
         this.reader = reader;
         this.retrier = retrier;

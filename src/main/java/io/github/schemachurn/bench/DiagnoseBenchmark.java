@@ -1,0 +1,113 @@
+package io.github.schemachurn.bench;
+
+import io.github.schemachurn.diagnose.MigratedCopy;
+import io.github.schemachurn.sqlite.JournalMode;
+import io.github.schemachurn.sqlite.Params;
+import io.github.schemachurn.sqlite.ReaderStrategy;
+import io.github.schemachurn.sqlite.Tally;
+import io.github.schemachurn.workload.ReaderSession;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.Control;
+import org.openjdk.jmh.infra.IterationParams;
+
+/**
+ * What do the user's readers meet while the user's migration runs? One JMH reader runs the user's
+ * query through a reader strategy on a copy of the user's database while a background thread
+ * ({@link MigratedCopy}) applies the user's migration: up and down alternate at {@code ddlPerSecond}
+ * (UNPACED: back to back, a stress setting), or with {@code ddlPerSecond=ONCE} (a migration without
+ * rollback) it is applied once per fresh copy in every iteration, a third of the way in. The reader's
+ * thread carries the migration's counts over its measured window ({@link DdlCounters#carry}) and
+ * its stalls ({@link StallCounters}). Busy timeout: sqlite-jdbc's default, 3000 ms.
+ *
+ * <p>Run by {@code java -jar target/benchmarks.jar diagnose …}, which writes the case file and
+ * sets the params; with default params it runs on a demo schema.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(2)
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class DiagnoseBenchmark {
+    static final String UNPACED = "UNPACED";
+    static final String ONCE = "ONCE";
+
+    @State(Scope.Group)
+    public static class Migration extends DiagnosisParams {
+        @Param({"WAL"})
+        public String journal;
+
+        /** SQLite's busy_timeout in ms on every connection; sqlite-jdbc's default is 3000. */
+        @Param({"3000"})
+        public String busyTimeout;
+
+        /** Migration steps (up, down, up, …) per second, UNPACED, or ONCE: the migration alone, once per fresh copy in each iteration. */
+        @Param({"10"})
+        public String ddlPerSecond;
+
+        MigratedCopy copy;
+
+        @Setup(Level.Trial)
+        public void create() throws SQLException {
+            JournalMode mode = Params.parseEnum("journal", journal, JournalMode.class);
+            int timeout = Params.parseNonNegativeInt("busyTimeout", busyTimeout);
+            boolean once = ONCE.equals(ddlPerSecond);
+            double rate = once || UNPACED.equals(ddlPerSecond) ? 0 : Params.parseNonNegativeInt("ddlPerSecond", ddlPerSecond);
+            if (rate == 0 && !once && !UNPACED.equals(ddlPerSecond)) {
+                throw new IllegalArgumentException("parameter ddlPerSecond must be above 0, UNPACED or ONCE, got " + ddlPerSecond);
+            }
+            copy = new MigratedCopy(diagnosisCase(), mode, timeout, once, rate);
+        }
+
+        @Setup(Level.Iteration)
+        public void start(IterationParams iteration) throws SQLException {
+            copy.startIteration(iteration.getTime().convertTo(TimeUnit.NANOSECONDS));
+        }
+
+        @TearDown(Level.Iteration)
+        public void end() {
+            copy.endIteration();
+        }
+
+        @TearDown(Level.Trial)
+        public void auditAndRemove() throws Exception {
+            try {
+                copy.close();
+            } finally {
+                removeDemo();
+            }
+        }
+    }
+
+    /** The reader's session, opened for every iteration on the iteration's copy (the copy closes it). */
+    @State(Scope.Thread)
+    public static class QueryReader {
+        /** How the user's query is prepared and run: {@link ReaderStrategy}. */
+        @Param({"CACHED"})
+        public String reader;
+
+        ReaderSession session;
+
+        @Setup(Level.Iteration)
+        public void open(Migration migration) throws SQLException {
+            session = migration.copy.reader(Params.parseEnum("reader", reader, ReaderStrategy.class));
+        }
+    }
+
+    @Benchmark
+    @Group("migration")
+    @GroupThreads(1)
+    public boolean reader(QueryReader thread, Migration migration, OpCounters counters, DdlCounters migrationCounters,
+            StallCounters stalls, Control control, Blackhole blackhole) {
+        migrationCounters.carry(control, migration.copy.loop()::totals, migration.copy.loop()::cpuNanos);
+        Tally tally = counters.during(control);
+        long start = System.nanoTime();
+        boolean ok = thread.session.read(tally, blackhole::consume);
+        if (tally != Tally.NONE) {
+            stalls.read(start, ok, migration.copy.migrator());
+        }
+        return ok;
+    }
+}
