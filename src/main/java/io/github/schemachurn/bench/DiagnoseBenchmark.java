@@ -101,7 +101,8 @@ public class DiagnoseBenchmark {
     @GroupThreads(1)
     public boolean reader(QueryReader thread, Migration migration, OpCounters counters, DdlCounters migrationCounters,
             StallCounters stalls, Control control, Blackhole blackhole) {
-        migrationCounters.carry(control, migration.copy.loop()::totals, migration.copy.loop()::cpuNanos);
+        migrationCounters.carry(control, migration.copy.loop()::totals, migration.copy.loop()::cpuNanos,
+                migration.copy.loop()::takeLatency);
         Tally tally = counters.during(control);
         long start = System.nanoTime();
         boolean ok = thread.session.read(tally, blackhole::consume);
