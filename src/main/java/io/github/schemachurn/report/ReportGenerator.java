@@ -33,21 +33,16 @@ public final class ReportGenerator {
      *                        single directory is given and it has one, otherwise none
      */
     public static Rendered render(List<Path> inputs, Optional<Path> environmentFile, Path markdownFile, Path chartsDir, Path tablesFile) {
-        List<Config> configs = new ArrayList<>();
-        for (Result result : JmhJson.read(inputs, ENVIRONMENT_FILE)) {
-            try {
-                configs.add(Config.of(result));
-            } catch (IllegalArgumentException e) {
-                throw new ReportException(e.getMessage());
-            }
-        }
+        JmhJson.Read read = JmhJson.readRun(inputs, ENVIRONMENT_FILE);
+        List<Config> configs = configs(read.results());
+        List<Config> twins = configs(read.twins());
         Optional<Environment> environment = environmentFile.or(() -> besideResults(inputs)).map(Environment::read);
         Path markdownDir = markdownFile.toAbsolutePath().getParent();
         if (Files.exists(markdownDir) && !Files.isDirectory(markdownDir)) {
             throw new ReportException(markdownFile + ": cannot write it (" + markdownDir + " is not a directory)");
         }
         String link = markdownDir.relativize(chartsDir.toAbsolutePath()).toString().replace('\\', '/');
-        Run run = new Run(configs, environment, link.isEmpty() ? "" : link + "/");
+        Run run = new Run(configs, twins, environment, link.isEmpty() ? "" : link + "/");
         String tablesLink = markdownDir.relativize(tablesFile.toAbsolutePath()).toString().replace('\\', '/');
 
         Md md = new Md(1);
@@ -64,6 +59,18 @@ public final class ReportGenerator {
         Map<Path, byte[]> charts = new TreeMap<>();
         run.charts.forEach((name, png) -> charts.put(chartsDir.resolve(name), png));
         return new Rendered(splice(existing(markdownFile), md.toString(), markdownFile), TablesFile.render(run), charts);
+    }
+
+    static List<Config> configs(List<Result> results) {
+        List<Config> configs = new ArrayList<>();
+        for (Result result : results) {
+            try {
+                configs.add(Config.of(result));
+            } catch (IllegalArgumentException e) {
+                throw new ReportException(e.getMessage());
+            }
+        }
+        return configs;
     }
 
     public static void generate(List<Path> inputs, Optional<Path> environmentFile, Path markdownFile, Path chartsDir, Path tablesFile) {

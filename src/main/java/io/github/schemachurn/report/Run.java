@@ -27,12 +27,19 @@ final class Run {
     static final Pattern CHART_NAME = Pattern.compile("\\w+Benchmark-(outcomes|rates)\\.png|threshold\\.png");
 
     final List<Config> configs;
+    /** The A/A controls' second runs (see {@link NoiseFloor}), kept out of {@link #configs}. */
+    final List<Config> twins;
     final Optional<Environment> environment;
     private final String chartLinkPrefix;
     final Map<String, byte[]> charts = new LinkedHashMap<>();
 
     Run(List<Config> configs, Optional<Environment> environment, String chartLinkPrefix) {
+        this(configs, List.of(), environment, chartLinkPrefix);
+    }
+
+    Run(List<Config> configs, List<Config> twins, Optional<Environment> environment, String chartLinkPrefix) {
         this.configs = List.copyOf(configs);
+        this.twins = List.copyOf(twins);
         this.environment = environment;
         this.chartLinkPrefix = chartLinkPrefix;
     }
@@ -44,6 +51,11 @@ final class Run {
         }
         charts.put(name, png);
         return chartLinkPrefix + name;
+    }
+
+    /** The run's noise floor, from its A/A controls. */
+    NoiseFloor noise() {
+        return NoiseFloor.of(configs, twins);
     }
 
     /** The distinct values of a param in order of first appearance. */

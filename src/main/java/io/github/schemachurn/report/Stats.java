@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.commons.math3.stat.inference.TTest;
+import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /** The report's statistics, each one small and tested: error bars, the winner test, fork disagreement, a line fit. */
@@ -51,6 +52,47 @@ final class Stats {
         double p = welchP(a, b);
         return !Double.isNaN(p) && p < ALPHA;
     }
+
+    /** From this many rounds on the paired test is Wilcoxon's signed-rank test; below it, its smallest two-sided p (2 / 2^n) cannot reach {@link #ALPHA}. */
+    static final int WILCOXON_ROUNDS = 6;
+
+    /**
+     * The paired test on per-round differences (e.g. log ratios of two options measured in the same
+     * rounds): the probability of differences this far from zero if there were none. With
+     * {@value #WILCOXON_ROUNDS} or more rounds Wilcoxon's signed-rank test (exact up to 30 rounds),
+     * which assumes no normal distribution; with fewer, the paired t-test (Wilcoxon could never be
+     * significant there). NaN (never significant) with fewer than two rounds; differences without
+     * spread are significant exactly when they are not zero.
+     */
+    static double pairedP(List<Double> differences) {
+        if (differences.size() < 2) {
+            return Double.NaN;
+        }
+        double[] d = differences.stream().mapToDouble(Double::doubleValue).toArray();
+        if (variance(d) == 0) {
+            return d[0] == 0 ? 1.0 : 0.0;
+        }
+        if (d.length >= WILCOXON_ROUNDS) {
+            return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(d, new double[d.length], d.length <= 30);
+        }
+        return new TTest().tTest(0.0, d);
+    }
+
+    static String pairedTestName(int rounds) {
+        return rounds >= WILCOXON_ROUNDS ? "Wilcoxon signed-rank test" : "paired t-test";
+    }
+
+    /** Root mean square: the spread of values whose expected value is zero (e.g. an A/A control's log ratios). */
+    static double rms(List<Double> values) {
+        return Math.sqrt(values.stream().mapToDouble(v -> v * v).average().orElse(Double.NaN));
+    }
+
+    /** The log of a ratio of two rates, a zero rate read as a tiny one so a ratio to nothing stays a (large) number. */
+    static double logRatio(double a, double b) {
+        return Math.log(Math.max(a, TINY) / Math.max(b, TINY));
+    }
+
+    private static final double TINY = 1e-6;
 
     private static double variance(double[] values) {
         SummaryStatistics s = new SummaryStatistics();
