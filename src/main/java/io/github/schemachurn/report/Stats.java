@@ -116,6 +116,58 @@ final class Stats {
         return min <= 0 ? max > 0 : max / min > FORK_RATIO;
     }
 
+    /** The ratio of two independent sets' geometric means (other / base), its 95 % interval and Welch's p on the logs. */
+    record Ratio(double ratio, double low, double high, double p) {}
+
+    static Ratio ratio(List<Double> base, List<Double> other) {
+        List<Double> a = base.stream().map(v -> Math.log(Math.max(v, TINY))).toList();
+        List<Double> b = other.stream().map(v -> Math.log(Math.max(v, TINY))).toList();
+        double diff = mean(b) - mean(a);
+        if (a.size() < 2 || b.size() < 2) {
+            return new Ratio(Math.exp(diff), Double.NaN, Double.NaN, Double.NaN);
+        }
+        double va = variance(a.stream().mapToDouble(Double::doubleValue).toArray()) / a.size();
+        double vb = variance(b.stream().mapToDouble(Double::doubleValue).toArray()) / b.size();
+        double se = Math.sqrt(va + vb);
+        if (se == 0) {
+            return new Ratio(Math.exp(diff), Math.exp(diff), Math.exp(diff), diff == 0 ? 1.0 : 0.0);
+        }
+        double df = (va + vb) * (va + vb) / (va * va / (a.size() - 1) + vb * vb / (b.size() - 1));
+        double t = new TDistribution(df).inverseCumulativeProbability(1 - ALPHA / 2);
+        return new Ratio(Math.exp(diff), Math.exp(diff - t * se), Math.exp(diff + t * se), welchP(a, b));
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /**
+     * Theil-Sen: the median of the slopes between every two points of different x, and the median
+     * of y - slope x as intercept. One slow point moves it little, where least squares follows it.
+     */
+    static Line theilSen(List<double[]> points) {
+        List<Double> slopes = new java.util.ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            for (int j = i + 1; j < points.size(); j++) {
+                double dx = points.get(j)[0] - points.get(i)[0];
+                if (dx != 0) {
+                    slopes.add((points.get(j)[1] - points.get(i)[1]) / dx);
+                }
+            }
+        }
+        if (slopes.isEmpty()) {
+            throw new IllegalArgumentException("a line needs points at two or more x values");
+        }
+        double slope = median(slopes);
+        double intercept = median(points.stream().map(p -> p[1] - slope * p[0]).toList());
+        return new Line(intercept, slope, Double.NaN, Double.NaN, points.size());
+    }
+
     /** A least-squares line y = intercept + slope x. */
     record Line(double intercept, double slope, double slopeError, double rSquare, int points) {
         double at(double x) {
