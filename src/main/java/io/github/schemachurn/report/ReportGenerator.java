@@ -54,6 +54,7 @@ public final class ReportGenerator {
         StudiesSection.render(run, md, tablesLink);
         AuditSection.render(run, md);
         ChecksSection.render(run, md);
+        ReplicateSection.render(run, replicate(inputs), md);
         EnvironmentSection.render(run, md);
 
         Map<Path, byte[]> charts = new TreeMap<>();
@@ -98,6 +99,25 @@ public final class ReportGenerator {
         } catch (IOException e) {
             throw new ReportException(chartsDir + ": cannot remove an earlier chart (" + AtomicFiles.reason(e) + ")");
         }
+    }
+
+    /** The replicate run beside the results: a {@value JmhJson#REPLICATE_DIR} directory with results in the one results directory. */
+    private static Optional<Run> replicate(List<Path> inputs) {
+        if (inputs.size() != 1) {
+            return Optional.empty();
+        }
+        Path dir = inputs.get(0).resolve(JmhJson.REPLICATE_DIR);
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            if (files.noneMatch(f -> f.toString().endsWith(".json") && !f.getFileName().toString().equals(ENVIRONMENT_FILE))) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            throw new ReportException(dir + ": cannot list it (" + AtomicFiles.reason(e) + ")");
+        }
+        return Optional.of(RunComparison.load(dir));
     }
 
     private static Optional<Path> besideResults(List<Path> inputs) {

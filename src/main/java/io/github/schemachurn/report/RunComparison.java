@@ -21,7 +21,9 @@ final class RunComparison {
     /** One run read from a directory (or file) of results, A/A twins apart. */
     static Run load(Path input) {
         JmhJson.Read read = JmhJson.readRun(List.of(input), ReportGenerator.ENVIRONMENT_FILE);
-        return new Run(ReportGenerator.configs(read.results()), ReportGenerator.configs(read.twins()), Optional.empty(), "");
+        Path environment = input.resolve(ReportGenerator.ENVIRONMENT_FILE);
+        return new Run(ReportGenerator.configs(read.results()), ReportGenerator.configs(read.twins()),
+                java.nio.file.Files.isRegularFile(environment) ? Optional.of(Environment.read(environment)) : Optional.empty(), "");
     }
 
     /** A configuration's headline: successful operations per second, or JMH's own score for a timing. */
