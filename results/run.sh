@@ -26,13 +26,13 @@ JAR=${JAR:-target/benchmarks.jar}
 SEED=${SEED:-$(date +%s)}
 # Rounds of the studies behind the answer (paired tests need them), rounds of the others, and the
 # iterations of one fork. Published and replicate: 1 warmup and 3 measured iterations of the classes'
-# own length (more rounds measure drift better than longer forks; the crash study keeps its own,
-# which its kill count needs): about 75 minutes on the 2-core machine (`results/run.sh plan`).
+# own length (more rounds measure drift better than longer forks): about 75 minutes on the 2-core
+# machine (`results/run.sh plan`).
 case "$PROFILE" in
-    published|plan) DIR=results; OUT=benchmarks.md; rounds=4; other_rounds=3; timing=(-wi 1 -i 3) ;;
-    replicate) DIR=results/replicate; OUT=$DIR/report.md; rounds=4; other_rounds=3; timing=(-wi 1 -i 3) ;;
-    quick) DIR=${2:-my-results}; OUT=$DIR/report.md; rounds=3; other_rounds=3; timing=(-wi 1 -w 1s -i 1 -r 1s) ;;
-    smoke) DIR=${2:-smoke-results}; OUT=$DIR/report.md; rounds=2; other_rounds=2; timing=(-wi 0 -i 1 -r 200ms) ;;
+    published|plan) DIR=results; OUT=benchmarks.md; rounds=4; other_rounds=3; timing=(-wi 1 -i 3); own_timing=() ;;
+    replicate) DIR=results/replicate; OUT=$DIR/report.md; rounds=4; other_rounds=3; timing=(-wi 1 -i 3); own_timing=() ;;
+    quick) DIR=${2:-my-results}; OUT=$DIR/report.md; rounds=3; other_rounds=3; timing=(-wi 1 -w 1s -i 1 -r 1s); own_timing=(-w 500ms -r 500ms) ;;
+    smoke) DIR=${2:-smoke-results}; OUT=$DIR/report.md; rounds=2; other_rounds=2; timing=(-wi 0 -i 1 -r 200ms); own_timing=(-w 200ms -r 200ms) ;;
     *) echo "run.sh: unknown profile '$PROFILE'; accepted: published, quick, smoke, replicate, plan" >&2; exit 2 ;;
 esac
 if [[ ! -f "$JAR" ]]; then
@@ -47,8 +47,9 @@ fi
 # The studies the answer table and the replicate's key figures come from: the replicate runs only
 # these, and they get $rounds rounds, every other study $other_rounds.
 answer_studies=" ddl reader reader-lease reader-applock retry retry-wait size size-delete reload legacy "
-# Studies that keep their class's own iterations in every profile but smoke.
-own_iterations=" cross-process "
+# Studies that keep their class's own iteration counts (shorter iterations in quick and smoke): the
+# crash study's kill count needs them, the reload sweep times one schema size per iteration.
+own_iterations=" cross-process reload "
 jmh_commands=()
 planned_seconds=0
 started=$SECONDS
@@ -61,7 +62,7 @@ jmh() {
     fi
     local n=$other_rounds fork=("${timing[@]}")
     [[ "$answer_studies" == *" $name "* ]] && n=$rounds
-    [[ "$own_iterations" == *" $name "* && "$PROFILE" != smoke ]] && fork=()
+    [[ "$own_iterations" == *" $name "* ]] && fork=("${own_timing[@]}")
     local cmd=(java -cp "$JAR" io.github.schemachurn.bench.Rounds --rounds "$n" --seed "$SEED" --study "$name")
     if [[ "$PROFILE" == plan ]]; then
         local line
@@ -82,7 +83,7 @@ if [[ "$PROFILE" == quick ]]; then
     # a large schema; and what the legacy prepare call (the seed's PHP) meets at a small one.
     jmh churn '\.ChurnBenchmark\.' -p journal=WAL,DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
-    jmh reload '\.SchemaReloadBenchmark\.stale' -p extraTables=0,2000
+    jmh reload '\.SchemaReloadBenchmark\.sweep'
     if ldconfig -p 2>/dev/null | grep -q 'libsqlite3\.so\.0'; then
         jmh legacy '\.LegacyPrepareBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     fi
@@ -115,7 +116,8 @@ else
     # The same group with a role left out (-tg churner,reader): the churner's solo DDL rate, the reader's ceiling.
     jmh size-churner-alone 'SchemaSizeBenchmark\.churn' -tg 1,0 -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh size-reader-alone 'SchemaSizeBenchmark\.churn' -tg 0,1 -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT -p cpus=SPLIT
-    jmh reload '\.SchemaReloadBenchmark\.' -p extraTables=0,100,500,2000
+    # The threshold model's input: every schema size inside each fork; the fresh prepare is the machine-speed row.
+    jmh reload '\.SchemaReloadBenchmark\.(sweep|freshPrepare)' -p extraTables=0
     jmh paced '\.PacedChurnBenchmark\.' -p ddlPerSecond=10,100,1000,UNPACED -p extraTables=100,2000 -p cpus=SPLIT \
         -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL
     # Reader threads: one churner beside 1, 2 and 4 readers (-tg churner,readers); the report keys results by thread count.
