@@ -33,11 +33,11 @@ final class AnswerSection {
         List<Row> rows = new ArrayList<>();
         decide(run, Run.JOURNAL, c -> true, "any schema churn").ifPresent(rows::add);
         for (String journal : run.values(Run.JOURNAL)) {
-            Predicate<Config> inJournal = c -> journal.equals(c.param(Run.JOURNAL));
+            Predicate<Result> inJournal = c -> journal.equals(c.param(Run.JOURNAL));
             decide(run, Run.DDL, inJournal.and(AnswerSection::smallSchema), journal + ": how to wrap DDL").ifPresent(rows::add);
         }
         largestSchema(run).ifPresent(max -> {
-            Predicate<Config> large = c -> max.equals(c.param(Run.EXTRA_TABLES));
+            Predicate<Result> large = c -> max.equals(c.param(Run.EXTRA_TABLES));
             decide(run, Run.READER, large, "large schema (" + max + " extra tables) under churn: how to read").ifPresent(rows::add);
             decide(run, Run.DDL, large, "large schema (" + max + " extra tables): how to wrap DDL").ifPresent(rows::add);
         });
@@ -49,24 +49,24 @@ final class AnswerSection {
                         + Fmt.num(ThresholdSection.boundary(cost, 1000)) + " DDL/s (see the threshold model)")));
         for (String param : List.of(Run.RETRY, Run.BUSY_TIMEOUT, Run.READER)) {
             for (String journal : run.values(Run.JOURNAL)) {
-                Predicate<Config> inJournal = c -> journal.equals(c.param(Run.JOURNAL));
+                Predicate<Result> inJournal = c -> journal.equals(c.param(Run.JOURNAL));
                 decide(run, param, inJournal.and(AnswerSection::smallSchema), journal + ": choosing `" + param + "`").ifPresent(rows::add);
             }
         }
         return rows;
     }
 
-    private static boolean smallSchema(Config c) {
+    private static boolean smallSchema(Result c) {
         return c.param(Run.EXTRA_TABLES) == null || Double.parseDouble(c.param(Run.EXTRA_TABLES)) == 0;
     }
 
     private static Optional<String> largestSchema(Run run) {
-        return run.configs.stream().filter(Config::churn).map(c -> c.param(Run.EXTRA_TABLES)).filter(v -> v != null && !v.equals("0"))
+        return run.configs.stream().filter(Result::churn).map(c -> c.param(Run.EXTRA_TABLES)).filter(v -> v != null && !v.equals("0"))
                 .max(java.util.Comparator.comparingDouble(Double::parseDouble));
     }
 
     /** One row from every comparison of {@code param} among configurations that pass {@code filter}. */
-    static Optional<Row> decide(Run run, String param, Predicate<Config> filter, String workload) {
+    static Optional<Row> decide(Run run, String param, Predicate<Result> filter, String workload) {
         List<Comparison> comparisons = Comparison.of(run, param, filter);
         if (comparisons.isEmpty()) {
             return Optional.empty();

@@ -14,7 +14,7 @@ final class AuditSection {
     private AuditSection() {}
 
     static void render(Run run, Md md) {
-        Map<String, List<Config>> classes = new TreeMap<>(StudiesSection.byClass(run.configs));
+        Map<String, List<Result>> classes = new TreeMap<>(StudiesSection.byClass(run.configs));
         classes.values().removeIf(cs -> cs.stream().allMatch(c -> audited(c).isEmpty()));
         if (classes.isEmpty()) {
             return;
@@ -26,18 +26,18 @@ final class AuditSection {
             Md.Table table = new Md.Table(header, List.of());
             List<String> labels = StudiesSection.labels(configs);
             for (int i = 0; i < configs.size(); i++) {
-                Config c = configs.get(i);
+                Result c = configs.get(i);
                 List<String> row = new java.util.ArrayList<>(List.of(labels.get(i)));
-                counters.forEach(n -> row.add(Fmt.count(c.result().total(n))));
+                counters.forEach(n -> row.add(Fmt.count(c.total(n))));
                 table = table.with(row);
             }
             List<String> totals = new java.util.ArrayList<>(List.of("**total**"));
-            counters.forEach(n -> totals.add("**" + Fmt.count(configs.stream().mapToDouble(c -> c.result().total(n)).sum()) + "**"));
+            counters.forEach(n -> totals.add("**" + Fmt.count(configs.stream().mapToDouble(c -> c.total(n)).sum()) + "**"));
             s.table(table.with(totals));
         }));
     }
 
-    private static List<String> audited(Config c) {
+    private static List<String> audited(Result c) {
         return c.otherCounters().stream().filter(n -> PREFIXES.stream().anyMatch(n::startsWith)).toList();
     }
 }

@@ -24,11 +24,11 @@ final class ChecksSection {
             for (var entry : StudiesSection.byClass(run.configs).entrySet()) {
                 List<String> labels = StudiesSection.labels(entry.getValue());
                 for (int i = 0; i < entry.getValue().size(); i++) {
-                    Config c = entry.getValue().get(i);
+                    Result c = entry.getValue().get(i);
                     c.identity().values().forEach(ratios::addAll);
                     for (Role r : List.of(c.op(), c.ddl()).stream().flatMap(java.util.Optional::stream).toList()) {
                         iterations += r.iterations();
-                        shortWindows += r.shortWindows(c.result().measurementSeconds());
+                        shortWindows += r.shortWindows(c.measurementSeconds());
                     }
                     if (c.op().isPresent()) {
                         Estimate rate = c.op().get().rate();

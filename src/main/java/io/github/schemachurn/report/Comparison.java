@@ -27,7 +27,7 @@ import java.util.function.Predicate;
  */
 record Comparison(String param, SortedMap<String, String> context, List<Option> options, NoiseFloor noise) {
 
-    record Option(String value, Config config) {
+    record Option(String value, Result config) {
         Estimate rate() {
             return config.op().orElseThrow().rate();
         }
@@ -47,7 +47,7 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
         /** The failed share per round. */
         Map<String, Double> roundFailed() {
             Map<String, java.util.List<Double>> values = new TreeMap<>();
-            List<Result.Round> rounds = config.result().rounds();
+            List<Result.Round> rounds = config.rounds();
             for (int i = 0; i < rounds.size() && i < failed().forks().size(); i++) {
                 if (rounds.get(i).paired()) {
                     values.computeIfAbsent(rounds.get(i).key(), k -> new ArrayList<>()).add(failed().forks().get(i));
@@ -65,26 +65,26 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
     }
 
     /** Every comparison of {@code param} among the run's churn configurations that pass {@code filter}, with the run's noise floor. */
-    static List<Comparison> of(Run run, String param, Predicate<Config> filter) {
+    static List<Comparison> of(Run run, String param, Predicate<Result> filter) {
         return of(run.configs, run.noise(), param, filter);
     }
 
     /** The same without a noise floor (results without A/A controls). */
-    static List<Comparison> of(List<Config> configs, String param, Predicate<Config> filter) {
+    static List<Comparison> of(List<Result> configs, String param, Predicate<Result> filter) {
         return of(configs, NoiseFloor.NONE, param, filter);
     }
 
-    static List<Comparison> of(List<Config> configs, NoiseFloor noise, String param, Predicate<Config> filter) {
-        List<Config> churn = configs.stream().filter(Config::churn).filter(filter).filter(c -> c.param(param) != null).toList();
-        List<String> varied = Result.varied(churn.stream().map(Config::result).toList());
-        Map<String, List<Config>> groups = new LinkedHashMap<>();
-        for (Config c : churn) {
-            SortedMap<String, String> others = new TreeMap<>(c.result().params());
+    static List<Comparison> of(List<Result> configs, NoiseFloor noise, String param, Predicate<Result> filter) {
+        List<Result> churn = configs.stream().filter(Result::churn).filter(filter).filter(c -> c.param(param) != null).toList();
+        List<String> varied = Result.varied(churn.stream().toList());
+        Map<String, List<Result>> groups = new LinkedHashMap<>();
+        for (Result c : churn) {
+            SortedMap<String, String> others = new TreeMap<>(c.params());
             others.remove(param);
-            groups.computeIfAbsent(c.result().benchmark() + others, k -> new ArrayList<>()).add(c);
+            groups.computeIfAbsent(c.benchmark() + others, k -> new ArrayList<>()).add(c);
         }
         List<Comparison> comparisons = new ArrayList<>();
-        for (List<Config> group : groups.values()) {
+        for (List<Result> group : groups.values()) {
             if (group.size() < 2) {
                 continue;
             }

@@ -3,10 +3,7 @@ package io.github.schemachurn.report;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
@@ -39,7 +36,7 @@ public record Environment(String cpuModel, int cores, String os, String javaVend
         requireText("command", command);
         requireText("date", date);
         if (cores < 1) {
-            throw new IllegalArgumentException("'cores' must be at least 1, got " + cores);
+            throw new JmhJson.Invalid("cores", "must be at least 1, got " + cores);
         }
         jmhCommands = jmhCommands == null ? List.of() : List.copyOf(jmhCommands);
         duration = duration == null ? "" : duration;
@@ -48,7 +45,7 @@ public record Environment(String cpuModel, int cores, String os, String javaVend
 
     private static void requireText(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("'" + name + "' is missing or empty");
+            throw new JmhJson.Invalid(name, "is missing or empty");
         }
     }
 
@@ -59,26 +56,18 @@ public record Environment(String cpuModel, int cores, String os, String javaVend
             throw new ReportException(file + ": not an environment file (expected a JSON object)");
         }
         try {
-            return JSON.treeToValue(root, Environment.class);
-        } catch (JsonMappingException e) {
-            String problem = e.getCause() instanceof IllegalArgumentException ? e.getCause().getMessage()
-                    : e.getPath().isEmpty() ? JmhJson.oneLine(e.getOriginalMessage())
-                    : "'" + e.getPath().get(0).getFieldName() + "' is missing or not a valid value";
-            throw new ReportException(file + ": not an environment file (" + problem + ")");
-        } catch (JsonProcessingException e) {
-            throw new ReportException(file + ": not an environment file (" + JmhJson.oneLine(e.getOriginalMessage()) + ")");
+            return JmhJson.bind(root, Environment.class);
+        } catch (JmhJson.Invalid e) {
+            throw new ReportException(file + ": not an environment file (" + e.getMessage() + ")");
         }
     }
 
     /** Pretty JSON in the order of the fields above, ending in a newline. */
     public String toJson() {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n";
+            return JmhJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
 }

@@ -7,21 +7,19 @@ final class EnvironmentSection {
      * work, no concurrency). Between two published runs on the same machine and code every timing
      * moved by about 30 %, far outside the intervals within either run.
      */
-    static final String SPEED_METHOD = "freshPrepare";
 
     private EnvironmentSection() {}
 
     static void render(Run run, Md md) {
         md.section("Environment", s -> {
-            Result any = run.configs.get(0).result();
+            Result any = run.configs.get(0);
             Md.Table table = new Md.Table("", "");
             table = table.with("JMH", any.jmhVersion()).with("JVM (from JMH)", any.vmName() + " " + any.jdkVersion());
-            for (Config c : run.configs) {
-                Result r = c.result();
-                if (r.method().equals(SPEED_METHOD) && "0".equals(r.params().get(Run.EXTRA_TABLES))) {
+            for (Result r : run.configs) {
+                if (r.method().equals(Run.FRESH_PREPARE_METHOD) && "0".equals(r.params().get(Run.EXTRA_TABLES))) {
                     Result.Metric m = r.metrics().get(r.method());
                     table = table.with("Machine speed", Estimate.of(m).text() + " " + m.unit() + " to prepare the point query ("
-                            + r.benchmarkClass() + "." + SPEED_METHOD + ", " + Run.EXTRA_TABLES + "=0); compare it before "
+                            + r.benchmarkClass() + "." + Run.FRESH_PREPARE_METHOD + ", " + Run.EXTRA_TABLES + "=0); compare it before "
                             + "comparing figures across runs or machines");
                 }
             }

@@ -2,6 +2,7 @@ package io.github.schemachurn.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,11 +37,11 @@ final class JmhJson {
     static final String THREADS = "threads";
     /** A directory of results beside the published ones: a second run to compare with, never pooled with them. */
     static final String REPLICATE_DIR = "replicate";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
 
     private JmhJson() {}
 
-    /** Every result in the given files and directories, pooled by configuration, in first-seen order; A/A twins left out. */
+    /** Every result in the given files and directories, pooled by configuration, in first-seen order, its roles' counters checked; A/A twins left out. */
     static List<Result> read(List<Path> inputs, String environmentFileName) {
         return readRun(inputs, environmentFileName).results();
     }
@@ -54,6 +55,14 @@ final class JmhJson {
         for (Path file : files(inputs, environmentFileName)) {
             for (Result result : readFile(file)) {
                 (result.rounds().stream().anyMatch(Result.Round::twin) ? twins : byKey).merge(result.key(), result, Result::pool);
+            }
+        }
+        for (Result result : byKey.values()) {
+            try {
+                result.op(); // reading a role checks its counters
+                result.ddl();
+            } catch (IllegalArgumentException e) {
+                throw new ReportException(e.getMessage());
             }
         }
         return new Read(List.copyOf(byKey.values()), List.copyOf(twins.values()));
@@ -119,10 +128,8 @@ final class JmhJson {
         for (int i = 0; i < root.size(); i++) {
             String where = file + ": result " + (i + 1);
             try {
-                results.add(JSON.treeToValue(root.get(i), JmhResult.class).toResult(where));
-            } catch (JsonProcessingException e) {
-                throw new ReportException(where + " is not in JMH's result shape: " + shapeProblem(e));
-            } catch (Shape e) {
+                results.add(bind(root.get(i), JmhResult.class).toResult());
+            } catch (Invalid e) {
                 throw new ReportException(where + " is not in JMH's result shape: " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new ReportException(where + ": " + e.getMessage());
@@ -131,40 +138,71 @@ final class JmhJson {
         return results;
     }
 
+    /**
+     * The report's one way to read JSON: bound to a record whose constructor checks its fields
+     * ({@link Invalid}). Any problem becomes one line naming the field by its path, e.g.
+     * 'primaryMetric.rawData' holds something that is not a number.
+     */
+    static <T> T bind(JsonNode node, Class<T> type) {
+        try {
+            return JSON.treeToValue(node, type);
+        } catch (JsonMappingException e) {
+            String path = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+            if (e.getCause() instanceof Invalid field) {
+                throw path.isEmpty() ? field : new Invalid(path + "." + field.field, field.problem);
+            }
+            throw path.isEmpty() ? new Invalid(null, oneLine(e.getOriginalMessage())) : new Invalid(path, "is missing or not a valid value");
+        } catch (JsonProcessingException e) {
+            throw new Invalid(null, oneLine(e.getOriginalMessage()));
+        }
+    }
+
     /** One result as JMH writes it, the fields the report reads; anything else JMH writes is ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record JmhResult(String benchmark, String mode, Integer threads, Map<String, String> params, String measurementTime,
                              String jmhVersion, String jdkVersion, String vmName, JmhMetric primaryMetric,
                              Map<String, JmhMetric> secondaryMetrics, JmhRound round) {
+        JmhResult {
+            require("benchmark", benchmark);
+            require("mode", mode);
+            require("threads", threads);
+            require("measurementTime", measurementTime);
+            require("jmhVersion", jmhVersion);
+            require("jdkVersion", jdkVersion);
+            require("vmName", vmName);
+            require("primaryMetric", primaryMetric);
+            params = params == null ? Map.of() : params;
+            secondaryMetrics = secondaryMetrics == null ? Map.of() : secondaryMetrics;
+            secondaryMetrics.forEach((name, metric) -> require("secondaryMetrics." + name, metric));
+        }
 
-        Result toResult(String where) {
-            String name = require(benchmark, "benchmark");
-            String rest = name.startsWith(SUITE_PACKAGE) ? name.substring(SUITE_PACKAGE.length()) : "";
+        Result toResult() {
+            String rest = benchmark.startsWith(SUITE_PACKAGE) ? benchmark.substring(SUITE_PACKAGE.length()) : "";
             if (rest.indexOf('.') <= 0) {
-                throw new IllegalArgumentException("it is " + name + ", not a result of this suite (" + SUITE_PACKAGE + "*)");
+                throw new IllegalArgumentException("it is " + benchmark + ", not a result of this suite (" + SUITE_PACKAGE + "*)");
             }
             String method = rest.substring(rest.indexOf('.') + 1);
             SortedMap<String, Result.Metric> metrics = new TreeMap<>();
-            metrics.put(method, require(primaryMetric, "primaryMetric").toMetric("primaryMetric"));
+            metrics.put(method, primaryMetric.toMetric("primaryMetric"));
             SortedMap<String, List<List<Double>>> counters = new TreeMap<>();
-            (secondaryMetrics == null ? Map.<String, JmhMetric>of() : secondaryMetrics).forEach((metric, value) -> {
+            secondaryMetrics.forEach((metric, value) -> {
                 String at = "secondaryMetrics." + metric;
                 if (metric.contains(":") || metric.matches("p\\d+\\.\\d+")) {
                     return; // a sample-mode percentile, which JMH also lists in scorePercentiles
-                } else if (require(value, at).unit(at).equals("#")) {
-                    counters.put(metric, numbers(require(value.rawData, at + ".rawData"), at + ".rawData"));
+                } else if (value.scoreUnit.equals("#")) {
+                    counters.put(metric, require(at + ".rawData", value.rawData));
                 } else {
                     metrics.put(metric, value.toMetric(at));
                 }
             });
             // The thread count (-t, -tg) is part of the configuration like a param: results of one
             // benchmark at 1 and at 3 readers are two configurations, never forks of one.
-            SortedMap<String, String> configuration = new TreeMap<>(params == null ? Map.of() : params);
-            configuration.put(THREADS, roleThreads(require(threads, "threads"), counters));
-            Result result = new Result(rest.substring(0, rest.indexOf('.')), method, require(mode, "mode"),
-                    configuration, seconds(require(measurementTime, "measurementTime")),
-                    require(jmhVersion, "jmhVersion"), require(jdkVersion, "jdkVersion"), require(vmName, "vmName"),
-                    metrics, counters);
+            SortedMap<String, String> configuration = new TreeMap<>(params);
+            configuration.put(THREADS, roleThreads(threads, counters));
+            Result result = new Result(rest.substring(0, rest.indexOf('.')), method, mode, configuration, seconds(measurementTime),
+                    jmhVersion, jdkVersion, vmName, metrics, counters);
             return round == null ? result : result.inRound(round.toRound());
         }
     }
@@ -173,10 +211,10 @@ final class JmhJson {
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record JmhRound(String study, Integer round, Integer slot, Boolean twin) {
         Result.Round toRound() {
-            if (require(round, "round.round") < 1 || require(slot, "round.slot") < 1) {
-                throw new Shape("'round' numbers a round or slot below 1");
+            if (require("round.round", round) < 1 || require("round.slot", slot) < 1) {
+                throw new Invalid("round", "numbers a round or slot below 1");
             }
-            return new Result.Round(require(study, "round.study"), round, slot, require(twin, "round.twin"));
+            return new Result.Round(require("round.study", study), round, slot, require("round.twin", twin));
         }
     }
 
@@ -187,44 +225,41 @@ final class JmhJson {
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record JmhMetric(String scoreUnit, List<List<Double>> rawData,
                              List<List<List<List<Double>>>> rawDataHistogram, Map<String, Double> scorePercentiles) {
-
-        String unit(String where) {
-            return require(scoreUnit, where + ".scoreUnit");
+        JmhMetric {
+            require("scoreUnit", scoreUnit);
+            if (rawData != null) {
+                numbers("rawData", rawData);
+            } else {
+                for (List<List<List<Double>>> fork : require("rawDataHistogram", rawDataHistogram)) {
+                    for (List<List<Double>> iteration : require("rawDataHistogram", fork)) {
+                        for (List<Double> bin : numbers("rawDataHistogram", require("rawDataHistogram", iteration))) {
+                            if (bin.size() != 2) {
+                                throw new Invalid("rawDataHistogram", "holds a bin that is not a [value, count] pair");
+                            }
+                        }
+                    }
+                }
+            }
+            scorePercentiles = scorePercentiles == null ? Map.of() : scorePercentiles;
+            if (scorePercentiles.values().stream().anyMatch(Objects::isNull)) {
+                throw new Invalid("scorePercentiles", "holds something that is not a number");
+            }
         }
 
         Result.Metric toMetric(String where) {
-            List<List<Double>> forks;
-            if (rawData != null) {
-                forks = numbers(rawData, where + ".rawData");
-            } else {
-                String at = where + ".rawDataHistogram";
-                forks = new ArrayList<>();
-                for (List<List<List<Double>>> fork : require(rawDataHistogram, at)) {
-                    List<Double> means = new ArrayList<>();
-                    for (List<List<Double>> iteration : require(fork, at)) {
-                        means.add(mean(require(iteration, at), at));
-                    }
-                    forks.add(means);
-                }
-            }
+            List<List<Double>> forks = rawData != null ? rawData
+                    : rawDataHistogram.stream().map(fork -> fork.stream().map(JmhMetric::mean).toList()).toList();
             if (forks.isEmpty() || forks.stream().anyMatch(List::isEmpty)) {
-                throw new Shape("'" + where + "' has no measured iterations");
+                throw new Invalid(where, "has no measured iterations");
             }
-            Map<String, Double> percentiles = scorePercentiles == null ? Map.of() : scorePercentiles;
-            if (percentiles.values().stream().anyMatch(Objects::isNull)) {
-                throw new Shape("'" + where + ".scorePercentiles' holds something that is not a number");
-            }
-            return new Result.Metric(unit(where), forks, new TreeMap<>(percentiles));
+            return new Result.Metric(scoreUnit, forks, new TreeMap<>(scorePercentiles));
         }
 
         /** The mean of one iteration's histogram, a list of [value, count] pairs. */
-        private static double mean(List<List<Double>> bins, String where) {
+        private static double mean(List<List<Double>> bins) {
             double sum = 0;
             double count = 0;
-            for (List<Double> bin : numbers(bins, where)) {
-                if (bin.size() != 2) {
-                    throw new Shape("'" + where + "' holds a bin that is not a [value, count] pair");
-                }
+            for (List<Double> bin : bins) {
                 sum += bin.get(0) * bin.get(1);
                 count += bin.get(1);
             }
@@ -251,10 +286,10 @@ final class JmhJson {
     }
 
     /** The lists, once every value in them is a number (JMH's "NaN" strings read as NaN). */
-    private static List<List<Double>> numbers(List<List<Double>> lists, String where) {
+    private static <T extends List<Double>> List<T> numbers(String field, List<T> lists) {
         for (List<Double> list : lists) {
             if (list == null || list.stream().anyMatch(Objects::isNull)) {
-                throw new Shape("'" + where + "' holds something that is not a number");
+                throw new Invalid(field, "holds something that is not a number");
             }
         }
         return lists;
@@ -265,26 +300,15 @@ final class JmhJson {
         try {
             return TimeValue.fromString(time).convertTo(TimeUnit.NANOSECONDS) / 1e9;
         } catch (IllegalArgumentException e) {
-            throw new Shape("'measurementTime' is not a time: " + time);
+            throw new Invalid("measurementTime", "is not a time: " + time);
         }
     }
 
-    private static <T> T require(T value, String name) {
+    static <T> T require(String field, T value) {
         if (value == null) {
-            throw new Shape("'" + name + "' is missing");
+            throw new Invalid(field, "is missing");
         }
         return value;
-    }
-
-    /** Where Jackson found a value of the wrong kind, e.g. 'primaryMetric.rawData' is not what JMH writes there. */
-    private static String shapeProblem(JsonProcessingException e) {
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            String path = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
-            return "'" + path + "' is not what JMH writes there (" + oneLine(e.getOriginalMessage()) + ")";
-        }
-        return oneLine(e.getOriginalMessage());
     }
 
     static String kind(JsonNode node) {
@@ -306,12 +330,16 @@ final class JmhJson {
         return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 
-    /** A value missing, or not what JMH writes there; becomes one line naming the file. */
-    private static final class Shape extends RuntimeException {
+    /** A field missing or not a valid value: one line naming it ('field' problem); {@link #bind} prefixes its path. */
+    static final class Invalid extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final String field;
+        private final String problem;
 
-        Shape(String message) {
-            super(message, null, false, false);
+        Invalid(String field, String problem) {
+            super(field == null ? problem : "'" + field + "' " + problem, null, false, false);
+            this.field = field;
+            this.problem = problem;
         }
     }
 }

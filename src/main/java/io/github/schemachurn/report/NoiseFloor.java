@@ -40,12 +40,12 @@ record NoiseFloor(List<Control> controls) {
     }
 
     /** The controls of a run: each twin against the first run of its configuration in the same round. */
-    static NoiseFloor of(List<Config> configs, List<Config> twins) {
-        Map<String, Config> byKey = new LinkedHashMap<>();
-        configs.forEach(c -> byKey.put(c.result().key(), c));
+    static NoiseFloor of(List<Result> configs, List<Result> twins) {
+        Map<String, Result> byKey = new LinkedHashMap<>();
+        configs.forEach(c -> byKey.put(c.key(), c));
         List<Control> controls = new ArrayList<>();
-        for (Config twin : twins) {
-            Config first = byKey.get(twin.result().key());
+        for (Result twin : twins) {
+            Result first = byKey.get(twin.key());
             if (first == null) {
                 continue;
             }
@@ -58,18 +58,18 @@ record NoiseFloor(List<Control> controls) {
                             .add(Stats.logRatio(value, a.get(round)));
                 }
             });
-            byStudy.forEach((study, ratios) -> controls.add(new Control(study, twin.result().benchmark() + " "
-                    + twin.result().label(Result.varied(configs.stream().map(Config::result).toList())), ratios)));
+            byStudy.forEach((study, ratios) -> controls.add(new Control(study, twin.benchmark() + " "
+                    + twin.label(Result.varied(configs.stream().toList())), ratios)));
         }
         return new NoiseFloor(controls);
     }
 
     /** A configuration's per-fork headline value (successful operations per second, or JMH's own score for a timing) by round. */
-    static Map<String, Double> byRound(Config c) {
+    static Map<String, Double> byRound(Result c) {
         List<Double> forks = c.op().map(r -> r.rate().forks()).orElseGet(() ->
-                Estimate.of(c.result().metrics().get(c.result().method())).forks());
+                Estimate.of(c.metrics().get(c.method())).forks());
         Map<String, List<Double>> values = new TreeMap<>();
-        List<Result.Round> rounds = c.result().rounds();
+        List<Result.Round> rounds = c.rounds();
         for (int i = 0; i < rounds.size() && i < forks.size(); i++) {
             if (rounds.get(i).paired()) {
                 values.computeIfAbsent(rounds.get(i).key(), k -> new ArrayList<>()).add(forks.get(i));

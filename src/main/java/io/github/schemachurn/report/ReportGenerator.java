@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +33,8 @@ public final class ReportGenerator {
      */
     public static Rendered render(List<Path> inputs, Optional<Path> environmentFile, Path markdownFile, Path chartsDir, Path tablesFile) {
         JmhJson.Read read = JmhJson.readRun(inputs, ENVIRONMENT_FILE);
-        List<Config> configs = configs(read.results());
-        List<Config> twins = configs(read.twins());
+        List<Result> configs = configs(read.results());
+        List<Result> twins = configs(read.twins());
         Optional<Environment> environment = environmentFile.or(() -> besideResults(inputs)).map(Environment::read);
         Path markdownDir = markdownFile.toAbsolutePath().getParent();
         if (Files.exists(markdownDir) && !Files.isDirectory(markdownDir)) {
@@ -62,16 +61,9 @@ public final class ReportGenerator {
         return new Rendered(splice(existing(markdownFile), md.toString(), markdownFile), TablesFile.render(run), charts);
     }
 
-    static List<Config> configs(List<Result> results) {
-        List<Config> configs = new ArrayList<>();
-        for (Result result : results) {
-            try {
-                configs.add(Config.of(result));
-            } catch (IllegalArgumentException e) {
-                throw new ReportException(e.getMessage());
-            }
-        }
-        return configs;
+    /** The results as the report reads them (kept for callers that loaded them apart). */
+    static List<Result> configs(List<Result> results) {
+        return results;
     }
 
     public static void generate(List<Path> inputs, Optional<Path> environmentFile, Path markdownFile, Path chartsDir, Path tablesFile) {

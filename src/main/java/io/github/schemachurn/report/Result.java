@@ -1,8 +1,10 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.sqlite.CounterNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -83,7 +85,7 @@ record Result(String benchmarkClass, String method, String mode, SortedMap<Strin
     /** The same result with every fork marked as run in this round (a result of one fork per round, as bench/Rounds writes them). */
     Result inRound(Round round) {
         return new Result(benchmarkClass, method, mode, params, measurementSeconds, jmhVersion, jdkVersion, vmName, metrics, counters,
-                java.util.Collections.nCopies(forkCount(), round));
+                java.util.Collections.nCopies(rounds.size(), round));
     }
 
     String benchmark() {
@@ -95,8 +97,61 @@ record Result(String benchmarkClass, String method, String mode, SortedMap<Strin
         return benchmark() + params;
     }
 
-    int forkCount() {
-        return metrics.values().iterator().next().forks().size();
+    /** The measured operation ({@code op}), if the result counts it. */
+    Optional<Role> op() {
+        return Role.of(this, CounterNames.OPERATION);
+    }
+
+    /** The schema changer ({@code ddl}), if the result counts it. */
+    Optional<Role> ddl() {
+        return Role.of(this, CounterNames.DDL);
+    }
+
+    /** Whether the operation ran while the schema changed: both roles counted. */
+    boolean churn() {
+        return op().isPresent() && ddl().isPresent();
+    }
+
+    String param(String name) {
+        return params.get(name);
+    }
+
+    /** Counters that are not part of a role (e.g. crash and audit totals), by name. */
+    List<String> otherCounters() {
+        List<String> roleNames = new ArrayList<>(CounterNames.all(CounterNames.OPERATION));
+        roleNames.addAll(CounterNames.all(CounterNames.DDL));
+        return counters.keySet().stream().filter(n -> !roleNames.contains(n)).toList();
+    }
+
+    /**
+     * The counted/JMH ops ratios of each role, per iteration. The suite's convention names the
+     * pairing: a group method whose name starts with {@value Run#CHURNER_METHOD} is the
+     * schema changer ({@code ddl}), every other method the measured operation ({@code op}). A role
+     * counted outside JMH's threads (a paced or other-process churner) has no JMH ops to compare.
+     * Only throughput results have JMH ops.
+     */
+    Map<String, List<Double>> identity() {
+        if (!throughput()) {
+            return Map.of();
+        }
+        Map<String, Metric> methods = new TreeMap<>(metrics);
+        if (methods.size() > 1) {
+            methods.remove(method); // the group's primary metric sums its methods
+        }
+        Optional<Role> op = op();
+        Optional<Role> ddl = ddl();
+        Map<String, List<Double>> ratios = new TreeMap<>();
+        methods.forEach((name, metric) -> (name.startsWith(Run.CHURNER_METHOD) ? ddl : op).ifPresent(role -> {
+            List<Double> perIteration = role.identityRatios(metric);
+            if (!perIteration.isEmpty()) {
+                ratios.merge(role.prefix(), perIteration, (a, b) -> {
+                    List<Double> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return both;
+                });
+            }
+        }));
+        return ratios;
     }
 
     boolean throughput() {

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * its charts. Sections add charts by file name; the markdown links them through {@link #link}.
  */
 final class Run {
-    /** Param names the report knows the role of: the benchmarks' API, not strategy names. */
+    /**
+     * Param names the report knows the role of: the benchmarks' API, not strategy names.
+     * BenchmarkNamesTest fails when one of these, or of the method names below, leaves the benchmarks.
+     */
     static final String JOURNAL = "journal";
     static final String DDL = "ddl";
     static final String READER = "reader";
@@ -19,6 +22,15 @@ final class Run {
     static final String BUSY_TIMEOUT = "busyTimeout";
     static final String EXTRA_TABLES = "extraTables";
     static final String PREPARE = "prepare";
+    static final List<String> PARAMS = List.of(JOURNAL, DDL, READER, RETRY, BUSY_TIMEOUT, EXTRA_TABLES, PREPARE);
+
+    /** A group method whose name starts with this is the schema changer ({@code ddl}); the others the measured operation. */
+    static final String CHURNER_METHOD = "churner";
+    /** The re-prepare after a schema change, timed over schema sizes: the threshold model's cost. */
+    static final String STALE_PREPARE_METHOD = "stalePrepare";
+    /** The fresh prepare of the point query: the environment's machine-speed row. */
+    static final String FRESH_PREPARE_METHOD = "freshPrepare";
+    static final List<String> METHODS = List.of(CHURNER_METHOD, STALE_PREPARE_METHOD, FRESH_PREPARE_METHOD);
 
     /**
      * Every chart's file name: a study's {@code <Class>Benchmark-outcomes|rates.png}, or the
@@ -26,18 +38,18 @@ final class Run {
      */
     static final Pattern CHART_NAME = Pattern.compile("\\w+Benchmark-(outcomes|rates)\\.png|threshold\\.png");
 
-    final List<Config> configs;
+    final List<Result> configs;
     /** The A/A controls' second runs (see {@link NoiseFloor}), kept out of {@link #configs}. */
-    final List<Config> twins;
+    final List<Result> twins;
     final Optional<Environment> environment;
     private final String chartLinkPrefix;
     final Map<String, byte[]> charts = new LinkedHashMap<>();
 
-    Run(List<Config> configs, Optional<Environment> environment, String chartLinkPrefix) {
+    Run(List<Result> configs, Optional<Environment> environment, String chartLinkPrefix) {
         this(configs, List.of(), environment, chartLinkPrefix);
     }
 
-    Run(List<Config> configs, List<Config> twins, Optional<Environment> environment, String chartLinkPrefix) {
+    Run(List<Result> configs, List<Result> twins, Optional<Environment> environment, String chartLinkPrefix) {
         this.configs = List.copyOf(configs);
         this.twins = List.copyOf(twins);
         this.environment = environment;

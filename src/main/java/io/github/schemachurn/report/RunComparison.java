@@ -27,12 +27,12 @@ final class RunComparison {
     }
 
     /** A configuration's headline: successful operations per second, or JMH's own score for a timing. */
-    static Estimate headline(Config c) {
-        return c.op().map(Role::rate).orElseGet(() -> Estimate.of(c.result().metrics().get(c.result().method())));
+    static Estimate headline(Result c) {
+        return c.op().map(Role::rate).orElseGet(() -> Estimate.of(c.metrics().get(c.method())));
     }
 
-    static String unit(Config c) {
-        return c.op().isPresent() ? "ok/s" : c.result().metrics().get(c.result().method()).unit();
+    static String unit(Result c) {
+        return c.op().isPresent() ? "ok/s" : c.metrics().get(c.method()).unit();
     }
 
     /** A verdict row of the answer table in both runs (either may lack it). */
@@ -76,7 +76,7 @@ final class RunComparison {
     }
 
     private static Optional<Double> leaseOverCached(Run run) {
-        Optional<String> largest = run.configs.stream().filter(Config::churn).map(c -> c.param(Run.EXTRA_TABLES))
+        Optional<String> largest = run.configs.stream().filter(Result::churn).map(c -> c.param(Run.EXTRA_TABLES))
                 .filter(v -> v != null && !v.equals("0")).max(java.util.Comparator.comparingDouble(Double::parseDouble));
         if (largest.isEmpty()) {
             return Optional.empty();
@@ -93,7 +93,7 @@ final class RunComparison {
     }
 
     private static Optional<Double> legacySchemaShare(Run run) {
-        List<Double> shares = run.configs.stream().filter(Config::churn)
+        List<Double> shares = run.configs.stream().filter(Result::churn)
                 .filter(c -> PrepareMode.LEGACY.name().equals(c.param(Run.PREPARE)))
                 .map(c -> c.op().orElseThrow().share(ErrorClass.SCHEMA).value()).toList();
         return shares.isEmpty() ? Optional.empty() : Optional.of(Stats.mean(shares));
@@ -106,18 +106,18 @@ final class RunComparison {
     /** The whole comparison as markdown, its last line {@link #verdictLine}. */
     static String render(Run base, Run results, String baseName, String resultsName) {
         Md md = new Md(1);
-        Map<String, Config> before = new LinkedHashMap<>();
-        base.configs.forEach(c -> before.put(c.result().key(), c));
-        List<Config> both = results.configs.stream().filter(c -> before.containsKey(c.result().key())).toList();
-        List<String> varied = Result.varied(both.stream().map(Config::result).toList());
+        Map<String, Result> before = new LinkedHashMap<>();
+        base.configs.forEach(c -> before.put(c.key(), c));
+        List<Result> both = results.configs.stream().filter(c -> before.containsKey(c.key())).toList();
+        List<String> varied = Result.varied(both.stream().toList());
         Md.Table table = new Md.Table("configuration", "unit", baseName, resultsName, "ratio", "95 % interval", "changed");
         int changed = 0;
-        for (Config now : both) {
-            Config then = before.get(now.result().key());
+        for (Result now : both) {
+            Result then = before.get(now.key());
             Stats.Ratio r = Stats.ratio(headline(then).forks(), headline(now).forks());
             boolean significant = r.p() < Stats.ALPHA;
             changed += significant ? 1 : 0;
-            table = table.with(now.result().benchmark() + " " + now.result().label(varied), unit(now), headline(then).text(),
+            table = table.with(now.benchmark() + " " + now.label(varied), unit(now), headline(then).text(),
                     headline(now).text(), Fmt.num(r.ratio()),
                     Double.isNaN(r.low()) ? "n/a (one fork)" : Fmt.num(r.low()) + "–" + Fmt.num(r.high()),
                     Double.isNaN(r.p()) ? "?" : significant ? "**yes** (p = " + Fmt.p(r.p()) + ")" : "no");

@@ -22,8 +22,8 @@ final class SeedClaim {
     private SeedClaim() {}
 
     static String verdict(Run run) {
-        List<Config> measured = run.configs.stream().filter(c -> c.op().isPresent()).toList();
-        List<Config> schema = measured.stream().filter(c -> c.op().get().failures(ErrorClass.SCHEMA) > 0).toList();
+        List<Result> measured = run.configs.stream().filter(c -> c.op().isPresent()).toList();
+        List<Result> schema = measured.stream().filter(c -> c.op().get().failures(ErrorClass.SCHEMA) > 0).toList();
         List<String> parts = new ArrayList<>();
         String seen = schema.isEmpty() ? "SCHEMA (code 17) reached the operation in none of " + measured.size() + " configurations"
                 : "SCHEMA (code 17) reached the operation in " + schema.size() + " of " + measured.size() + " configurations ("
@@ -71,12 +71,12 @@ final class SeedClaim {
                     + " comparisons, under " + FIX + " in " + fixFails);
         }
         for (String prepare : run.values(Run.PREPARE)) {
-            List<Config> rows = measured.stream().filter(c -> prepare.equals(c.param(Run.PREPARE))).toList();
-            List<Config> hit = rows.stream().filter(c -> c.op().get().failures(ErrorClass.SCHEMA) > 0).toList();
+            List<Result> rows = measured.stream().filter(c -> prepare.equals(c.param(Run.PREPARE))).toList();
+            List<Result> hit = rows.stream().filter(c -> c.op().get().failures(ErrorClass.SCHEMA) > 0).toList();
             parts.add(Run.PREPARE + "=" + prepare + ": SCHEMA in " + hit.size() + " of " + rows.size() + " configurations"
                     + (hit.isEmpty() ? "" : " (" + worst(hit, ErrorClass.SCHEMA) + ")"));
         }
-        List<Config> stale = measured.stream().filter(c -> c.op().get().failures(ErrorClass.STALE_COLUMNS) > 0).toList();
+        List<Result> stale = measured.stream().filter(c -> c.op().get().failures(ErrorClass.STALE_COLUMNS) > 0).toList();
         if (!stale.isEmpty()) {
             parts.add("silent stale columns (a wrong result, no error) in " + stale.size() + " configurations ("
                     + worst(stale, ErrorClass.STALE_COLUMNS) + ")");
@@ -110,9 +110,9 @@ final class SeedClaim {
         return c.options().stream().filter(o -> o.value().equals(value)).findFirst();
     }
 
-    private static String worst(List<Config> configs, ErrorClass error) {
-        Config w = configs.stream().max(Comparator.comparingDouble(c -> c.op().get().share(error).value())).orElseThrow();
-        return "up to " + Fmt.pct(100 * w.op().get().share(error).value()) + " of attempts at `" + w.result().benchmarkClass()
-                + " " + w.result().label(List.copyOf(w.result().params().keySet())) + "`";
+    private static String worst(List<Result> configs, ErrorClass error) {
+        Result w = configs.stream().max(Comparator.comparingDouble(c -> c.op().get().share(error).value())).orElseThrow();
+        return "up to " + Fmt.pct(100 * w.op().get().share(error).value()) + " of attempts at `" + w.benchmarkClass()
+                + " " + w.label(List.copyOf(w.params().keySet())) + "`";
     }
 }

@@ -17,40 +17,40 @@ import java.util.Optional;
 final class StudiesSection {
     private StudiesSection() {}
 
-    static Map<String, List<Config>> byClass(List<Config> configs) {
-        Map<String, List<Config>> classes = new LinkedHashMap<>();
-        configs.forEach(c -> classes.computeIfAbsent(c.result().benchmarkClass(), k -> new ArrayList<>()).add(c));
+    static Map<String, List<Result>> byClass(List<Result> configs) {
+        Map<String, List<Result>> classes = new LinkedHashMap<>();
+        configs.forEach(c -> classes.computeIfAbsent(c.benchmarkClass(), k -> new ArrayList<>()).add(c));
         return classes;
     }
 
     /** The labels of configurations: the method when a class has several, then the params that vary. */
-    static List<String> labels(List<Config> configs) {
-        List<String> varied = Result.varied(configs.stream().map(Config::result).toList());
-        boolean methods = configs.stream().map(c -> c.result().method()).distinct().count() > 1;
-        return configs.stream().map(c -> ((methods ? c.result().method() + " " : "") + c.result().label(varied)).trim())
+    static List<String> labels(List<Result> configs) {
+        List<String> varied = Result.varied(configs);
+        boolean methods = configs.stream().map(Result::method).distinct().count() > 1;
+        return configs.stream().map(c -> ((methods ? c.method() + " " : "") + c.label(varied)).trim())
                 .map(l -> l.isEmpty() ? "all" : l).toList();
     }
 
     /** Short labels for chart axes: the values alone, joined by "/"; {@link #axis} names them. */
-    static List<String> shortLabels(List<Config> configs) {
-        List<String> varied = Result.varied(configs.stream().map(Config::result).toList());
-        boolean methods = configs.stream().map(c -> c.result().method()).distinct().count() > 1;
+    static List<String> shortLabels(List<Result> configs) {
+        List<String> varied = Result.varied(configs);
+        boolean methods = configs.stream().map(Result::method).distinct().count() > 1;
         return configs.stream().map(c -> {
             List<String> parts = new ArrayList<>();
             if (methods) {
-                parts.add(c.result().method());
+                parts.add(c.method());
             }
-            varied.forEach(v -> parts.add(c.result().params().getOrDefault(v, "–")));
+            varied.forEach(v -> parts.add(c.params().getOrDefault(v, "–")));
             return parts.isEmpty() ? "all" : String.join("/", parts);
         }).toList();
     }
 
-    static String axis(List<Config> configs) {
+    static String axis(List<Result> configs) {
         List<String> parts = new ArrayList<>();
-        if (configs.stream().map(c -> c.result().method()).distinct().count() > 1) {
+        if (configs.stream().map(Result::method).distinct().count() > 1) {
             parts.add("method");
         }
-        parts.addAll(Result.varied(configs.stream().map(Config::result).toList()));
+        parts.addAll(Result.varied(configs));
         return parts.isEmpty() ? "configuration" : String.join("/", parts);
     }
 
@@ -67,10 +67,10 @@ final class StudiesSection {
         });
     }
 
-    private static void study(Run run, Md md, String name, List<Config> configs) {
+    private static void study(Run run, Md md, String name, List<Result> configs) {
         List<String> labels = labels(configs);
         md.para(finding(configs, labels));
-        List<Config> withOp = configs.stream().filter(c -> c.op().isPresent()).toList();
+        List<Result> withOp = configs.stream().filter(c -> c.op().isPresent()).toList();
         if (!withOp.isEmpty()) {
             List<String> opLabels = shortLabels(withOp);
             Map<String, List<Double>> shares = new LinkedHashMap<>();
@@ -95,20 +95,20 @@ final class StudiesSection {
         md.table(table);
     }
 
-    private static List<String> headline(Config c, String label) {
+    private static List<String> headline(Result c, String label) {
         Optional<Role> role = c.op().or(c::ddl);
         if (role.isEmpty()) {
-            Result.Metric m = c.result().metrics().get(c.result().method());
+            Result.Metric m = c.metrics().get(c.method());
             Estimate e = Estimate.of(m);
-            String p = !c.result().mode().equals("sample") || !m.percentiles().containsKey("99.0") ? ""
+            String p = !c.mode().equals("sample") || !m.percentiles().containsKey("99.0") ? ""
                     : " (p50 " + Fmt.num(m.percentiles().get("50.0")) + ", p99 " + Fmt.num(m.percentiles().get("99.0")) + ")";
             return List.of(label, e.text() + " " + m.unit() + p, "–", "–", "–", "–", flag(e));
         }
         Role r = role.get();
         Estimate rate = r.rate();
         String main = r.mainFailure().map(e -> e.counterSuffix() + " " + r.share(e).percent()).orElse("–");
-        String ddl = c.ddl().filter(d -> d != r).map(d -> d.rate().text()).orElse("–");
-        return List.of(label, (r == c.ddl().orElse(null) ? "DDL " : "") + rate.text(), r.failedShare().percent(), main, ddl,
+        String ddl = c.ddl().filter(d -> !d.equals(r)).map(d -> d.rate().text()).orElse("–");
+        return List.of(label, (r.equals(c.ddl().orElse(null)) ? "DDL " : "") + rate.text(), r.failedShare().percent(), main, ddl,
                 Fmt.num(r.cpuShare()), flag(rate));
     }
 
@@ -117,23 +117,23 @@ final class StudiesSection {
     }
 
     /** One or two sentences from the numbers: the range of successful rates, where failures were and of what class, thresholds. */
-    static String finding(List<Config> configs, List<String> labels) {
-        List<Config> withOp = configs.stream().filter(c -> c.op().isPresent()).toList();
+    static String finding(List<Result> configs, List<String> labels) {
+        List<Result> withOp = configs.stream().filter(c -> c.op().isPresent()).toList();
         if (withOp.isEmpty()) {
             return configs.size() + " configuration(s), timings only (see the table).";
         }
-        Comparator<Config> byRate = Comparator.comparingDouble(c -> c.op().get().rate().value());
-        Config low = withOp.stream().min(byRate).orElseThrow();
-        Config high = withOp.stream().max(byRate).orElseThrow();
+        Comparator<Result> byRate = Comparator.comparingDouble(c -> c.op().get().rate().value());
+        Result low = withOp.stream().min(byRate).orElseThrow();
+        Result high = withOp.stream().max(byRate).orElseThrow();
         StringBuilder text = new StringBuilder();
         text.append(configs.size()).append(" configuration(s): successful operations from ")
                 .append(low.op().get().rate().text()).append("/s (").append(labels.get(configs.indexOf(low))).append(") to ")
                 .append(high.op().get().rate().text()).append("/s (").append(labels.get(configs.indexOf(high))).append("). ");
-        List<Config> failing = withOp.stream().filter(c -> c.op().get().failedShare().value() > 0).toList();
+        List<Result> failing = withOp.stream().filter(c -> c.op().get().failedShare().value() > 0).toList();
         if (failing.isEmpty()) {
             text.append("No operation failed.");
         } else {
-            Config worst = failing.stream().max(Comparator.comparingDouble(c -> c.op().get().failedShare().value())).orElseThrow();
+            Result worst = failing.stream().max(Comparator.comparingDouble(c -> c.op().get().failedShare().value())).orElseThrow();
             Role w = worst.op().get();
             text.append("Operations failed in ").append(failing.size()).append(" of ").append(withOp.size())
                     .append(", worst ").append(w.failedShare().percent()).append(" at ").append(labels.get(configs.indexOf(worst)))
@@ -141,7 +141,7 @@ final class StudiesSection {
         }
         // A threshold only along a numeric param measured below it too: "first appears at busyTimeout=0",
         // the smallest value, would say nothing.
-        for (String param : Result.varied(configs.stream().map(Config::result).toList())) {
+        for (String param : Result.varied(configs)) {
             if (configs.stream().allMatch(c -> c.param(param) == null || c.param(param).matches("-?\\d+(\\.\\d+)?"))) {
                 double smallest = withOp.stream().filter(c -> c.param(param) != null)
                         .mapToDouble(c -> Double.parseDouble(c.param(param))).min().orElse(Double.NaN);

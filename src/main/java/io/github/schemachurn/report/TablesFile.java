@@ -23,7 +23,7 @@ final class TablesFile {
             Md.Table roles = new Md.Table(header, List.of());
             Md.Table others = new Md.Table("configuration", "counter", "total");
             for (int i = 0; i < configs.size(); i++) {
-                Config c = configs.get(i);
+                Result c = configs.get(i);
                 for (Role r : List.of(c.op(), c.ddl()).stream().flatMap(java.util.Optional::stream).toList()) {
                     List<String> row = new ArrayList<>(List.of(labels.get(i), r.prefix(), Fmt.count(r.total(Role.Iteration::attempts)),
                             Fmt.count(r.total(Role.Iteration::ok))));
@@ -35,7 +35,7 @@ final class TablesFile {
                     roles = roles.with(row);
                 }
                 for (String counter : c.otherCounters()) {
-                    others = others.with(labels.get(i), counter, Fmt.count(c.result().total(counter)));
+                    others = others.with(labels.get(i), counter, Fmt.count(c.total(counter)));
                 }
             }
             if (!roles.rows().isEmpty()) {

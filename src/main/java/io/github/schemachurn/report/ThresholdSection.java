@@ -83,15 +83,15 @@ final class ThresholdSection {
     }
 
     /** The fitted cost of one stale re-prepare, in microseconds, by extra tables. */
-    static Optional<Model> cost(List<Config> configs) {
+    static Optional<Model> cost(List<Result> configs) {
         return model(configs);
     }
 
-    static Optional<Model> model(List<Config> configs) {
+    static Optional<Model> model(List<Result> configs) {
         List<ForkFit> fits = new ArrayList<>();
         java.util.SortedSet<Double> sizes = new java.util.TreeSet<>();
-        for (Config c : configs) {
-            Result r = c.result();
+        for (Result c : configs) {
+            Result r = c;
             if (!r.method().equals(SWEEP_METHOD) || !r.counters().containsKey(SWEEP_TABLES) || !r.counters().containsKey(SWEEP_STALE)) {
                 continue;
             }
@@ -121,8 +121,8 @@ final class ThresholdSection {
     }
 
     /** Results that time one size per fork: one Theil-Sen line through the per-size medians of the fork means. */
-    private static Optional<Model> perSize(List<Config> configs) {
-        boolean cached = configs.stream().anyMatch(c -> c.result().method().equals(STALE_CACHED_METHOD));
+    private static Optional<Model> perSize(List<Result> configs) {
+        boolean cached = configs.stream().anyMatch(c -> c.method().equals(STALE_CACHED_METHOD));
         java.util.SortedMap<Double, List<Double>> bySize = new java.util.TreeMap<>();
         reloadPoints(configs, cached ? STALE_CACHED_METHOD : STALE_PREPARE_METHOD)
                 .forEach(p -> bySize.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p[1]));
@@ -137,10 +137,9 @@ final class ThresholdSection {
     }
 
     /** (extra tables, microseconds) per fork of a per-size timing method. */
-    static List<double[]> reloadPoints(List<Config> configs, String method) {
+    static List<double[]> reloadPoints(List<Result> configs, String method) {
         List<double[]> points = new ArrayList<>();
-        for (Config c : configs) {
-            Result r = c.result();
+        for (Result r : configs) {
             String tables = r.params().get(Run.EXTRA_TABLES);
             if (r.method().equals(method) && tables != null) {
                 Result.Metric m = r.metrics().get(r.method());
@@ -160,11 +159,11 @@ final class ThresholdSection {
     }
 
     /** A measured point of the phase map: a churn configuration with a schema size. */
-    record Point(Config config, double extraTables, double ddlPerSecond, double schemaShare, boolean predicted) {}
+    record Point(Result config, double extraTables, double ddlPerSecond, double schemaShare, boolean predicted) {}
 
-    static List<Point> points(List<Config> configs, Model cost) {
+    static List<Point> points(List<Result> configs, Model cost) {
         List<Point> points = new ArrayList<>();
-        for (Config c : configs) {
+        for (Result c : configs) {
             String tables = c.param(Run.EXTRA_TABLES);
             // A legacy-prepare statement fails on the first schema change, with no re-prepare race: not this model's case.
             if (!c.churn() || tables == null || PrepareMode.LEGACY.name().equals(c.param(Run.PREPARE))) {
@@ -240,9 +239,9 @@ final class ThresholdSection {
         if (points.isEmpty()) {
             return "";
         }
-        List<String> varied = Result.varied(points.stream().map(p -> p.config().result()).toList());
-        return ", e.g. " + points.stream().limit(3).map(p -> "`" + p.config().result().benchmarkClass() + " "
-                + p.config().result().label(varied.isEmpty() ? List.of(Run.EXTRA_TABLES) : varied) + "` "
+        List<String> varied = Result.varied(points.stream().map(Point::config).toList());
+        return ", e.g. " + points.stream().limit(3).map(p -> "`" + p.config().benchmarkClass() + " "
+                + p.config().label(varied.isEmpty() ? List.of(Run.EXTRA_TABLES) : varied) + "` "
                 + Fmt.pct(100 * p.schemaShare()) + " SCHEMA at " + Fmt.num(p.ddlPerSecond()) + " DDL/s")
                 .reduce((a, b) -> a + "; " + b).orElse("");
     }

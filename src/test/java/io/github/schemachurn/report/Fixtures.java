@@ -146,8 +146,8 @@ final class Fixtures {
         return file;
     }
 
-    static List<Config> configs(List<ObjectNode> results, Path dir) {
-        return JmhJson.read(List.of(write(dir.resolve("results.json"), results)), "environment.json").stream().map(Config::of).toList();
+    static List<Result> configs(List<ObjectNode> results, Path dir) {
+        return JmhJson.read(List.of(write(dir.resolve("results.json"), results)), "environment.json");
     }
 
     static Map<String, String> params(String... keyValues) {

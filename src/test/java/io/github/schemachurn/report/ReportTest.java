@@ -92,7 +92,11 @@ class ReportTest {
         // The same configuration in two files: pooled as more forks.
         List<Result> twice = JmhJson.read(List.of(dir.resolve("one.json"), dir.resolve("split/x.json")), "environment.json");
         assertThat(twice).hasSameSizeAs(whole);
-        assertThat(twice.get(0).forkCount()).isEqualTo(2 * whole.get(0).forkCount());
+        assertThat(forks(twice.get(0))).isEqualTo(2 * forks(whole.get(0)));
+    }
+
+    private static int forks(Result r) {
+        return r.metrics().get(r.method()).forks().size();
     }
 
     @Test
@@ -107,8 +111,8 @@ class ReportTest {
         List<Result> results = JmhJson.read(List.of(dir), "environment.json");
         assertThat(results).hasSize(2);
         assertThat(results).extracting(r -> r.params().get(JmhJson.THREADS)).containsExactly("1 op + 1 ddl", "3 op + 1 ddl");
-        assertThat(results.get(0).forkCount()).isEqualTo(results.get(1).forkCount());
-        assertThat(StudiesSection.labels(results.stream().map(Config::of).toList()))
+        assertThat(forks(results.get(0))).isEqualTo(forks(results.get(1)));
+        assertThat(StudiesSection.labels(results))
                 .allSatisfy(label -> assertThat(label).contains("threads="));
     }
 
@@ -123,7 +127,7 @@ class ReportTest {
         Fixtures.write(dir.resolve("solo.json"), List.of(churnerAlone, readerAlone));
         List<Result> results = JmhJson.read(List.of(dir), "environment.json");
         assertThat(results).extracting(r -> r.params().get(JmhJson.THREADS)).containsExactly("1 ddl", "1 op");
-        assertThat(results.stream().map(Config::of)).noneMatch(Config::churn);
+        assertThat(results).noneMatch(Result::churn);
     }
 
     @Test

@@ -21,7 +21,7 @@ class RoleTest {
      */
     @Test
     void rateIsTotalOverMeasuredTimeNotAMeanOfIterationRates() {
-        Config c = Fixtures.configs(List.of(new Fixtures.Bench("ChurnBenchmark", "churn", 1, Map.of())
+        Result c = Fixtures.configs(List.of(new Fixtures.Bench("ChurnBenchmark", "churn", 1, Map.of())
                 .window((f, i) -> i == 0 ? 10_000.0 : 1e6)
                 .role(CounterNames.OPERATION, "reader", (f, i) -> i == 0 ? 100L : 1000L, ErrorClass.BUSY, (f, i) -> 0L).node), dir).get(0);
         Role op = c.op().orElseThrow();
@@ -32,7 +32,7 @@ class RoleTest {
 
     @Test
     void sharesAreOfAttemptsPerClass() {
-        Config c = Fixtures.configs(List.of(Fixtures.churn(Map.of(), 2, 600, ErrorClass.SCHEMA, 0.4, 50)), dir).get(0);
+        Result c = Fixtures.configs(List.of(Fixtures.churn(Map.of(), 2, 600, ErrorClass.SCHEMA, 0.4, 50)), dir).get(0);
         Role op = c.op().orElseThrow();
         assertThat(op.share(ErrorClass.SCHEMA).value()).isCloseTo(0.4, within(1e-9));
         assertThat(op.share(ErrorClass.BUSY).value()).isZero();
@@ -47,7 +47,7 @@ class RoleTest {
                 .role(CounterNames.OPERATION, "reader", 1000, ErrorClass.BUSY, 0);
         // JMH measured a tenth of what the counters saw
         ((com.fasterxml.jackson.databind.node.ArrayNode) b.node.with("secondaryMetrics").with("reader").withArray("rawData").get(0)).set(0, 100.0);
-        Config c = Fixtures.configs(List.of(b.node), dir).get(0);
+        Result c = Fixtures.configs(List.of(b.node), dir).get(0);
         assertThat(c.identity().get(CounterNames.OPERATION)).contains(10.0, 1.0);
     }
 
@@ -66,7 +66,7 @@ class RoleTest {
         var jmh = (com.fasterxml.jackson.databind.node.ArrayNode) b.node.with("secondaryMetrics").with("reader").withArray("rawData").get(0);
         jmh.set(0, 3000.0);
         jmh.set(1, 3000.0);
-        Config c = Fixtures.configs(List.of(b.node), dir).get(0);
+        Result c = Fixtures.configs(List.of(b.node), dir).get(0);
         assertThat(c.identity().get(CounterNames.OPERATION)).hasSize(Fixtures.ITERATIONS)
                 .allSatisfy(r -> assertThat(r).isCloseTo(1.0, within(1e-9)));
     }

@@ -33,10 +33,10 @@ final class RunFixture {
         }
         // Schema reload: 50 us + 3.8 us per extra table.
         for (int tables : List.of(0, 100, 500, 2000)) {
-            all.add(Fixtures.timing("SchemaReloadBenchmark", ThresholdSection.STALE_PREPARE_METHOD,
+            all.add(Fixtures.timing("SchemaReloadBenchmark", Run.STALE_PREPARE_METHOD,
                     params("extraTables", String.valueOf(tables)), 50 + 3.8 * tables));
         }
-        all.add(Fixtures.timing("SchemaReloadBenchmark", EnvironmentSection.SPEED_METHOD, params("extraTables", "0"), 11.5, 12.5));
+        all.add(Fixtures.timing("SchemaReloadBenchmark", Run.FRESH_PREPARE_METHOD, params("extraTables", "0"), 11.5, 12.5));
         // Legacy prepare: SCHEMA on the first change; V2 retries.
         all.add(new Fixtures.Bench("LegacyPrepareBenchmark", "read", 2, params("prepare", "LEGACY"))
                 .role(CounterNames.OPERATION, "reader", 1_000, ErrorClass.SCHEMA, 0.3)

@@ -14,7 +14,7 @@ class ThresholdTest {
 
     @Test
     void costPerTableIsFittedFromTheStalePrepareTimings() {
-        List<Config> configs = Fixtures.configs(RunFixture.results(), dir);
+        List<Result> configs = Fixtures.configs(RunFixture.results(), dir);
         ThresholdSection.Model cost = ThresholdSection.cost(configs).orElseThrow();
         assertThat(cost.slope()).isCloseTo(3.8, within(1e-6));
         assertThat(cost.intercept()).isCloseTo(50, within(1e-6));
@@ -24,7 +24,7 @@ class ThresholdTest {
 
     @Test
     void eachChurnConfigurationWithASchemaSizeIsHeldAgainstTheBoundary() {
-        List<Config> configs = Fixtures.configs(RunFixture.results(), dir);
+        List<Result> configs = Fixtures.configs(RunFixture.results(), dir);
         List<ThresholdSection.Point> points = ThresholdSection.points(configs, ThresholdSection.cost(configs).orElseThrow());
         assertThat(points).hasSize(4);
         // 3,000 DDL/s at 2000 tables is far above 131/s: predicted, and measured 100 % SCHEMA
@@ -45,10 +45,10 @@ class ThresholdTest {
     void aNegativeInterceptIsNotPrintedAsACost() {
         List<com.fasterxml.jackson.databind.node.ObjectNode> results = new java.util.ArrayList<>(RunFixture.results().subList(0, 6));
         for (int tables : List.of(0, 100, 500, 2000)) {
-            results.add(Fixtures.timing("SchemaReloadBenchmark", ThresholdSection.STALE_PREPARE_METHOD,
+            results.add(Fixtures.timing("SchemaReloadBenchmark", Run.STALE_PREPARE_METHOD,
                     Fixtures.params("extraTables", String.valueOf(tables)), tables == 2000 ? 12_000 : 30 + 4.0 * tables));
         }
-        List<Config> configs = Fixtures.configs(results, dir);
+        List<Result> configs = Fixtures.configs(results, dir);
         assertThat(ThresholdSection.cost(configs).orElseThrow().intercept()).isNegative();
         Md md = new Md(1);
         ThresholdSection.render(new Run(configs, java.util.Optional.empty(), ""), md);
