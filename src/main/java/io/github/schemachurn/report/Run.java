@@ -30,7 +30,11 @@ final class Run {
     static final String STALE_PREPARE_METHOD = "stalePrepare";
     /** The fresh prepare of the point query: the environment's machine-speed row. */
     static final String FRESH_PREPARE_METHOD = "freshPrepare";
-    static final List<String> METHODS = List.of(CHURNER_METHOD, STALE_PREPARE_METHOD, FRESH_PREPARE_METHOD);
+    /** The same for a cached statement re-prepared by sqlite3_step: the cached reader's cost. */
+    static final String STALE_CACHED_METHOD = "staleCached";
+    /** The fresh prepare and every schema size timed in each fork, each iteration's level in two counters (sweepExtraTables, sweepStale). */
+    static final String SWEEP_METHOD = "sweep";
+    static final List<String> METHODS = List.of(CHURNER_METHOD, STALE_PREPARE_METHOD, FRESH_PREPARE_METHOD, STALE_CACHED_METHOD, SWEEP_METHOD);
 
     /**
      * Every chart's file name: a study's {@code <Class>Benchmark-outcomes|rates.png}, or the

@@ -20,16 +20,13 @@ import java.util.Optional;
  * It says where SCHEMA starts, not how much of it there is.
  */
 final class ThresholdSection {
-    /** The schema-reload study's method that times a prepare on a connection whose schema is stale (per-size results). */
-    static final String STALE_PREPARE_METHOD = "stalePrepare";
-    /** The same for a cached statement re-prepared by sqlite3_step: the cached reader's cost (per-size results). */
-    static final String STALE_CACHED_METHOD = "staleCached";
-    /** The sweep: fresh prepare and every schema size in each fork, the level of each iteration in two counters. */
-    static final String SWEEP_METHOD = "sweep";
+    static final String STALE_PREPARE_METHOD = Run.STALE_PREPARE_METHOD;
+    static final String STALE_CACHED_METHOD = Run.STALE_CACHED_METHOD;
+    static final String SWEEP_METHOD = Run.SWEEP_METHOD;
+    /** The sweep's counters: each iteration's schema size, and whether it was stale (else the fresh prepare). */
     static final String SWEEP_TABLES = "sweepExtraTables";
     static final String SWEEP_STALE = "sweepStale";
-    /** The fresh prepare on the empty schema, the per-size studies' reference. */
-    static final String FRESH_METHOD = "freshPrepare";
+    static final String FRESH_METHOD = Run.FRESH_PREPARE_METHOD;
     /**
      * SQLITE_MAX_SCHEMA_RETRY of the SQLite bundled with sqlite-jdbc, which every JDBC reader uses:
      * SQLite's default, so not in {@code pragma compile_options}; SchemaRetryLimitTest measures it.
