@@ -1,43 +1,77 @@
 #!/usr/bin/env bash
-# Every number in benchmarks.md comes from one run of this script. It runs each question as one
-# JMH invocation writing <dir>/<question>.json, records the environment, and renders the report.
+# Every number in benchmarks.md comes from one run of this script. It runs each study (a set of
+# configurations) as interleaved rounds (bench/Rounds: in every round one fork of each
+# configuration, in a fresh random order, plus an A/A twin of the first one) into
+# <dir>/<study>.json, records the environment, and renders the report.
 # It builds nothing: build the jar first (mvn -B package -DskipTests).
 #
-#   results/run.sh                 the published run: every question with the classes' own forks,
-#                                  warmup and measurement, into results/, then benchmarks.md
-#                                  (about 80 minutes on a 2-core machine; run it on a quiet one)
-#   results/run.sh quick [DIR]     the seed's question at a glance, about 2 minutes, into DIR
+#   results/run.sh                 the published run: every study, into results/, then benchmarks.md
+#                                  (run it on a quiet machine; `results/run.sh plan` prints its estimate)
+#   results/run.sh quick [DIR]     the seed's question at a glance, 3 short rounds, into DIR
 #                                  (default my-results/), report in DIR/report.md; rough numbers
-#   results/run.sh smoke [DIR]     every invocation of the published run at tiny settings, to
+#   results/run.sh smoke [DIR]     every study of the published run at tiny settings (2 rounds), to
 #                                  check the script and the report end to end; numbers mean nothing
+#   results/run.sh replicate       the studies behind the answer again, as the published run runs
+#                                  them, into results/replicate/; benchmarks.md then compares the two
+#   results/run.sh plan            the published run's configurations, forks and estimated time; runs nothing
 #
-# JAR=path overrides target/benchmarks.jar. A failed trial (a bad parameter, an audit that found a
-# lost write) stops the run with a non-zero exit: the jar's main passes -foe true to JMH.
+# JAR=path overrides target/benchmarks.jar; SEED=n fixes the rounds' random orders (default: the
+# time; recorded in every result). A failed trial (a bad parameter, an audit that found a lost
+# write) stops the run with a non-zero exit: the runner passes -foe true to JMH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PROFILE=${1:-published}
 JAR=${JAR:-target/benchmarks.jar}
+SEED=${SEED:-$(date +%s)}
+# Rounds of the studies behind the answer (paired tests need them), rounds of the others, and the
+# iterations of one fork. Published and replicate: 1 warmup and 3 measured iterations of the classes'
+# own length (more rounds measure drift better than longer forks): about 75 minutes on the 2-core
+# machine (`results/run.sh plan`).
 case "$PROFILE" in
-    published) DIR=results; OUT=benchmarks.md; timing=() ;;
-    quick) DIR=${2:-my-results}; OUT=$DIR/report.md; timing=(-f 1 -wi 1 -w 1s -i 2 -r 1s) ;;
-    smoke) DIR=${2:-smoke-results}; OUT=$DIR/report.md; timing=(-f 1 -wi 0 -i 1 -r 200ms) ;;
-    *) echo "run.sh: unknown profile '$PROFILE'; accepted: published, quick, smoke" >&2; exit 2 ;;
+    published|plan) DIR=results; OUT=benchmarks.md; rounds=4; other_rounds=3; timing=(-wi 1 -i 3); own_timing=() ;;
+    replicate) DIR=results/replicate; OUT=$DIR/report.md; rounds=4; other_rounds=3; timing=(-wi 1 -i 3); own_timing=() ;;
+    quick) DIR=${2:-my-results}; OUT=$DIR/report.md; rounds=3; other_rounds=3; timing=(-wi 1 -w 1s -i 1 -r 1s); own_timing=(-w 500ms -r 500ms) ;;
+    smoke) DIR=${2:-smoke-results}; OUT=$DIR/report.md; rounds=2; other_rounds=2; timing=(-wi 0 -i 1 -r 200ms); own_timing=(-w 200ms -r 200ms) ;;
+    *) echo "run.sh: unknown profile '$PROFILE'; accepted: published, quick, smoke, replicate, plan" >&2; exit 2 ;;
 esac
 if [[ ! -f "$JAR" ]]; then
     echo "run.sh: $JAR not found; build it first: mvn -B package -DskipTests" >&2
     exit 2
 fi
-mkdir -p "$DIR"
-rm -f "$DIR"/*.json
+if [[ "$PROFILE" != plan ]]; then
+    mkdir -p "$DIR"
+    rm -f "$DIR"/*.json
+fi
 
+# The studies the answer table and the replicate's key figures come from: the replicate runs only
+# these, and they get $rounds rounds, every other study $other_rounds.
+answer_studies=" ddl reader reader-lease reader-applock retry retry-wait size size-delete reload legacy "
+# Studies that keep their class's own iteration counts (shorter iterations in quick and smoke): the
+# crash study's kill count needs them, the reload sweep times one schema size per iteration.
+own_iterations=" cross-process reload "
 jmh_commands=()
+planned_seconds=0
 started=$SECONDS
-# jmh NAME ARGS...: one JMH invocation whose results go to $DIR/NAME.json.
+# jmh NAME ARGS...: one study, JMH's arguments ARGS run as rounds, results in $DIR/NAME.json.
 jmh() {
     local name=$1
     shift
-    local cmd=(java -jar "$JAR" "$@" "${timing[@]}" -rf json -rff "$DIR/$name.json")
+    if [[ "$PROFILE" == replicate && "$answer_studies" != *" $name "* ]]; then
+        return
+    fi
+    local n=$other_rounds fork=("${timing[@]}")
+    [[ "$answer_studies" == *" $name "* ]] && n=$rounds
+    [[ "$own_iterations" == *" $name "* ]] && fork=("${own_timing[@]}")
+    local cmd=(java -cp "$JAR" io.github.schemachurn.bench.Rounds --rounds "$n" --seed "$SEED" --study "$name")
+    if [[ "$PROFILE" == plan ]]; then
+        local line
+        line=$("${cmd[@]}" --plan -- "$@" "${fork[@]}" | head -1)
+        echo "$line"
+        planned_seconds=$(( planned_seconds + $(sed -E 's/.*about ([0-9]+) s$/\1/' <<<"$line") ))
+        return
+    fi
+    cmd+=(--out "$DIR/$name.json" -- "$@" "${fork[@]}")
     jmh_commands+=(--jmh-command "$name: ${cmd[*]}")
     echo ">>> ${cmd[*]}"
     "${cmd[@]}"
@@ -49,7 +83,7 @@ if [[ "$PROFILE" == quick ]]; then
     # a large schema; and what the legacy prepare call (the seed's PHP) meets at a small one.
     jmh churn '\.ChurnBenchmark\.' -p journal=WAL,DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
-    jmh reload '\.SchemaReloadBenchmark\.stale' -p extraTables=0,2000
+    jmh reload '\.SchemaReloadBenchmark\.sweep'
     if ldconfig -p 2>/dev/null | grep -q 'libsqlite3\.so\.0'; then
         jmh legacy '\.LegacyPrepareBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     fi
@@ -82,7 +116,8 @@ else
     # The same group with a role left out (-tg churner,reader): the churner's solo DDL rate, the reader's ceiling.
     jmh size-churner-alone 'SchemaSizeBenchmark\.churn' -tg 1,0 -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh size-reader-alone 'SchemaSizeBenchmark\.churn' -tg 0,1 -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT -p cpus=SPLIT
-    jmh reload '\.SchemaReloadBenchmark\.' -p extraTables=0,100,500,2000
+    # The threshold model's input: every schema size inside each fork; the fresh prepare is the machine-speed row.
+    jmh reload '\.SchemaReloadBenchmark\.(sweep|freshPrepare)' -p extraTables=0
     jmh paced '\.PacedChurnBenchmark\.' -p ddlPerSecond=10,100,1000,UNPACED -p extraTables=100,2000 -p cpus=SPLIT \
         -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL
     # Reader threads: one churner beside 1, 2 and 4 readers (-tg churner,readers); the report keys results by thread count.
@@ -97,14 +132,18 @@ else
     jmh legacy '\.LegacyPrepareBenchmark\.' -p cpus=SPLIT
 fi
 
-env_options=(--command "results/run.sh${1:+ $*}")
+if [[ "$PROFILE" == plan ]]; then
+    echo "published run: about $(( planned_seconds / 60 )) min (iterations + ${FORK_OVERHEAD:-2} s per fork)"
+    exit 0
+fi
+env_options=(--command "SEED=$SEED results/run.sh${1:+ $*}")
 # The code the numbers come from: the commit, marked -dirty if src/ or pom.xml had uncommitted changes.
 if commit=$(git rev-parse --short HEAD 2>/dev/null); then
     [[ -z "$(git status --porcelain -- src pom.xml 2>/dev/null)" ]] || commit+=-dirty
     env_options+=(--extra "commit=$commit")
 fi
 if [[ "$PROFILE" == quick ]]; then
-    env_options+=(--extra "profile=quick: one fork, 1 s iterations; rough numbers, the published run is results/run.sh")
+    env_options+=(--extra "profile=quick: $rounds rounds of 1 s iterations; rough numbers, the published run is results/run.sh")
 elif [[ "$PROFILE" == smoke ]]; then
     env_options+=(--smoke)
 fi
@@ -116,3 +155,8 @@ if [[ "$PROFILE" == published ]]; then
     charts=()
 fi
 java -cp "$JAR" io.github.schemachurn.report.Report generate --results "$DIR" --out "$OUT" "${charts[@]}"
+if [[ "$PROFILE" == replicate ]]; then
+    # The published report again, now with its replicate section; and the comparison, run by run.
+    java -cp "$JAR" io.github.schemachurn.report.Report generate --results results --out benchmarks.md
+    java -cp "$JAR" io.github.schemachurn.report.Report compare --base results --results "$DIR" --out "$DIR/compare.txt"
+fi

@@ -21,6 +21,11 @@ import org.openjdk.jmh.annotations.*;
  * <li>{@code freshPrepare}: the same with no schema change before it: the baseline, so
  * stalePrepare - freshPrepare is the reload itself.</li>
  * </ul>
+ * <li>{@code sweep}: the threshold model's input. Each fork times a fresh prepare and the
+ * stale cached statement at every schema size in {@link #SWEEP_TABLES}, one per iteration in a
+ * rotated order (counters {@code sweepExtraTables} and {@code sweepStale} say which), so each fork
+ * fits its own cost per table and carries its own reference; between-fork drift of the machine
+ * then cancels in the ratio. Run it with a multiple of {@value #SWEEP_LEVELS} iterations.</li>
  * Compare the reload with the churner's gap between commits (1 / its DDL rate in
  * {@link SchemaSizeBenchmark}): once the reload is longer, readers can be invalidated 50 times
  * in a row. Invocation-level setup adds some timer noise to microsecond calls (JMH warns about
@@ -37,6 +42,10 @@ import org.openjdk.jmh.annotations.*;
 @Measurement(iterations = 3, time = 1)
 public class SchemaReloadBenchmark {
     static final int ROWS = 10_000;
+    /** The schema sizes the sweep times in every fork. */
+    static final int[] SWEEP_TABLES = {0, 100, 500, 2000};
+    /** A fresh prepare, then the stale cached statement at each size (SWEEP_TABLES.length + 1; a constant for the annotations). */
+    static final int SWEEP_LEVELS = 5;
 
     @State(Scope.Benchmark)
     public static class SizedDatabase {
@@ -81,6 +90,77 @@ public class SchemaReloadBenchmark {
         public void changeSchema(Session session) throws SQLException {
             session.probe.changeSchema();
         }
+    }
+
+    /** Which level an iteration of the sweep timed: its schema size and whether the schema was stale. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class SweepLevel {
+        public long sweepExtraTables;
+        public long sweepStale;
+    }
+
+    /** One database per sweep size, each with its reader's cached statement and a changer; one level per iteration. */
+    @State(Scope.Thread)
+    public static class Sweep {
+        final Database[] databases = new Database[SWEEP_TABLES.length];
+        final ReloadProbe[] probes = new ReloadProbe[SWEEP_TABLES.length];
+        /** Level 0 is the fresh prepare (on the empty schema), level k > 0 the stale cached statement at SWEEP_TABLES[k - 1]. */
+        int level;
+        private int iteration;
+        private int rotation;
+
+        @Setup(Level.Trial)
+        public void create() throws SQLException {
+            rotation = java.util.concurrent.ThreadLocalRandom.current().nextInt(SWEEP_LEVELS);
+            for (int i = 0; i < SWEEP_TABLES.length; i++) {
+                databases[i] = Workload.createDatabase(JournalMode.WAL, 0, ROWS, SWEEP_TABLES[i]);
+                probes[i] = new ReloadProbe(databases[i], Workload.POINT_QUERY, Binder.BY_ID, ROWS);
+            }
+        }
+
+        @Setup(Level.Iteration)
+        public void nextLevel() {
+            level = (rotation + iteration++) % SWEEP_LEVELS;
+        }
+
+        @Setup(Level.Invocation)
+        public void staleIfTimed() throws SQLException {
+            if (level > 0) {
+                probes[level - 1].changeSchema();
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void remove() throws SQLException {
+            try {
+                for (ReloadProbe probe : probes) {
+                    if (probe != null) {
+                        probe.close();
+                    }
+                }
+            } finally {
+                for (Database database : databases) {
+                    if (database != null) {
+                        database.close();
+                    }
+                }
+            }
+        }
+    }
+
+    @Benchmark
+    @Warmup(iterations = SWEEP_LEVELS)
+    @Measurement(iterations = 2 * SWEEP_LEVELS)
+    public String sweep(Sweep sweep, SweepLevel timed) throws SQLException {
+        if (sweep.level == 0) {
+            timed.sweepExtraTables = SWEEP_TABLES[0];
+            timed.sweepStale = 0;
+            return sweep.probes[0].prepareAndRun();
+        }
+        timed.sweepExtraTables = SWEEP_TABLES[sweep.level - 1];
+        timed.sweepStale = 1;
+        return sweep.probes[sweep.level - 1].runCached();
     }
 
     @Benchmark

@@ -17,14 +17,7 @@ public final class AnswerSection {
 
     static void render(Run run, Md md) {
         md.section("Answer", s -> {
-            s.para("Each row pools every comparison of one choice with all else equal. A comparison's winner is the only "
-                    + "option under which most operations succeed, or has the most successful operations per second, "
-                    + "significantly ahead of every other option (Welch's t-test on per-fork rates, p < " + Stats.ALPHA
-                    + "; one fork is never significant), with agreeing forks and without failing significantly more often "
-                    + "(faster but failing more is a trade-off, left to you), or failing significantly less often where the "
-                    + "rates do not differ. An option is recommended only if it wins at "
-                    + "least half of the comparisons and more of them than all other options together; an option under "
-                    + "which most operations fail is never recommended while another exists. ± is a 95 % interval.");
+            s.para(Comparison.ruleText(run));
             Md.Table table = new Md.Table("if your workload is", "do", "because");
             for (Row row : rows(run)) {
                 table = table.with(row.workload(), row.advice(), row.because());
@@ -74,7 +67,7 @@ public final class AnswerSection {
 
     /** One row from every comparison of {@code param} among configurations that pass {@code filter}. */
     public static Optional<Row> decide(Run run, String param, Predicate<Result> filter, String workload) {
-        List<Comparison> comparisons = Comparison.of(run.configs, param, filter);
+        List<Comparison> comparisons = Comparison.of(run, param, filter);
         if (comparisons.isEmpty()) {
             return Optional.empty();
         }
@@ -132,7 +125,7 @@ public final class AnswerSection {
     }
 
     private static boolean significant(Comparison c) {
-        return Stats.significant(c.ranked().get(0).rate().forks(), c.runnerUp().rate().forks());
+        return c.beats(c.ranked().get(0), c.runnerUp());
     }
 
     private static boolean oneFork(Comparison c) {
@@ -145,12 +138,12 @@ public final class AnswerSection {
 
     private static String facts(Comparison.Option best, Comparison.Option next, Comparison c) {
         String where = c.contextText().isEmpty() ? "" : " (" + c.contextText() + ")";
-        double p = Stats.welchP(best.rate().forks(), next.rate().forks());
-        double pFailed = Stats.welchP(best.failed().forks(), next.failed().forks());
+        double p = c.rateP(best, next);
+        double pFailed = c.failedP(best, next);
         boolean onFailures = !(p < Stats.ALPHA) && pFailed < Stats.ALPHA && best.failed().value() < next.failed().value();
         return best.value() + " " + best.rate().text() + " ok/s, " + best.failed().percent() + " failed vs "
                 + next.value() + " " + next.rate().text() + " ok/s, " + next.failed().percent() + " failed"
-                + (Double.isNaN(p) ? ", one fork" : ", p = " + Fmt.p(p))
+                + c.testText(best, next)
                 + (onFailures ? "; fewer failures, p = " + Fmt.p(pFailed) : "") + where;
     }
 }

@@ -55,6 +55,7 @@ final class ChecksSection {
             items.add(flagged.isEmpty() ? "No configuration's forks disagree (largest/smallest fork rate ≤ " + Fmt.num(Stats.FORK_RATIO) + ")."
                     : flagged.size() + " configuration(s) whose forks disagree (largest/smallest fork rate > " + Fmt.num(Stats.FORK_RATIO)
                     + "), shown as fork ranges and never a winner: " + String.join("; ", flagged) + ".");
+            items.add(run.noise().checkItem());
             if (!worstAt.isEmpty()) {
                 items.add("Largest error among the other headline rates: " + Fmt.pct(100 * worstError) + " of the value (" + worstAt + ").");
             }

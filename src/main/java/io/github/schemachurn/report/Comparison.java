@@ -12,15 +12,20 @@ import java.util.function.Predicate;
 /**
  * The values of one param compared with everything else equal: same benchmark, same other params,
  * the operation counted while the schema changed. The winner is the option with the most successful
- * operations per second, named only when it is significantly ahead of every other eligible option
- * (Welch's t-test on per-fork rates, {@link Stats#ALPHA}), its forks agree, and it does not fail
- * significantly more often than any of them (faster but failing more is a trade-off, not a win);
- * with no difference in rates, the option with significantly fewer failures wins. An option under
- * which most operations fail is not eligible while another option exists.
+ * operations per second, named only when it is ahead of every other eligible option ({@link #beats}),
+ * its forks agree, and it does not fail significantly more often than any of them (faster but failing
+ * more is a trade-off, not a win); with no difference in rates, the option with significantly fewer
+ * failures wins. An option under which most operations fail is not eligible while another option exists.
+ *
+ * <p>Options measured in the same rounds (bench/Rounds) are compared within rounds: per round the
+ * log ratio of their rates, then the paired test over rounds ({@link Stats#pairedP}), and the
+ * ratio must also exceed the run's noise floor ({@link NoiseFloor}). Results without rounds fall
+ * back to Welch's t-test on per-fork rates, with no floor, and say so.
  *
  * @param context the other params' values (those that vary in the whole run), for the reader
+ * @param noise   the run's noise floor
  */
-record Comparison(String param, SortedMap<String, String> context, List<Option> options) {
+record Comparison(String param, SortedMap<String, String> context, List<Option> options, NoiseFloor noise) {
 
     record Option(String value, Result config) {
         Estimate rate() {
@@ -34,6 +39,24 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
         boolean majorityFails() {
             return failed().value() > 0.5;
         }
+
+        Map<String, Double> roundRates() {
+            return NoiseFloor.byRound(config);
+        }
+
+        /** The failed share per round. */
+        Map<String, Double> roundFailed() {
+            Map<String, java.util.List<Double>> values = new TreeMap<>();
+            List<Result.Round> rounds = config.rounds();
+            for (int i = 0; i < rounds.size() && i < failed().forks().size(); i++) {
+                if (rounds.get(i).paired()) {
+                    values.computeIfAbsent(rounds.get(i).key(), k -> new ArrayList<>()).add(failed().forks().get(i));
+                }
+            }
+            Map<String, Double> means = new TreeMap<>();
+            values.forEach((k, v) -> means.put(k, Stats.mean(v)));
+            return means;
+        }
     }
 
     Comparison {
@@ -41,10 +64,19 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
         options = List.copyOf(options);
     }
 
-    /** Every comparison of {@code param} among churn configurations that pass {@code filter}. */
+    /** Every comparison of {@code param} among the run's churn configurations that pass {@code filter}, with the run's noise floor. */
+    static List<Comparison> of(Run run, String param, Predicate<Result> filter) {
+        return of(run.configs, run.noise(), param, filter);
+    }
+
+    /** The same without a noise floor (results without A/A controls). */
     static List<Comparison> of(List<Result> configs, String param, Predicate<Result> filter) {
+        return of(configs, NoiseFloor.NONE, param, filter);
+    }
+
+    static List<Comparison> of(List<Result> configs, NoiseFloor noise, String param, Predicate<Result> filter) {
         List<Result> churn = configs.stream().filter(Result::churn).filter(filter).filter(c -> c.param(param) != null).toList();
-        List<String> varied = Result.varied(churn);
+        List<String> varied = Result.varied(churn.stream().toList());
         Map<String, List<Result>> groups = new LinkedHashMap<>();
         for (Result c : churn) {
             SortedMap<String, String> others = new TreeMap<>(c.params());
@@ -60,7 +92,7 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
             varied.stream().filter(p -> !p.equals(param)).forEach(p -> context.put(p, group.get(0).param(p)));
             context.values().removeIf(java.util.Objects::isNull);
             comparisons.add(new Comparison(param, context,
-                    group.stream().map(c -> new Option(c.param(param), c)).toList()));
+                    group.stream().map(c -> new Option(c.param(param), c)).toList(), noise));
         }
         return comparisons;
     }
@@ -89,7 +121,7 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
         if (best.rate().forksDisagree() || best.majorityFails()) {
             return java.util.Optional.empty(); // never advise an option under which most operations fail
         }
-        boolean ahead = ranked.stream().skip(1).allMatch(o -> Stats.significant(best.rate().forks(), o.rate().forks()));
+        boolean ahead = ranked.stream().skip(1).allMatch(o -> beats(best, o));
         if (ahead) {
             return tradeOff().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(best);
         }
@@ -109,15 +141,72 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
                 : ranked.stream().skip(1).filter(o -> failsMoreOften(fastest, o)).findFirst();
     }
 
-    private static boolean failsMoreOften(Option a, Option b) {
-        return a.failed().value() - b.failed().value() >= 0.01 && Stats.significant(a.failed().forks(), b.failed().forks());
+    private boolean failsMoreOften(Option a, Option b) {
+        return a.failed().value() - b.failed().value() >= 0.01 && failedP(a, b) < Stats.ALPHA;
+    }
+
+    /** Rounds every option ran in. */
+    java.util.Set<String> sharedRounds() {
+        java.util.Set<String> shared = new java.util.TreeSet<>(options.get(0).roundRates().keySet());
+        options.forEach(o -> shared.retainAll(o.roundRates().keySet()));
+        return shared;
+    }
+
+    /** Whether the options are compared within rounds: two or more rounds in which every option ran. */
+    boolean paired() {
+        return sharedRounds().size() >= 2;
+    }
+
+    /** Per shared round, ln(a's rate / b's rate). */
+    List<Double> logRatios(Option a, Option b) {
+        Map<String, Double> x = a.roundRates();
+        Map<String, Double> y = b.roundRates();
+        return sharedRounds().stream().map(r -> Stats.logRatio(x.get(r), y.get(r))).toList();
+    }
+
+    /** The p-value of a's rate against b's: paired over rounds, or Welch's over forks without rounds. */
+    double rateP(Option a, Option b) {
+        return paired() ? Stats.pairedP(logRatios(a, b)) : Stats.welchP(a.rate().forks(), b.rate().forks());
+    }
+
+    /** The same for the failed shares: paired on the per-round differences, or Welch's. */
+    double failedP(Option a, Option b) {
+        if (!paired()) {
+            return Stats.welchP(a.failed().forks(), b.failed().forks());
+        }
+        Map<String, Double> x = a.roundFailed();
+        Map<String, Double> y = b.roundFailed();
+        return Stats.pairedP(sharedRounds().stream().map(r -> x.get(r) - y.get(r)).toList());
+    }
+
+    /**
+     * Whether a's rate is really above b's. Paired: significant on the paired test and its
+     * geometric-mean ratio above the noise floor. Unpaired: Welch's test alone.
+     */
+    boolean beats(Option a, Option b) {
+        double p = rateP(a, b);
+        if (!(p < Stats.ALPHA)) {
+            return false;
+        }
+        return !paired() || Stats.mean(logRatios(a, b)) > noise.log();
+    }
+
+    /** The statistics behind a's lead over b, for the reader: p, and paired the ratio against the floor. */
+    String testText(Option a, Option b) {
+        double p = rateP(a, b);
+        if (!paired()) {
+            return Double.isNaN(p) ? ", one fork" : ", p = " + Fmt.p(p) + " (unpaired: Welch, forks)";
+        }
+        double ratio = Math.exp(Stats.mean(logRatios(a, b))) - 1;
+        return ", " + Fmt.change(1, 1 + ratio) + " paired over " + sharedRounds().size() + " rounds, p = " + Fmt.p(p)
+                + ", floor +" + Fmt.pct(100 * noise.relative());
     }
 
     /**
      * With no significant difference in successful operations, the option whose failure share is
      * lower than every other's by at least a percentage point, significantly, is still the one to use.
      */
-    private static java.util.Optional<Option> fewestFailures(List<Option> eligible) {
+    private java.util.Optional<Option> fewestFailures(List<Option> eligible) {
         Option fewest = eligible.stream().min(Comparator.comparingDouble((Option o) -> o.failed().value())).orElseThrow();
         boolean fewer = eligible.stream().filter(o -> o != fewest).allMatch(o -> failsMoreOften(o, fewest));
         return fewer ? java.util.Optional.of(fewest) : java.util.Optional.empty();
@@ -135,6 +224,44 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
                 .sorted(Comparator.comparing((Option o) -> o.majorityFails() && !best.majorityFails())
                         .thenComparing(Comparator.comparingDouble((Option o) -> o.rate().value()).reversed()))
                 .findFirst().orElseThrow();
+    }
+
+    /** The params the answer table decides, for counting its tests. */
+    static final List<String> ANSWER_PARAMS = List.of(Run.JOURNAL, Run.DDL, Run.READER, Run.RETRY, Run.BUSY_TIMEOUT, Run.PREPARE);
+
+    /** How a winner is decided, and how many tests the decisions rest on: the answer table's preamble. */
+    static String ruleText(Run run) {
+        int paired = 0;
+        int unpaired = 0;
+        for (String param : ANSWER_PARAMS) {
+            for (Comparison c : of(run, param, x -> true)) {
+                int tests = Math.max(c.eligible().size() - 1, 0);
+                if (c.paired()) {
+                    paired += tests;
+                } else {
+                    unpaired += tests;
+                }
+            }
+        }
+        NoiseFloor noise = run.noise();
+        return "Each row pools every comparison of one choice with all else equal. A comparison's winner is the only "
+                + "option under which most operations succeed, or has the most successful operations per second and beats "
+                + "every other option, with agreeing forks and without failing significantly more often (faster but failing "
+                + "more is a trade-off, left to you), or fails significantly less often (by a percentage point or more) where "
+                + "the rates do not differ. Beating is decided within rounds: the options ran interleaved, one fork of each per "
+                + "round in a fresh random order, and per round the log of their rate ratio is taken; the winner needs both a "
+                + "significant paired test over the rounds (paired t-test below " + Stats.WILCOXON_ROUNDS + " rounds, Wilcoxon "
+                + "signed-rank from " + Stats.WILCOXON_ROUNDS + "; p < " + Stats.ALPHA + ") and a geometric-mean ratio above "
+                + "the run's noise floor, " + noise.text() + ": " + NoiseFloor.Z + " × the RMS of the A/A controls' per-round "
+                + "log ratios (one configuration run twice in every round), the smallest difference this run can call real. "
+                + "Results without rounds (plain `-rf json` files) are compared unpaired: Welch's t-test on per-fork rates, "
+                + "no floor, marked \"unpaired\"; one fork is never significant. An option is recommended only if it wins at "
+                + "least half of the comparisons and more of them than all other options together; an option under which most "
+                + "operations fail is never recommended while another exists. ± is a 95 % interval over rounds (over forks "
+                + "without rounds). The comparisons of the answer's params make " + paired + " paired and " + unpaired
+                + " unpaired tests of the best option against another: at p < " + Stats.ALPHA + " chance alone would make about "
+                + Fmt.num(Stats.ALPHA * (paired + unpaired)) + " of them significant; the floor is there to keep those out "
+                + "(the measurement checks count the A/A controls it let through).";
     }
 
     String contextText() {

@@ -35,16 +35,26 @@ public final class JmhJson {
     static final String SUITE_PACKAGE = "io.github.schemachurn.bench.";
     /** The pseudo-param that carries the thread count, per role, in {@link Result#params()}. */
     static final String THREADS = "threads";
+    /** A directory of results beside the published ones: a second run to compare with, never pooled with them. */
+    static final String REPLICATE_DIR = "replicate";
     static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
 
     private JmhJson() {}
 
-    /** Every result in the given files and directories, pooled by configuration, in first-seen order, its roles' counters checked. */
+    /** Every result in the given files and directories, pooled by configuration, in first-seen order, its roles' counters checked; A/A twins left out. */
     public static List<Result> read(List<Path> inputs, String environmentFileName) {
+        return readRun(inputs, environmentFileName).results();
+    }
+
+    /** The results, and apart from them the A/A controls' second runs (twins), each pooled by configuration. */
+    record Read(List<Result> results, List<Result> twins) {}
+
+    static Read readRun(List<Path> inputs, String environmentFileName) {
         Map<String, Result> byKey = new LinkedHashMap<>();
+        Map<String, Result> twins = new LinkedHashMap<>();
         for (Path file : files(inputs, environmentFileName)) {
             for (Result result : readFile(file)) {
-                byKey.merge(result.key(), result, Result::pool);
+                (result.rounds().stream().anyMatch(Result.Round::twin) ? twins : byKey).merge(result.key(), result, Result::pool);
             }
         }
         for (Result result : byKey.values()) {
@@ -55,7 +65,7 @@ public final class JmhJson {
                 throw new ReportException(e.getMessage());
             }
         }
-        return List.copyOf(byKey.values());
+        return new Read(List.copyOf(byKey.values()), List.copyOf(twins.values()));
     }
 
     static List<Path> files(List<Path> inputs, String environmentFileName) {
@@ -64,6 +74,7 @@ public final class JmhJson {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
                     List<Path> found = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p))
+                            .filter(p -> !input.relativize(p).toString().startsWith(REPLICATE_DIR + java.io.File.separator))
                             .filter(p -> !p.getFileName().toString().equals(environmentFileName)).sorted().toList();
                     if (found.isEmpty()) {
                         throw new ReportException(input + ": no results files (*.json) in it");
@@ -152,7 +163,7 @@ public final class JmhJson {
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record JmhResult(String benchmark, String mode, Integer threads, Map<String, String> params, String measurementTime,
                              String jmhVersion, String jdkVersion, String vmName, JmhMetric primaryMetric,
-                             Map<String, JmhMetric> secondaryMetrics) {
+                             Map<String, JmhMetric> secondaryMetrics, JmhRound round) {
         JmhResult {
             require("benchmark", benchmark);
             require("mode", mode);
@@ -190,8 +201,20 @@ public final class JmhJson {
             // benchmark at 1 and at 3 readers are two configurations, never forks of one.
             SortedMap<String, String> configuration = new TreeMap<>(params);
             configuration.put(THREADS, roleThreads(threads, counters));
-            return new Result(rest.substring(0, rest.indexOf('.')), method, mode, configuration, seconds(measurementTime),
+            Result result = new Result(rest.substring(0, rest.indexOf('.')), method, mode, configuration, seconds(measurementTime),
                     jmhVersion, jdkVersion, vmName, metrics, counters);
+            return round == null ? result : result.inRound(round.toRound());
+        }
+    }
+
+    /** The round a fork ran in, as bench/Rounds adds it to JMH's result; absent in plain JMH results. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record JmhRound(String study, Integer round, Integer slot, Boolean twin) {
+        Result.Round toRound() {
+            if (require("round.round", round) < 1 || require("round.slot", slot) < 1) {
+                throw new Invalid("round", "numbers a round or slot below 1");
+            }
+            return new Result.Round(require("round.study", study), round, slot, require("round.twin", twin));
         }
     }
 

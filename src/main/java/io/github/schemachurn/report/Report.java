@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, version = "schema-churn report 1",
         description = "Writes the published comparison report (benchmarks.md and charts) from JMH JSON results of this suite.",
-        subcommands = {Report.Generate.class, Report.CaptureEnv.class, CommandLine.HelpCommand.class})
+        subcommands = {Report.Generate.class, Report.Compare.class, Report.CaptureEnv.class, CommandLine.HelpCommand.class})
 public final class Report implements Callable<Integer> {
     /** Exit code for bad input or output (a results file, the environment, an unwritable directory). */
     static final int INPUT_ERROR = 1;
@@ -92,6 +92,37 @@ public final class Report implements Callable<Integer> {
         public Integer call() {
             ReportGenerator.generate(results, java.util.Optional.ofNullable(environment), out, charts, tables);
             spec.commandLine().getOut().println("wrote " + out + ", " + tables + " and charts in " + charts);
+            return 0;
+        }
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = {"Compares two runs (like Go's benchstat): every configuration in both with the ratio of its headline "
+                    + "figure, the ratio's 95 % interval and whether it changed significantly; every answer row's verdict in both; "
+                    + "the key figures; and a last line 'verdicts changed: N of M'. E.g. your machine against the published run "
+                    + "(--base results), or driver version A against B."})
+    static final class Compare implements Callable<Integer> {
+        @Option(names = "--base", required = true, paramLabel = "PATH", description = "The first run: a results directory or file.")
+        Path base;
+
+        @Option(names = "--results", required = true, paramLabel = "PATH", description = "The second run: a results directory or file.")
+        Path results;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the comparison here (markdown) instead of standard output.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            String text = RunComparison.render(RunComparison.load(base), RunComparison.load(results), base.toString(), results.toString());
+            if (out == null) {
+                spec.commandLine().getOut().print(text);
+            } else {
+                AtomicFiles.write(out, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                spec.commandLine().getOut().println("wrote " + out);
+            }
             return 0;
         }
     }

@@ -32,14 +32,16 @@ public final class ReportGenerator {
      *                        single directory is given and it has one, otherwise none
      */
     public static Rendered render(List<Path> inputs, Optional<Path> environmentFile, Path markdownFile, Path chartsDir, Path tablesFile) {
-        List<Result> configs = JmhJson.read(inputs, ENVIRONMENT_FILE);
+        JmhJson.Read read = JmhJson.readRun(inputs, ENVIRONMENT_FILE);
+        List<Result> configs = configs(read.results());
+        List<Result> twins = configs(read.twins());
         Optional<Environment> environment = environmentFile.or(() -> besideResults(inputs)).map(Environment::read);
         Path markdownDir = markdownFile.toAbsolutePath().getParent();
         if (Files.exists(markdownDir) && !Files.isDirectory(markdownDir)) {
             throw new ReportException(markdownFile + ": cannot write it (" + markdownDir + " is not a directory)");
         }
         String link = markdownDir.relativize(chartsDir.toAbsolutePath()).toString().replace('\\', '/');
-        Run run = new Run(configs, environment, link.isEmpty() ? "" : link + "/");
+        Run run = new Run(configs, twins, environment, link.isEmpty() ? "" : link + "/");
         String tablesLink = markdownDir.relativize(tablesFile.toAbsolutePath()).toString().replace('\\', '/');
 
         Md md = new Md(1);
@@ -51,11 +53,17 @@ public final class ReportGenerator {
         StudiesSection.render(run, md, tablesLink);
         AuditSection.render(run, md);
         ChecksSection.render(run, md);
+        ReplicateSection.render(run, replicate(inputs), md);
         EnvironmentSection.render(run, md);
 
         Map<Path, byte[]> charts = new TreeMap<>();
         run.charts.forEach((name, png) -> charts.put(chartsDir.resolve(name), png));
         return new Rendered(splice(existing(markdownFile), md.toString(), markdownFile), TablesFile.render(run), charts);
+    }
+
+    /** The results as the report reads them (kept for callers that loaded them apart). */
+    static List<Result> configs(List<Result> results) {
+        return results;
     }
 
     public static void generate(List<Path> inputs, Optional<Path> environmentFile, Path markdownFile, Path chartsDir, Path tablesFile) {
@@ -83,6 +91,25 @@ public final class ReportGenerator {
         } catch (IOException e) {
             throw new ReportException(chartsDir + ": cannot remove an earlier chart (" + AtomicFiles.reason(e) + ")");
         }
+    }
+
+    /** The replicate run beside the results: a {@value JmhJson#REPLICATE_DIR} directory with results in the one results directory. */
+    private static Optional<Run> replicate(List<Path> inputs) {
+        if (inputs.size() != 1) {
+            return Optional.empty();
+        }
+        Path dir = inputs.get(0).resolve(JmhJson.REPLICATE_DIR);
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            if (files.noneMatch(f -> f.toString().endsWith(".json") && !f.getFileName().toString().equals(ENVIRONMENT_FILE))) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            throw new ReportException(dir + ": cannot list it (" + AtomicFiles.reason(e) + ")");
+        }
+        return Optional.of(RunComparison.load(dir));
     }
 
     private static Optional<Path> besideResults(List<Path> inputs) {

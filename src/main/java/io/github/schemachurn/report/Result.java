@@ -21,10 +21,37 @@ import java.util.stream.Collectors;
  * @param measurementSeconds the nominal measurement time of one iteration
  * @param metrics        per-method timing metrics: the primary one under {@link #method}, each group method under its name
  * @param counters       {@code @AuxCounters} values by name: per fork, per measured iteration
+ * @param rounds         per fork, the round it ran in ({@link Round#NONE} for a plain JMH result)
  */
 public record Result(String benchmarkClass, String method, String mode, SortedMap<String, String> params,
               double measurementSeconds, String jmhVersion, String jdkVersion, String vmName,
-              SortedMap<String, Metric> metrics, SortedMap<String, List<List<Double>>> counters) {
+              SortedMap<String, Metric> metrics, SortedMap<String, List<List<Double>>> counters, List<Round> rounds) {
+
+    /**
+     * Where a fork ran in an interleaved run ({@code bench/Rounds}): its study, round and position
+     * in the round; {@code twin} marks the A/A control's second run. Forks of one round met the same
+     * minutes of the machine, so they are compared with each other.
+     */
+    record Round(String study, int round, int slot, boolean twin) {
+        static final Round NONE = new Round("", 0, 0, false);
+
+        boolean paired() {
+            return round > 0;
+        }
+
+        /** What identifies the round across configurations: study and number. */
+        String key() {
+            return study + "#" + round;
+        }
+    }
+
+    /** A plain JMH result: no fork ran in a round. */
+    Result(String benchmarkClass, String method, String mode, SortedMap<String, String> params,
+           double measurementSeconds, String jmhVersion, String jdkVersion, String vmName,
+           SortedMap<String, Metric> metrics, SortedMap<String, List<List<Double>>> counters) {
+        this(benchmarkClass, method, mode, params, measurementSeconds, jmhVersion, jdkVersion, vmName, metrics, counters,
+                java.util.Collections.nCopies(metrics.isEmpty() ? 0 : metrics.values().iterator().next().forks().size(), Round.NONE));
+    }
 
     /** A timing metric: unit, per fork per iteration values (a sample-mode iteration's mean), JMH's percentiles over all forks. */
     public record Metric(String unit, List<List<Double>> forks, SortedMap<String, Double> percentiles) {
@@ -49,6 +76,16 @@ public record Result(String benchmarkClass, String method, String mode, SortedMa
         SortedMap<String, List<List<Double>>> copy = new TreeMap<>();
         counters.forEach((name, forks) -> copy.put(name, forks.stream().map(List::copyOf).toList()));
         counters = copy;
+        rounds = List.copyOf(rounds);
+        if (!metrics.isEmpty() && rounds.size() != metrics.values().iterator().next().forks().size()) {
+            throw new IllegalArgumentException(rounds.size() + " rounds for " + metrics.values().iterator().next().forks().size() + " forks");
+        }
+    }
+
+    /** The same result with every fork marked as run in this round (a result of one fork per round, as bench/Rounds writes them). */
+    Result inRound(Round round) {
+        return new Result(benchmarkClass, method, mode, params, measurementSeconds, jmhVersion, jdkVersion, vmName, metrics, counters,
+                java.util.Collections.nCopies(rounds.size(), round));
     }
 
     String benchmark() {
@@ -144,8 +181,10 @@ public record Result(String benchmarkClass, String method, String mode, SortedMa
                 pooledCounters.put(name, concat(forks, other.counters.get(name)));
             }
         });
+        List<Round> pooledRounds = new ArrayList<>(rounds);
+        pooledRounds.addAll(other.rounds);
         return new Result(benchmarkClass, method, mode, params, measurementSeconds, jmhVersion, jdkVersion, vmName,
-                pooledMetrics, pooledCounters);
+                pooledMetrics, pooledCounters, pooledRounds);
     }
 
     private static List<List<Double>> concat(List<List<Double>> a, List<List<Double>> b) {

@@ -30,7 +30,11 @@ public final class Run {
     static final String STALE_PREPARE_METHOD = "stalePrepare";
     /** The fresh prepare of the point query: the environment's machine-speed row. */
     static final String FRESH_PREPARE_METHOD = "freshPrepare";
-    static final List<String> METHODS = List.of(CHURNER_METHOD, STALE_PREPARE_METHOD, FRESH_PREPARE_METHOD);
+    /** The same for a cached statement re-prepared by sqlite3_step: the cached reader's cost. */
+    static final String STALE_CACHED_METHOD = "staleCached";
+    /** The fresh prepare and every schema size timed in each fork, each iteration's level in two counters (sweepExtraTables, sweepStale). */
+    static final String SWEEP_METHOD = "sweep";
+    static final List<String> METHODS = List.of(CHURNER_METHOD, STALE_PREPARE_METHOD, FRESH_PREPARE_METHOD, STALE_CACHED_METHOD, SWEEP_METHOD);
 
     /**
      * Every chart's file name: a study's {@code <Class>Benchmark-outcomes|rates.png}, or the
@@ -39,12 +43,19 @@ public final class Run {
     static final Pattern CHART_NAME = Pattern.compile("\\w+Benchmark-(outcomes|rates)\\.png|threshold\\.png");
 
     final List<Result> configs;
+    /** The A/A controls' second runs (see {@link NoiseFloor}), kept out of {@link #configs}. */
+    final List<Result> twins;
     final Optional<Environment> environment;
     private final String chartLinkPrefix;
     final Map<String, byte[]> charts = new LinkedHashMap<>();
 
     public Run(List<Result> configs, Optional<Environment> environment, String chartLinkPrefix) {
+        this(configs, List.of(), environment, chartLinkPrefix);
+    }
+
+    public Run(List<Result> configs, List<Result> twins, Optional<Environment> environment, String chartLinkPrefix) {
         this.configs = List.copyOf(configs);
+        this.twins = List.copyOf(twins);
         this.environment = environment;
         this.chartLinkPrefix = chartLinkPrefix;
     }
@@ -56,6 +67,11 @@ public final class Run {
         }
         charts.put(name, png);
         return chartLinkPrefix + name;
+    }
+
+    /** The run's noise floor, from its A/A controls. */
+    NoiseFloor noise() {
+        return NoiseFloor.of(configs, twins);
     }
 
     /** The distinct values of a param in order of first appearance. */

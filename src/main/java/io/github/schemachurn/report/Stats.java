@@ -5,6 +5,7 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.math3.stat.inference.TTest;
+import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /** The report's statistics, each one small and tested: error bars, the winner test, fork disagreement, a line fit. */
@@ -58,6 +59,47 @@ final class Stats {
         return !Double.isNaN(p) && p < ALPHA;
     }
 
+    /** From this many rounds on the paired test is Wilcoxon's signed-rank test; below it, its smallest two-sided p (2 / 2^n) cannot reach {@link #ALPHA}. */
+    static final int WILCOXON_ROUNDS = 6;
+
+    /**
+     * The paired test on per-round differences (e.g. log ratios of two options measured in the same
+     * rounds): the probability of differences this far from zero if there were none. With
+     * {@value #WILCOXON_ROUNDS} or more rounds Wilcoxon's signed-rank test (exact up to 30 rounds),
+     * which assumes no normal distribution; with fewer, the paired t-test (Wilcoxon could never be
+     * significant there). NaN (never significant) with fewer than two rounds; differences without
+     * spread are significant exactly when they are not zero.
+     */
+    static double pairedP(List<Double> differences) {
+        if (differences.size() < 2) {
+            return Double.NaN;
+        }
+        double[] d = differences.stream().mapToDouble(Double::doubleValue).toArray();
+        if (variance(d) == 0) {
+            return d[0] == 0 ? 1.0 : 0.0;
+        }
+        if (d.length >= WILCOXON_ROUNDS) {
+            return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(d, new double[d.length], d.length <= 30);
+        }
+        return new TTest().tTest(0.0, d);
+    }
+
+    static String pairedTestName(int rounds) {
+        return rounds >= WILCOXON_ROUNDS ? "Wilcoxon signed-rank test" : "paired t-test";
+    }
+
+    /** Root mean square: the spread of values whose expected value is zero (e.g. an A/A control's log ratios). */
+    static double rms(List<Double> values) {
+        return Math.sqrt(values.stream().mapToDouble(v -> v * v).average().orElse(Double.NaN));
+    }
+
+    /** The log of a ratio of two rates, a zero rate read as a tiny one so a ratio to nothing stays a (large) number. */
+    static double logRatio(double a, double b) {
+        return Math.log(Math.max(a, TINY) / Math.max(b, TINY));
+    }
+
+    private static final double TINY = 1e-6;
+
     private static double variance(double[] values) {
         SummaryStatistics s = new SummaryStatistics();
         for (double v : values) {
@@ -78,6 +120,49 @@ final class Stats {
         double min = forkValues.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double max = forkValues.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         return min <= 0 ? max > 0 : max / min > FORK_RATIO;
+    }
+
+    /** The ratio of two independent sets' geometric means (other / base), its 95 % interval and Welch's p on the logs. */
+    record Ratio(double ratio, double low, double high, double p) {}
+
+    static Ratio ratio(List<Double> base, List<Double> other) {
+        List<Double> a = base.stream().map(v -> Math.log(Math.max(v, TINY))).toList();
+        List<Double> b = other.stream().map(v -> Math.log(Math.max(v, TINY))).toList();
+        double diff = mean(b) - mean(a);
+        if (a.size() < 2 || b.size() < 2) {
+            return new Ratio(Math.exp(diff), Double.NaN, Double.NaN, Double.NaN);
+        }
+        double va = variance(a.stream().mapToDouble(Double::doubleValue).toArray()) / a.size();
+        double vb = variance(b.stream().mapToDouble(Double::doubleValue).toArray()) / b.size();
+        double se = Math.sqrt(va + vb);
+        if (se == 0) {
+            return new Ratio(Math.exp(diff), Math.exp(diff), Math.exp(diff), diff == 0 ? 1.0 : 0.0);
+        }
+        double df = (va + vb) * (va + vb) / (va * va / (a.size() - 1) + vb * vb / (b.size() - 1));
+        double t = new TDistribution(df).inverseCumulativeProbability(1 - ALPHA / 2);
+        return new Ratio(Math.exp(diff), Math.exp(diff - t * se), Math.exp(diff + t * se), welchP(a, b));
+    }
+
+    /**
+     * Theil-Sen: the median of the slopes between every two points of different x, and the median
+     * of y - slope x as intercept. One slow point moves it little, where least squares follows it.
+     */
+    static Line theilSen(List<double[]> points) {
+        List<Double> slopes = new java.util.ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            for (int j = i + 1; j < points.size(); j++) {
+                double dx = points.get(j)[0] - points.get(i)[0];
+                if (dx != 0) {
+                    slopes.add((points.get(j)[1] - points.get(i)[1]) / dx);
+                }
+            }
+        }
+        if (slopes.isEmpty()) {
+            throw new IllegalArgumentException("a line needs points at two or more x values");
+        }
+        double slope = median(slopes);
+        double intercept = median(points.stream().map(p -> p[1] - slope * p[0]).toList());
+        return new Line(intercept, slope, Double.NaN, Double.NaN, points.size());
     }
 
     /** A least-squares line y = intercept + slope x. */

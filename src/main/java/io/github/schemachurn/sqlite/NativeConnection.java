@@ -96,6 +96,11 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
         throw error(code == NativeSqlite.SQLITE_OK ? rc : code, sql);
     }
 
+    /** Installs (or, with null, removes) a progress handler called every {@code instructions} VM instructions. */
+    void progressHandler(int instructions, NativeSqlite.ProgressHandler handler) {
+        api.sqlite3_progress_handler(db, instructions, handler, null);
+    }
+
     NativeSqlite.Api api() {
         return api;
     }

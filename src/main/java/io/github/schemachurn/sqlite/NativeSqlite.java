@@ -57,6 +57,14 @@ public final class NativeSqlite {
         String sqlite3_libversion();
 
         String sqlite3_compileoption_get(int n);
+
+        /** Calls {@code handler} every {@code instructions} virtual-machine instructions, also while a re-prepare reloads the schema. */
+        void sqlite3_progress_handler(Pointer db, int instructions, ProgressHandler handler, Pointer argument);
+    }
+
+    /** A progress handler: a non-zero return interrupts the statement. */
+    public interface ProgressHandler extends com.sun.jna.Callback {
+        int invoke(Pointer argument);
     }
 
     private NativeSqlite() {}

@@ -120,6 +120,20 @@ final class Fixtures {
         return b.node;
     }
 
+    /**
+     * A churn configuration run as rounds (bench/Rounds' shape): one single-fork result per round,
+     * round r's reads scaled by {@code factors[r]}, tagged with study, round and slot.
+     */
+    static List<ObjectNode> rounds(String study, boolean twin, Map<String, String> params, double okPerSecond, double... factors) {
+        List<ObjectNode> results = new java.util.ArrayList<>();
+        for (int r = 0; r < factors.length; r++) {
+            ObjectNode result = churn(params, okPerSecond * factors[r], ErrorClass.BUSY, 0, 1.0);
+            result.putObject("round").put("study", study).put("round", r + 1).put("slot", twin ? 2 : 1).put("seed", 1).put("twin", twin);
+            results.add(result);
+        }
+        return results;
+    }
+
     static Path write(Path file, List<ObjectNode> results) {
         ArrayNode array = JSON.createArrayNode();
         results.forEach(array::add);

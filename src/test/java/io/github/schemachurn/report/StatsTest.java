@@ -49,4 +49,28 @@ class StatsTest {
         assertThat(line.intercept()).isCloseTo(50, within(1.0));
         assertThat(line.rSquare()).isGreaterThan(0.999);
     }
+
+    @Test
+    void thePairedTestIsAPairedTTestOnFewRoundsAndWilcoxonOnMany() {
+        List<Double> consistent = List.of(0.10, 0.12, 0.09, 0.11);
+        assertThat(Stats.pairedP(consistent)).isLessThan(0.01);
+        assertThat(Stats.pairedTestName(4)).isEqualTo("paired t-test");
+        assertThat(Stats.pairedP(List.of(0.10, -0.12, 0.09, -0.11))).isGreaterThan(0.5);
+        // Six rounds all of one sign: Wilcoxon's exact two-sided p is 2 / 2^6.
+        assertThat(Stats.pairedP(List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6))).isCloseTo(2.0 / 64, within(1e-9));
+        assertThat(Stats.pairedTestName(6)).isEqualTo("Wilcoxon signed-rank test");
+    }
+
+    @Test
+    void onePairedRoundIsNeverSignificantAndDifferencesWithoutSpreadAreExact() {
+        assertThat(Stats.pairedP(List.of(0.5))).isNaN();
+        assertThat(Stats.pairedP(List.of(0.0, 0.0, 0.0))).isEqualTo(1.0);
+        assertThat(Stats.pairedP(List.of(0.2, 0.2, 0.2))).isEqualTo(0.0);
+    }
+
+    @Test
+    void aZeroRateStaysAFiniteLogRatio() {
+        assertThat(Stats.logRatio(100, 0)).isFinite().isPositive();
+        assertThat(Stats.rms(List.of(0.3, -0.4))).isCloseTo(Math.sqrt(0.125), within(1e-12));
+    }
 }

@@ -15,7 +15,7 @@ class ThresholdTest {
     @Test
     void costPerTableIsFittedFromTheStalePrepareTimings() {
         List<Result> configs = Fixtures.configs(RunFixture.results(), dir);
-        Stats.Line cost = ThresholdSection.cost(configs).orElseThrow();
+        ThresholdSection.Model cost = ThresholdSection.cost(configs).orElseThrow();
         assertThat(cost.slope()).isCloseTo(3.8, within(1e-6));
         assertThat(cost.intercept()).isCloseTo(50, within(1e-6));
         // 50 + 3.8 * 2000 = 7,650 us per re-prepare: SCHEMA above about 131 DDL/s
@@ -53,5 +53,71 @@ class ThresholdTest {
         Md md = new Md(1);
         ThresholdSection.render(new Run(configs, java.util.Optional.empty(), ""), md);
         assertThat(md.toString()).contains("costs about ", "is a fit, not a cost").doesNotContain("µs plus");
+    }
+
+    /**
+     * A sweep result: fork f times the fresh prepare (fresh[f] µs) and the stale cached statement at
+     * 0, 100, 500 and 2000 tables (base[f] + perTable[f] x tables) in a rotated order, one level per iteration.
+     */
+    private static com.fasterxml.jackson.databind.node.ObjectNode sweep(double[] fresh, double[] base, double[] perTable) {
+        var node = Fixtures.timing("SchemaReloadBenchmark", ThresholdSection.SWEEP_METHOD, Fixtures.params(), fresh);
+        var histogram = ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("primaryMetric")).putArray("rawDataHistogram");
+        var secondary = node.putObject("secondaryMetrics");
+        var tablesRaw = secondary.putObject(ThresholdSection.SWEEP_TABLES).put("scoreUnit", "#").putArray("rawData");
+        var staleRaw = secondary.putObject(ThresholdSection.SWEEP_STALE).put("scoreUnit", "#").putArray("rawData");
+        int[] sizes = {0, 100, 500, 2000};
+        for (int f = 0; f < fresh.length; f++) {
+            var fork = histogram.addArray();
+            var forkTables = tablesRaw.addArray();
+            var forkStale = staleRaw.addArray();
+            for (int i = 0; i < 5; i++) {
+                int level = (f + i) % 5; // each fork starts elsewhere
+                double value = level == 0 ? fresh[f] : base[f] + perTable[f] * sizes[level - 1];
+                fork.addArray().addArray().add(value).add(10);
+                forkTables.add(level == 0 ? 0 : sizes[level - 1]);
+                forkStale.add(level == 0 ? 0 : 1);
+            }
+        }
+        return node;
+    }
+
+    @Test
+    void theSweepFitsEachForkItsOwnLineAndReportsTheMedianAsARatioToTheSameForksFreshPrepare() {
+        // The machine is 1.5x slower in fork 2 and 2x in fork 3: raw slopes spread, ratios to the fork's own fresh prepare do not.
+        var results = List.of(sweep(new double[] {10, 15, 20}, new double[] {40, 60, 80}, new double[] {3.8, 5.7, 7.6}));
+        ThresholdSection.Model model = ThresholdSection.model(Fixtures.configs(results, dir)).orElseThrow();
+        assertThat(model.perFork()).isTrue();
+        assertThat(model.forks()).hasSize(3);
+        assertThat(model.slope()).isCloseTo(5.7, within(1e-9));
+        assertThat(model.minSlope()).isCloseTo(3.8, within(1e-9));
+        assertThat(model.maxSlope()).isCloseTo(7.6, within(1e-9));
+        assertThat(model.slopeInFreshPrepares()).isCloseTo(0.38, within(1e-9));
+        assertThat(model.sizes()).containsExactly(0.0, 100.0, 500.0, 2000.0);
+    }
+
+    @Test
+    void oneSlowPointMovesTheRobustLineLittle() {
+        var results = new java.util.ArrayList<com.fasterxml.jackson.databind.node.ObjectNode>();
+        for (int tables : List.of(0, 100, 500, 2000)) {
+            results.add(Fixtures.timing("SchemaReloadBenchmark", ThresholdSection.STALE_CACHED_METHOD,
+                    Fixtures.params("extraTables", String.valueOf(tables)), 50 + 3.8 * tables, 50 + 3.8 * tables,
+                    tables == 500 ? 5 * (50 + 3.8 * tables) : 50 + 3.8 * tables));
+        }
+        ThresholdSection.Model model = ThresholdSection.model(Fixtures.configs(results, dir)).orElseThrow();
+        assertThat(model.perFork()).isFalse();
+        assertThat(model.slope()).isCloseTo(3.8, within(1e-9));
+    }
+
+    @Test
+    void theThresholdSentenceNamesOneSizeOnceAndSaysWhereSchemaStartsNotItsShare() {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> results = new java.util.ArrayList<>();
+        for (int tables : List.of(0, 2000)) {
+            results.add(Fixtures.timing("SchemaReloadBenchmark", ThresholdSection.STALE_CACHED_METHOD,
+                    Fixtures.params("extraTables", String.valueOf(tables)), 50 + 3.8 * tables));
+        }
+        Md md = new Md(1);
+        ThresholdSection.render(new Run(Fixtures.configs(results, dir), java.util.Optional.empty(), ""), md);
+        assertThat(md.toString()).contains("Where SCHEMA starts", "not how much of it there is", "DDL/s at 2,000 extra tables.")
+                .doesNotContain("at 2,000 extra tables, above");
     }
 }

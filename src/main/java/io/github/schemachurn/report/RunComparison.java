@@ -1,0 +1,159 @@
+package io.github.schemachurn.report;
+
+import io.github.schemachurn.sqlite.ErrorClass;
+import io.github.schemachurn.sqlite.PrepareMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Two runs side by side (like Go's benchstat): every configuration in both with the ratio of its
+ * headline figure and that ratio's 95 % interval, whether it changed significantly, then every
+ * answer row's verdict in both runs, and the key figures. The runs are independent, so nothing is
+ * paired between them: a configuration's forks (its rounds) in one run against its forks in the other.
+ */
+final class RunComparison {
+    private RunComparison() {}
+
+    /** One run read from a directory (or file) of results, A/A twins apart. */
+    static Run load(Path input) {
+        JmhJson.Read read = JmhJson.readRun(List.of(input), ReportGenerator.ENVIRONMENT_FILE);
+        Path environment = input.resolve(ReportGenerator.ENVIRONMENT_FILE);
+        return new Run(ReportGenerator.configs(read.results()), ReportGenerator.configs(read.twins()),
+                java.nio.file.Files.isRegularFile(environment) ? Optional.of(Environment.read(environment)) : Optional.empty(), "");
+    }
+
+    /** A configuration's headline: successful operations per second, or JMH's own score for a timing. */
+    static Estimate headline(Result c) {
+        return c.op().map(Role::rate).orElseGet(() -> Estimate.of(c.metrics().get(c.method())));
+    }
+
+    static String unit(Result c) {
+        return c.op().isPresent() ? "ok/s" : c.metrics().get(c.method()).unit();
+    }
+
+    /** A verdict row of the answer table in both runs (either may lack it). */
+    record Verdict(String workload, String base, String results) {
+        boolean inBoth() {
+            return base != null && results != null;
+        }
+
+        boolean changed() {
+            return inBoth() && !base.equals(results);
+        }
+    }
+
+    static List<Verdict> verdicts(Run base, Run results) {
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        AnswerSection.rows(base).forEach(r -> rows.computeIfAbsent(r.workload(), k -> new String[2])[0] = r.advice());
+        AnswerSection.rows(results).forEach(r -> rows.computeIfAbsent(r.workload(), k -> new String[2])[1] = r.advice());
+        List<Verdict> verdicts = new ArrayList<>();
+        rows.forEach((workload, advice) -> verdicts.add(new Verdict(workload, advice[0], advice[1])));
+        return verdicts;
+    }
+
+    /** "verdicts changed: N of M": rows whose advice differs, of the rows both runs have. */
+    static String verdictLine(List<Verdict> verdicts) {
+        return "verdicts changed: " + verdicts.stream().filter(Verdict::changed).count() + " of "
+                + verdicts.stream().filter(Verdict::inBoth).count();
+    }
+
+    /**
+     * The figures a second run must reproduce: the stale re-prepare cost per extra table as a ratio
+     * to the same forks' fresh prepare, the snapshot-lease reader's rate over the cached reader's at
+     * the largest schema, and the share of legacy-prepare operations that fail with SCHEMA.
+     */
+    static Map<String, Optional<Double>> keyFigures(Run run) {
+        Map<String, Optional<Double>> figures = new LinkedHashMap<>();
+        figures.put("stale re-prepare cost per 1,000 extra tables, in fresh prepares",
+                ThresholdSection.model(run.configs).map(m -> 1000 * m.slopeInFreshPrepares()));
+        figures.put("snapshot-lease / cached reader, ok/s at the largest schema", leaseOverCached(run));
+        figures.put("legacy prepare: SCHEMA share of operations", legacySchemaShare(run));
+        return figures;
+    }
+
+    private static Optional<Double> leaseOverCached(Run run) {
+        Optional<String> largest = run.configs.stream().filter(Result::churn).map(c -> c.param(Run.EXTRA_TABLES))
+                .filter(v -> v != null && !v.equals("0")).max(java.util.Comparator.comparingDouble(Double::parseDouble));
+        if (largest.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Double> logs = new ArrayList<>();
+        for (Comparison c : Comparison.of(run, Run.READER, x -> largest.get().equals(x.param(Run.EXTRA_TABLES)))) {
+            Optional<Comparison.Option> lease = c.options().stream().filter(o -> o.value().equals("SNAPSHOT_LEASE")).findFirst();
+            Optional<Comparison.Option> cached = c.options().stream().filter(o -> o.value().equals("CACHED")).findFirst();
+            if (lease.isPresent() && cached.isPresent()) {
+                logs.add(Stats.logRatio(lease.get().rate().value(), cached.get().rate().value()));
+            }
+        }
+        return logs.isEmpty() ? Optional.empty() : Optional.of(Math.exp(Stats.mean(logs)));
+    }
+
+    private static Optional<Double> legacySchemaShare(Run run) {
+        List<Double> shares = run.configs.stream().filter(Result::churn)
+                .filter(c -> PrepareMode.LEGACY.name().equals(c.param(Run.PREPARE)))
+                .map(c -> c.op().orElseThrow().share(ErrorClass.SCHEMA).value()).toList();
+        return shares.isEmpty() ? Optional.empty() : Optional.of(Stats.mean(shares));
+    }
+
+    static String figure(String name, double value) {
+        return name.contains("share") ? Fmt.pct(100 * value) : Fmt.num(value);
+    }
+
+    /** The whole comparison as markdown, its last line {@link #verdictLine}. */
+    static String render(Run base, Run results, String baseName, String resultsName) {
+        Md md = new Md(1);
+        Map<String, Result> before = new LinkedHashMap<>();
+        base.configs.forEach(c -> before.put(c.key(), c));
+        List<Result> both = results.configs.stream().filter(c -> before.containsKey(c.key())).toList();
+        List<String> varied = Result.varied(both.stream().toList());
+        Md.Table table = new Md.Table("configuration", "unit", baseName, resultsName, "ratio", "95 % interval", "changed");
+        int changed = 0;
+        for (Result now : both) {
+            Result then = before.get(now.key());
+            Stats.Ratio r = Stats.ratio(headline(then).forks(), headline(now).forks());
+            boolean significant = r.p() < Stats.ALPHA;
+            changed += significant ? 1 : 0;
+            table = table.with(now.benchmark() + " " + now.label(varied), unit(now), headline(then).text(),
+                    headline(now).text(), Fmt.num(r.ratio()),
+                    Double.isNaN(r.low()) ? "n/a (one fork)" : Fmt.num(r.low()) + "–" + Fmt.num(r.high()),
+                    Double.isNaN(r.p()) ? "?" : significant ? "**yes** (p = " + Fmt.p(r.p()) + ")" : "no");
+        }
+        md.para("Configurations in both runs: " + both.size() + " (only in " + baseName + ": " + (base.configs.size() - both.size())
+                + ", only in " + resultsName + ": " + (results.configs.size() - both.size()) + "). Ratio = " + resultsName + " / "
+                + baseName + " of the headline (ok/s, or JMH's score for a timing); interval and test: Welch's t-test on the "
+                + "forks' logs (the runs are independent). Changed at p < " + Stats.ALPHA + ": " + changed + " of " + both.size()
+                + " (chance alone: about " + Fmt.num(Stats.ALPHA * both.size()) + ").");
+        if (!both.isEmpty()) {
+            md.table(table);
+        }
+        List<Verdict> verdicts = verdicts(base, results);
+        Md.Table rows = new Md.Table("if your workload is", baseName, resultsName, "changed");
+        for (Verdict v : verdicts) {
+            rows = rows.with(v.workload(), v.base() == null ? "–" : v.base(), v.results() == null ? "–" : v.results(),
+                    v.changed() ? "**yes**" : v.inBoth() ? "no" : "–");
+        }
+        if (!verdicts.isEmpty()) {
+            md.table(rows);
+        }
+        md.table(figures(base, results, baseName, resultsName));
+        md.para(verdictLine(verdicts));
+        return md.toString();
+    }
+
+    static Md.Table figures(Run base, Run results, String baseName, String resultsName) {
+        Md.Table table = new Md.Table("key figure", baseName, resultsName, "change");
+        Map<String, Optional<Double>> before = keyFigures(base);
+        Map<String, Optional<Double>> after = keyFigures(results);
+        for (String name : before.keySet()) {
+            Optional<Double> a = before.get(name);
+            Optional<Double> b = after.get(name);
+            table = table.with(name, a.map(v -> figure(name, v)).orElse("not measured"), b.map(v -> figure(name, v)).orElse("not measured"),
+                    a.isPresent() && b.isPresent() ? Fmt.change(a.get(), b.get()) : "–");
+        }
+        return table;
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.schemachurn.report;
+
+import static io.github.schemachurn.report.Fixtures.churn;
+import static io.github.schemachurn.report.Fixtures.params;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.schemachurn.sqlite.ErrorClass;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Report compare (two runs like benchstat) and the replicate section of the generated report. */
+class RunComparisonTest {
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Report.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private Path runDir(String name, List<ObjectNode> results) {
+        Fixtures.write(dir.resolve(name).resolve("results.json"), results);
+        return dir.resolve(name);
+    }
+
+    /** The fixture run with DELETE's EXCLUSIVE DDL suddenly clean and fastest: its row's verdict changes. */
+    private static List<ObjectNode> changedRun() {
+        List<ObjectNode> results = new ArrayList<>(RunFixture.results());
+        results.set(5, churn(params("journal", "DELETE", "ddl", "EXCLUSIVE"), 90_000, ErrorClass.BUSY, 0, 1.0, 1.05, 0.95));
+        return results;
+    }
+
+    @Test
+    void theSameRunTwiceChangesNoVerdict() {
+        Path base = runDir("base", RunFixture.results());
+        Path again = runDir("again", RunFixture.results());
+        assertThat(run("compare", "--base", base.toString(), "--results", again.toString())).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines.get(lines.size() - 1)).matches("verdicts changed: 0 of [1-9][0-9]*");
+        assertThat(out.toString()).contains("| configuration | unit |", "| ChurnBenchmark.churn ", "| 1.00 |",
+                "| if your workload is |", "| key figure |", "legacy prepare: SCHEMA share");
+    }
+
+    @Test
+    void aChangedVerdictAndAChangedConfigurationAreCounted() throws IOException {
+        Path base = runDir("base", RunFixture.results());
+        Path changed = runDir("changed", changedRun());
+        Path file = dir.resolve("compare.md");
+        assertThat(run("compare", "--base", base.toString(), "--results", changed.toString(), "--out", file.toString())).isZero();
+        String text = Files.readString(file);
+        assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow()).matches("verdicts changed: [1-9][0-9]* of [1-9][0-9]*");
+        assertThat(text).contains("| DELETE: how to wrap DDL | **ddl=DEFERRED** | **ddl=EXCLUSIVE** | **yes** |", "**yes** (p = ");
+        assertThat(out.toString()).startsWith("wrote ");
+    }
+
+    @Test
+    void badInputIsOneLine() {
+        Path base = runDir("base", RunFixture.results());
+        assertThat(run("compare", "--base", base.toString(), "--results", dir.resolve("missing").toString())).isEqualTo(1);
+        assertThat(err.toString().lines().toList()).hasSize(1).allSatisfy(l -> assertThat(l).startsWith("report: ")
+                .contains("missing").doesNotContain("Exception"));
+        StringWriter err2 = new StringWriter();
+        assertThat(Report.run(new String[] {"compare", "--base", base.toString()}, new PrintWriter(out), new PrintWriter(err2))).isEqualTo(2);
+        assertThat(err2.toString().lines().toList()).hasSize(1).allSatisfy(l -> assertThat(l).contains("--results"));
+    }
+
+    @Test
+    void theReportComparesWithAReplicateBesideItsResultsAndNeverPoolsIt() throws IOException {
+        Path results = runDir("results", RunFixture.results());
+        Path markdown = dir.resolve("benchmarks.md");
+        String[] generate = {"generate", "--results", results.toString(), "--out", markdown.toString(),
+                "--charts", dir.resolve("charts").toString(), "--tables", dir.resolve("tables.md").toString()};
+        assertThat(run(generate)).as(err.toString()).isZero();
+        assertThat(Files.readString(markdown)).contains("## Replicate", "No replicate yet");
+        String before = Files.readString(dir.resolve("tables.md"));
+
+        Fixtures.write(results.resolve(JmhJson.REPLICATE_DIR).resolve("results.json"), changedRun());
+        assertThat(run(generate)).as(err.toString()).isZero();
+        assertThat(Files.readString(markdown)).contains("## Replicate", "verdicts changed: 1 of", "DELETE: how to wrap DDL: **ddl=DEFERRED** → ",
+                "| key figure | this run | replicate | change |");
+        assertThat(Files.readString(dir.resolve("tables.md"))).isEqualTo(before);
+    }
+}
