@@ -84,7 +84,7 @@ class AnswerSectionTest {
         assertThat(row.because()).contains("one fork per option");
 
         AnswerSection.Row majority = decide(List.of(oneFork(0.45, 0.95)));
-        assertThat(majority.advice()).isEqualTo("**ddl=A** (one fork: indicative; run -f 3 or more)");
+        assertThat(majority.advice()).isEqualTo("**ddl=A** (the only option under which most operations succeed) (one fork: indicative; run -f 3 or more)");
         assertThat(majority.because()).contains("one fork");
     }
 
