@@ -311,7 +311,7 @@ final class AnswerSection {
         List<String> churn = new ArrayList<>();
         if (!paced.isEmpty()) {
             boolean registrations = configs.stream().anyMatch(c -> c.param(Run.REGISTRATIONS_PER_SECOND) != null);
-            churn.add("paced " + paced.stream().map(Fmt::num).collect(Collectors.joining(", "))
+            churn.add("paced " + paced.stream().map(AnswerSection::setting).collect(Collectors.joining(", "))
                     + (registrations ? " registrations/s" : " DDL/s"));
         }
         if (!unpaced.isEmpty()) {
@@ -323,7 +323,12 @@ final class AnswerSection {
     }
 
     static String duration(double ms) {
-        return ms >= 1000 ? (ms % 1000 == 0 ? Fmt.count(ms / 1000) : Fmt.num(ms / 1000)) + " s" : Fmt.count(ms) + " ms";
+        return ms >= 1000 ? setting(ms / 1000) + " s" : setting(ms) + " ms";
+    }
+
+    /** A configured value as it was set: 10, 1,000, 0.5. */
+    private static String setting(double value) {
+        return value == Math.rint(value) ? Fmt.count(value) : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String facts(Comparison.Option best, Comparison.Option next, Comparison c) {
