@@ -41,19 +41,27 @@ final class SeedClaim {
                     + " beside " + PLAIN + ") is not in this run's results.";
         } else {
             Comparison c = ground.get();
-            conclusion = decide(c) + " on its own ground (" + AnswerSection.regime(List.of(c)) + "; " + c.contextText() + "): "
+            conclusion = decide(c) + " on its own ground (" + AnswerSection.regime(List.of(c)) + "; " + where(c) + "): "
                     + pageFacts(c) + ".";
             option(c, BLAMED).ifPresent(blamed -> parts.add(BLAMED + " DDL: code 17 on " + schema(blamed) + " of pages, "
                     + blamed.failed().percent() + " failed" + (blamed.majorityFails() ? " (most pages failed)" : "")));
         }
         for (Comparison c : site) {
             if (ground.isEmpty() || c != ground.get()) {
-                parts.add("with " + c.contextText() + ": " + decide(c).replace("**", "") + "; " + pageFacts(c));
+                parts.add("with " + where(c) + ": " + decide(c).replace("**", "") + "; " + pageFacts(c));
             }
         }
         parts.add(elsewhere(run));
         return "**The seed's claim** (\"code 17 during a spike; BEGIN " + FIX + " fixes it; " + BLAMED + " is unusable\"): "
                 + conclusion + " " + capitalized(String.join("; ", parts)) + ".";
+    }
+
+    /** Which site a comparison is: its prepare call and journal mode, then whatever else varies. */
+    private static String where(Comparison c) {
+        Config any = c.options().get(0).config();
+        return Run.PREPARE + "=" + any.param(Run.PREPARE) + ", " + Run.JOURNAL + "=" + any.param(Run.JOURNAL)
+                + c.context().entrySet().stream().filter(e -> !e.getKey().equals(Run.PREPARE) && !e.getKey().equals(Run.JOURNAL))
+                        .map(e -> ", " + e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining());
     }
 
     /** The seed's site in a realistic regime: paced registrations beside page requests, a driver's busy timeout. */
