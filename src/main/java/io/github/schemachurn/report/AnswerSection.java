@@ -41,8 +41,8 @@ final class AnswerSection {
                     + Stats.ALPHA + "; one fork is never significant), with agreeing forks and without failing significantly more "
                     + "often (faster but failing more is a trade-off, left to you), or failing significantly less often where the "
                     + "rates do not differ. An option is recommended only if it wins at least half of the comparisons and more of "
-                    + "them than all other options together; \"avoid\" marks an option that loses to every other one in most of its "
-                    + "comparisons. The busy timeout itself is never a row: a shorter one only trades waiting for failing. "
+                    + "them than all other options together; \"avoid\" marks an option that every other one beats, or fails "
+                    + "significantly less often than without being slower, in most of its comparisons of three or more options. The busy timeout itself is never a row: a shorter one only trades waiting for failing. "
                     + "Diagnostic options (`" + Run.READER + "=" + DIAGNOSTIC_READER + "`) are not candidates. "
                     + "Examples are each row's median comparison; ± is a 95 % interval; \"DDL failed\" is the schema changer's own "
                     + "failure share.");
@@ -238,9 +238,9 @@ final class AnswerSection {
     }
 
     /**
-     * "avoid X" when option X loses to every other option (each pair decided by {@link Comparison}'s
-     * own rule) in most of the comparisons of three or more options it is part of (with two, the
-     * loser is just the other side of the winner).
+     * "avoid X" when every other option dominates X ({@link #worst}, each pair decided by
+     * {@link Comparison}'s own rule first) in most of the comparisons of three or more options it
+     * is part of (with two, the loser is just the other side of the winner).
      */
     private static Optional<String> avoid(List<Comparison> comparisons) {
         Map<String, int[]> lostOfAll = new LinkedHashMap<>();
@@ -263,10 +263,17 @@ final class AnswerSection {
                         + ")");
     }
 
-    /** Whether every other option beats {@code o} in a comparison of the two alone. */
+    /**
+     * Whether every other option dominates {@code o}: beats it in a comparison of the two alone, or
+     * fails significantly less often (by a percentage point or more) without being significantly
+     * slower; the second catches options that both fail on most operations, where no winner is named.
+     */
     static boolean worst(Comparison c, Comparison.Option o) {
-        return c.options().stream().filter(other -> other != o).allMatch(other -> new Comparison(c.param(), c.context(),
-                List.of(o, other)).winner().filter(w -> w == other).isPresent());
+        return c.options().stream().filter(other -> other != o).allMatch(other ->
+                new Comparison(c.param(), c.context(), List.of(o, other)).winner().filter(w -> w == other).isPresent()
+                        || (o.failed().value() - other.failed().value() >= 0.01
+                                && Stats.significant(o.failed().forks(), other.failed().forks())
+                                && !(o.rate().value() > other.rate().value() && Stats.significant(o.rate().forks(), other.rate().forks()))));
     }
 
     /** The median comparison by how far its best option is ahead of the next: typical, not extreme. */
