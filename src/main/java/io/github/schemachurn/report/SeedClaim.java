@@ -58,7 +58,7 @@ final class SeedClaim {
 
     /** Which site a comparison is: its prepare call and journal mode, then whatever else varies. */
     private static String where(Comparison c) {
-        Config any = c.options().get(0).config();
+        Result any = c.options().get(0).config();
         return Run.PREPARE + "=" + any.param(Run.PREPARE) + ", " + Run.JOURNAL + "=" + any.param(Run.JOURNAL)
                 + c.context().entrySet().stream().filter(e -> !e.getKey().equals(Run.PREPARE) && !e.getKey().equals(Run.JOURNAL))
                         .map(e -> ", " + e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining());
