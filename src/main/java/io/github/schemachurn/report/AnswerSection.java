@@ -312,15 +312,16 @@ final class AnswerSection {
                 .forEach(timeouts::add);
         String timeout = timeouts.isEmpty() ? "busy timeout not recorded"
                 : "busy timeout " + timeouts.stream().map(AnswerSection::duration).collect(Collectors.joining(", "));
-        TreeSet<Double> paced = new TreeSet<>();
-        configs.forEach(c -> pacedRate(c).ifPresent(paced::add));
-        List<Result> unpaced = configs.stream().filter(c -> pacedRate(c).isEmpty() && c.ddl().isPresent()).toList();
         List<String> churn = new ArrayList<>();
-        if (!paced.isEmpty()) {
-            boolean registrations = configs.stream().anyMatch(c -> c.param(Run.REGISTRATIONS_PER_SECOND) != null);
-            churn.add("paced " + paced.stream().map(AnswerSection::setting).collect(Collectors.joining(", "))
-                    + (registrations ? " registrations/s" : " DDL/s"));
+        for (String param : List.of(Run.DDL_PER_SECOND, Run.REGISTRATIONS_PER_SECOND)) {
+            TreeSet<Double> paced = new TreeSet<>();
+            configs.stream().filter(c -> c.param(param) != null).forEach(c -> pacedRate(c).ifPresent(paced::add));
+            if (!paced.isEmpty()) {
+                churn.add("paced " + paced.stream().map(AnswerSection::setting).collect(Collectors.joining(", "))
+                        + (param.equals(Run.REGISTRATIONS_PER_SECOND) ? " registrations/s" : " DDL/s"));
+            }
         }
+        List<Result> unpaced = configs.stream().filter(c -> pacedRate(c).isEmpty() && c.ddl().isPresent()).toList();
         if (!unpaced.isEmpty()) {
             double min = unpaced.stream().mapToDouble(c -> c.ddl().get().rate().value()).min().orElseThrow();
             double max = unpaced.stream().mapToDouble(c -> c.ddl().get().rate().value()).max().orElseThrow();
