@@ -45,8 +45,10 @@ jmh() {
 
 # Benchmark names are regexes: anchor with dots, 'ChurnBenchmark' alone also matches WriteChurnBenchmark.
 if [[ "$PROFILE" == quick ]]; then
-    # The seed's question: does EXCLUSIVE DDL stop code 17, in either journal mode, at a small and
-    # a large schema; and what the legacy prepare call (the seed's PHP) meets at a small one.
+    # The seed's question: does EXCLUSIVE DDL stop code 17, in either journal mode, at the driver's
+    # busy timeout with paced churn, then failing fast at a small and a large schema; and what the
+    # legacy prepare call (the seed's PHP) meets at a small one.
+    jmh paced '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=10 -p journal=WAL,DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh churn '\.ChurnBenchmark\.' -p journal=WAL,DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh reload '\.SchemaReloadBenchmark\.stale' -p extraTables=0,2000
