@@ -270,7 +270,7 @@ final class AnswerSection {
      */
     static boolean worst(Comparison c, Comparison.Option o) {
         return c.options().stream().filter(other -> other != o).allMatch(other ->
-                new Comparison(c.param(), c.context(), List.of(o, other)).winner().filter(w -> w == other).isPresent()
+                c.pair(o, other).winner().filter(w -> w == other).isPresent()
                         || (o.failed().value() - other.failed().value() >= 0.01
                                 && Stats.significant(o.failed().forks(), other.failed().forks())
                                 && !(o.rate().value() > other.rate().value() && Stats.significant(o.rate().forks(), other.rate().forks()))));

@@ -76,7 +76,7 @@ final class SeedClaim {
         if (plain.config().op().orElseThrow().failures(ErrorClass.SCHEMA) == 0) {
             return "**does not hold**: no page met code 17 under " + PLAIN + " DDL, so there was nothing for " + FIX + " to fix";
         }
-        Optional<Comparison.Option> winner = new Comparison(c.param(), c.context(), List.of(plain, fix)).winner();
+        Optional<Comparison.Option> winner = c.pair(plain, fix).winner();
         if (winner.isEmpty()) {
             return "**inconclusive**: code 17 appears, but neither " + FIX + " nor " + PLAIN + " DDL serves pages significantly better";
         }
