@@ -356,7 +356,11 @@ final class AnswerSection {
                 + o.config().ddl().map(d -> ", DDL failed " + d.failedShare().percent()).orElse("");
     }
 
-    /** p50/p99/p99.9 of successful operations, where the run recorded them. */
+    /**
+     * p50/p99/p99.9 of successful operations, where the run recorded them: every answer row's
+     * example and the seed verdict's page facts show it beside the rates. Empty until the latency
+     * counters (OkP50Micros, OkP99Micros, OkP999Micros per role) and their accessor on Role are in.
+     */
     static Optional<String> latency(Result c) {
         return Optional.empty();
     }
