@@ -46,7 +46,7 @@ fi
 
 # The studies the answer table and the replicate's key figures come from: the replicate runs only
 # these, and they get $rounds rounds, every other study $other_rounds.
-answer_studies=" ddl reader reader-lease reader-applock retry retry-wait size size-delete reload legacy "
+answer_studies=" paced-ddl paced-reader paced-reader-lease paced-retry paced-migration seed seed-deferred ddl reader reader-lease reader-applock retry size size-delete reload legacy "
 # Studies that keep their class's own iteration counts (shorter iterations in quick and smoke): the
 # crash study's kill count needs them, the reload sweep times one schema size per iteration.
 own_iterations=" cross-process reload "
@@ -79,27 +79,48 @@ jmh() {
 
 # Benchmark names are regexes: anchor with dots, 'ChurnBenchmark' alone also matches WriteChurnBenchmark.
 if [[ "$PROFILE" == quick ]]; then
-    # The seed's question: does EXCLUSIVE DDL stop code 17, in either journal mode, at a small and
-    # a large schema; and what the legacy prepare call (the seed's PHP) meets at a small one.
+    # The seed's question: does EXCLUSIVE DDL stop code 17, in either journal mode, at the driver's
+    # busy timeout with paced churn, then failing fast at a small and a large schema; and what the
+    # legacy prepare call (the seed's PHP) meets at a small one.
+    jmh paced '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=10 -p journal=WAL,DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh churn '\.ChurnBenchmark\.' -p journal=WAL,DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh reload '\.SchemaReloadBenchmark\.sweep'
     if ldconfig -p 2>/dev/null | grep -q 'libsqlite3\.so\.0'; then
         jmh legacy '\.LegacyPrepareBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
+        # The seed's own setup: legacy prepare per request, PDO's 60 s busy timeout, rollback journal.
+        jmh seed '\.SeedScenarioBenchmark\.' -p prepare=LEGACY -p journal=DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p busyTimeout=60000
     fi
 else
     # The ceiling: the point query without churn, bare JDBC against this suite's layers.
     jmh ceiling '\.CeilingBenchmark\.'
-    # The seed's question: every DDL strategy in both journal modes, reader and churner on one
-    # core (SHARED) and on two (SPLIT), readers failing fast.
-    jmh ddl '\.ChurnBenchmark\.'
+    # The realistic regimes the answer comes from: the driver's own busy timeout (sqlite-jdbc's
+    # default, 3000 ms) and churn paced at rates applications produce (registrations, per-tenant
+    # tables: 1, 10, 100 DDL/s; a two-statement migration every 2 s).
+    jmh paced-ddl '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=1,10,100 -p journal=WAL,DELETE \
+        -p ddl=AUTOCOMMIT,IMMEDIATE,EXCLUSIVE -p cpus=SPLIT
+    jmh paced-reader '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=10,100 -p journal=WAL,DELETE \
+        -p ddl=AUTOCOMMIT -p reader=PER_CALL,READ_TRANSACTION -p cpus=SPLIT
+    jmh paced-reader-lease '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=10,100 -p journal=WAL \
+        -p ddl=AUTOCOMMIT -p reader=SNAPSHOT_LEASE -p cpus=SPLIT
+    jmh paced-retry '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=100 -p journal=WAL,DELETE \
+        -p ddl=AUTOCOMMIT -p retry=BUSY_HANDLER,BACKOFF,REPREPARE -p cpus=SPLIT
+    jmh paced-migration '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=0.5 -p change=MIGRATION \
+        -p journal=WAL,DELETE -p ddl=IMMEDIATE,EXCLUSIVE -p cpus=SPLIT
+    # The seed's own setup: pages that connect, prepare with the legacy sqlite3_prepare, execute and
+    # close, with PDO's 60 s busy timeout, in a rollback journal, while users register (a table
+    # each); beside it prepare_v2, WAL, and the seed's EXCLUSIVE-wrapped DDL (DEFERRED: the blamed one).
+    jmh seed '\.SeedScenarioBenchmark\.' -p prepare=LEGACY,V2 -p journal=DELETE,WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p busyTimeout=60000
+    jmh seed-deferred '\.SeedScenarioBenchmark\.' -p prepare=LEGACY -p journal=DELETE -p ddl=DEFERRED -p busyTimeout=60000
+    # Stress regimes from here on, named as such in the report: unpaced churn (thousands of DDL/s)
+    # and readers failing fast (busy_timeout = 0).
+    # Every DDL strategy in both journal modes, reader and churner on two cores.
+    jmh ddl '\.ChurnBenchmark\.' -p cpus=SPLIT -p busyTimeout=0
     # Reader strategies and retry policies under plain autocommit DDL.
     jmh reader '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=CACHED,PER_CALL,READ_TRANSACTION -p journal=WAL,DELETE -p cpus=SPLIT
     jmh reader-lease '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=SNAPSHOT_LEASE -p journal=WAL -p cpus=SPLIT
     jmh reader-applock '\.ChurnBenchmark\.' -p ddl=APP_LOCK -p reader=APP_READ_LOCK -p cpus=SPLIT
     jmh retry '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p retry=NONE,BACKOFF,REPREPARE -p busyTimeout=0 -p cpus=SPLIT
-    # Waiting at equal budgets: SQLite's own busy_timeout against a 1 ms busy handler, both 100 ms.
-    jmh retry-wait '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p retry=NONE,BUSY_HANDLER -p busyTimeout=100 -p cpus=SPLIT
     # Today's triggers: migrations, index churn, a table per tenant, VACUUM, on the queried table.
     jmh changes '\.ChurnBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p change=ADD_COLUMN,RENAME_COLUMN,INDEX,TABLE_PER_TENANT -p cpus=SPLIT
     jmh changes-migration '\.ChurnBenchmark\.' -p journal=WAL -p ddl=IMMEDIATE,EXCLUSIVE -p change=MIGRATION -p cpus=SPLIT
@@ -111,25 +132,24 @@ else
     jmh latency '\.ChurnLatencyBenchmark\.' -p cpus=SPLIT
     # Scale: schema size, reload cost, churn rate, reader threads, the seed's site.
     jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT \
-        -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE
-    jmh size-delete 'SchemaSizeBenchmark\.churn' -p journal=DELETE -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
+        -p reader=CACHED,SNAPSHOT_LEASE
+    jmh size-delete 'SchemaSizeBenchmark\.churn' -p journal=DELETE -p extraTables=0,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     # The same group with a role left out (-tg churner,reader): the churner's solo DDL rate, the reader's ceiling.
     jmh size-churner-alone 'SchemaSizeBenchmark\.churn' -tg 1,0 -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
     jmh size-reader-alone 'SchemaSizeBenchmark\.churn' -tg 0,1 -p journal=WAL -p extraTables=0,100,500,2000 -p ddl=AUTOCOMMIT -p cpus=SPLIT
     # The threshold model's input: every schema size inside each fork; the fresh prepare is the machine-speed row.
     jmh reload '\.SchemaReloadBenchmark\.(sweep|freshPrepare)' -p extraTables=0
-    jmh paced '\.PacedChurnBenchmark\.' -p ddlPerSecond=10,100,1000,UNPACED -p extraTables=100,2000 -p cpus=SPLIT \
-        -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL
+    jmh paced '\.PacedChurnBenchmark\.' -p ddlPerSecond=100,1000,UNPACED -p extraTables=100,2000 -p cpus=SPLIT \
+        -p reader=CACHED,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL
     # Reader threads: one churner beside 1, 2 and 4 readers (-tg churner,readers); the report keys results by thread count.
     for readers in 1 2 4; do
         jmh "readers-$readers" '\.ChurnBenchmark\.' -tg "1,$readers" -p reader=CACHED,SNAPSHOT_LEASE -p ddl=EXCLUSIVE \
             -p extraTables=500 -p journal=WAL -p cpus=SPLIT
     done
-    jmh seed '\.SeedScenarioBenchmark\.' -p ddl=AUTOCOMMIT,DEFERRED,IMMEDIATE,EXCLUSIVE,APP_LOCK
     # Reliability: a churner in another process, and one killed with SIGKILL mid-DDL (over 100 kills).
     jmh cross-process '\.CrossProcessChurnBenchmark\.'
-    # The seed's driver: legacy sqlite3_prepare against prepare_v2 on the system library.
-    jmh legacy '\.LegacyPrepareBenchmark\.' -p cpus=SPLIT
+    # The seed's driver with a cached statement: legacy sqlite3_prepare against prepare_v2 on the system library.
+    jmh legacy '\.LegacyPrepareBenchmark\.' -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
 fi
 
 if [[ "$PROFILE" == plan ]]; then

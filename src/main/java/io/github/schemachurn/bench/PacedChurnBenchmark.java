@@ -12,9 +12,14 @@ import org.openjdk.jmh.infra.Control;
  * over its own measured window ({@link DdlCounters#carry}), so ddlOk over ddlWindowMicros is
  * the DDL rate really achieved: a churner that cannot keep its pace shows it.
  *
- * <p>The sweep (part of {@code results/run.sh}):
- * <pre>java -jar target/benchmarks.jar PacedChurnBenchmark -p ddlPerSecond=10,100,1000,UNPACED \
- *   -p extraTables=100,2000 -p reader=CACHED,READ_TRANSACTION,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL -rf json</pre>
+ * <p>With the driver's own busy timeout and rates applications produce, this is where the answer's
+ * realistic regimes come from (part of {@code results/run.sh}; 0.5 with {@code change=MIGRATION}
+ * is a migration every 2 s):
+ * <pre>java -jar target/benchmarks.jar PacedChurnBenchmark -p busyTimeout=3000 -p ddlPerSecond=1,10,100 \
+ *   -p journal=WAL,DELETE -p ddl=AUTOCOMMIT,IMMEDIATE,EXCLUSIVE -p cpus=SPLIT -rf json</pre>
+ * and, unpaced or fast on a large schema, where re-prepares lose the race:
+ * <pre>java -jar target/benchmarks.jar PacedChurnBenchmark -p ddlPerSecond=100,1000,UNPACED \
+ *   -p extraTables=100,2000 -p reader=CACHED,SNAPSHOT_LEASE -p ddl=EXCLUSIVE -p journal=WAL -rf json</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

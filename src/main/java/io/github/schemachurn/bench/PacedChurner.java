@@ -1,7 +1,6 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.CounterNames;
-import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.workload.Churner;
 import io.github.schemachurn.workload.PacedLoop;
 import java.sql.SQLException;
@@ -16,7 +15,10 @@ import org.openjdk.jmh.annotations.*;
 public class PacedChurner {
     static final String UNPACED = "UNPACED";
 
-    /** Target schema changes per second, or UNPACED (back to back). */
+    /**
+     * Target schema changes per second (a decimal: 0.2 is a migration every 5 s), or UNPACED
+     * (back to back).
+     */
     @Param({"100"})
     public String ddlPerSecond;
 
@@ -25,10 +27,7 @@ public class PacedChurner {
 
     @Setup(Level.Trial)
     public void open(ChurnedDatabase db) throws SQLException {
-        double rate = UNPACED.equals(ddlPerSecond) ? 0 : Params.parseNonNegativeInt("ddlPerSecond", ddlPerSecond);
-        if (rate == 0 && !UNPACED.equals(ddlPerSecond)) {
-            throw new IllegalArgumentException("parameter ddlPerSecond must be above 0 or UNPACED, got " + ddlPerSecond);
-        }
+        double rate = UNPACED.equals(ddlPerSecond) ? 0 : parseRate(ddlPerSecond);
         Churner churner = db.fixture.churner();
         boolean[] pinned = {false};
         loop = new PacedLoop(rate, tally -> {
@@ -39,6 +38,20 @@ public class PacedChurner {
             churner.step(tally);
         });
         db.fixture.closeBeforeAudit(loop::stop);
+    }
+
+    private static double parseRate(String value) {
+        double rate;
+        try {
+            rate = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            rate = Double.NaN;
+        }
+        if (!(rate > 0 && rate <= 1e6)) {
+            throw new IllegalArgumentException("parameter ddlPerSecond must be a number above 0 and at most 1e6, or "
+                    + UNPACED + ", got '" + value + "'");
+        }
+        return rate;
     }
 
     @Setup(Level.Iteration)

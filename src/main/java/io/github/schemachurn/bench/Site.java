@@ -2,6 +2,7 @@ package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.Params;
+import io.github.schemachurn.sqlite.PrepareMode;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import io.github.schemachurn.workload.Churner;
 import io.github.schemachurn.workload.Fixture;
@@ -15,14 +16,23 @@ import org.openjdk.jmh.annotations.*;
  * The seed's site: a database with a table per existing user, the page requests
  * ({@link WebRequests}) served by the group's threads, and a registration thread (a
  * {@link PacedLoop}, not a JMH worker) that creates a table per new user at a fixed rate,
- * through the group's DDL strategy. At the end of the trial every acknowledged registration's
- * table must exist and integrity_check must be ok ({@link Fixture}).
+ * through the group's DDL strategy. Requests and registrations both run on the system SQLite
+ * library, as the seed's PHP did (and because two SQLite copies must never have one file open
+ * at once). At the end of the trial every acknowledged registration's table must exist and
+ * integrity_check must be ok ({@link Fixture}).
  */
 @State(Scope.Group)
 public class Site extends DatabaseParams {
     /** How registration wraps its CREATE TABLE: {@link DdlStrategy}; EXCLUSIVE is the seed's fix. */
     @Param({"AUTOCOMMIT", "EXCLUSIVE"})
     public String ddl;
+
+    /**
+     * How each page prepares its SELECT: {@link PrepareMode}; LEGACY ({@code sqlite3_prepare}) is
+     * the seed's PDO SQLite, V2 what PHP's PDO has used since 7.2.
+     */
+    @Param({"LEGACY", "V2"})
+    public String prepare;
 
     /** Users registered before the run, each with a table and an index (the schema a new connection loads). */
     @Param({"200"})
@@ -45,6 +55,7 @@ public class Site extends DatabaseParams {
     @Setup(Level.Trial)
     public void create() throws SQLException {
         DdlStrategy ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
+        PrepareMode prepareMode = Params.parseEnum("prepare", prepare, PrepareMode.class);
         int users = Params.parseNonNegativeInt("existingUsers", existingUsers);
         int registrationRate = Params.parseNonNegativeInt("registrationsPerSecond", registrationsPerSecond);
         requestRate = Params.parseNonNegativeInt("requestsPerSecond", requestsPerSecond);
@@ -54,10 +65,10 @@ public class Site extends DatabaseParams {
         // The application lock is unused by the requests: they are PHP pages, not threads that share a lock.
         fixture = fixture(ddlStrategy, RetryPolicy.NONE, SchemaChange.TABLE_PER_TENANT, users);
         try {
-            Churner registrar = fixture.churner();
+            Churner registrar = fixture.nativeChurner();
             registrations = new PacedLoop(registrationRate, registrar::step);
             fixture.closeBeforeAudit(registrations::stop);
-            requests = new WebRequests(fixture.database);
+            requests = new WebRequests(fixture.database, prepareMode);
         } catch (SQLException | RuntimeException e) {
             fixture.close();
             throw e;

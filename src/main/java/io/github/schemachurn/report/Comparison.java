@@ -97,6 +97,11 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
         return comparisons;
     }
 
+    /** This comparison between two of its options alone, decided by the same rule. */
+    Comparison pair(Option a, Option b) {
+        return new Comparison(param, context, List.of(a, b), noise);
+    }
+
     /** Options that may be recommended: not failing on most operations, unless all do. */
     List<Option> eligible() {
         List<Option> mostlyOk = options.stream().filter(o -> !o.majorityFails()).toList();

@@ -22,7 +22,13 @@ public final class Run {
     static final String BUSY_TIMEOUT = "busyTimeout";
     static final String EXTRA_TABLES = "extraTables";
     static final String PREPARE = "prepare";
-    static final List<String> PARAMS = List.of(JOURNAL, DDL, READER, RETRY, BUSY_TIMEOUT, EXTRA_TABLES, PREPARE);
+    static final String CHANGE = "change";
+    /** A paced churner's target rate (PacedChurnBenchmark), or UNPACED. */
+    static final String DDL_PER_SECOND = "ddlPerSecond";
+    /** The seed scenario's paced registrations, one CREATE TABLE each. */
+    static final String REGISTRATIONS_PER_SECOND = "registrationsPerSecond";
+    static final List<String> PARAMS = List.of(JOURNAL, DDL, READER, RETRY, BUSY_TIMEOUT, EXTRA_TABLES, PREPARE, CHANGE,
+            DDL_PER_SECOND, REGISTRATIONS_PER_SECOND);
 
     /** A group method whose name starts with this is the schema changer ({@code ddl}); the others the measured operation. */
     static final String CHURNER_METHOD = "churner";

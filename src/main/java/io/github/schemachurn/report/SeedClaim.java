@@ -2,6 +2,8 @@ package io.github.schemachurn.report;
 
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.ErrorClass;
+import io.github.schemachurn.sqlite.JournalMode;
+import io.github.schemachurn.sqlite.PrepareMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,26 +11,115 @@ import java.util.Optional;
 
 /**
  * The seed's claim, "code 17 during a spike; BEGIN EXCLUSIVE around DDL fixes it; DEFERRED is
- * unusable", held against every result of the run: where SCHEMA reached the operation at all
- * (churn, scale, seed scenario, legacy prepare), whether EXCLUSIVE lowered it significantly where
- * autocommit DDL met it, whether DEFERRED made most operations fail, and silent stale columns.
- * The claim names three strategies; they are taken from {@link DdlStrategy}, never spelled here.
+ * unusable", decided on its own ground: the seed's site (pages that connect, prepare with the
+ * legacy {@code sqlite3_prepare}, execute and close, PDO's busy timeout, a rollback journal,
+ * registrations creating a table per user), EXCLUSIVE against plain autocommit DDL, by
+ * {@link Comparison}'s own rule: "holds" if EXCLUSIVE wins, "does not hold" if plain DDL wins or
+ * no page met code 17, "inconclusive" if neither wins. The same comparison with prepare_v2 and
+ * in WAL mode follows, then where else in the run SCHEMA reached the operation. The claim names
+ * three strategies; they are taken from {@link DdlStrategy}, never spelled here.
  */
 final class SeedClaim {
     private static final String FIX = DdlStrategy.EXCLUSIVE.name();
     private static final String PLAIN = DdlStrategy.AUTOCOMMIT.name();
     private static final String BLAMED = DdlStrategy.DEFERRED.name();
+    private static final String LEGACY = PrepareMode.LEGACY.name();
+    private static final String ROLLBACK_JOURNAL = JournalMode.DELETE.name();
 
     private SeedClaim() {}
 
     static String verdict(Run run) {
+        List<Comparison> site = Comparison.of(run.configs, Run.DDL, SeedClaim::seedSite).stream()
+                .filter(c -> option(c, FIX).isPresent() && option(c, PLAIN).isPresent()).toList();
+        Optional<Comparison> ground = site.stream().filter(c -> LEGACY.equals(c.options().get(0).config().param(Run.PREPARE))
+                && ROLLBACK_JOURNAL.equals(c.options().get(0).config().param(Run.JOURNAL))).findFirst();
+        List<String> parts = new ArrayList<>();
+        String conclusion;
+        if (ground.isEmpty()) {
+            conclusion = "**inconclusive**: its own setup (the seed scenario with " + Run.PREPARE + "=" + LEGACY + ", "
+                    + Run.JOURNAL + "=" + ROLLBACK_JOURNAL + ", a driver's busy timeout and paced registrations, " + FIX
+                    + " beside " + PLAIN + ") is not in this run's results.";
+        } else {
+            Comparison c = ground.get();
+            conclusion = decide(c) + " on its own ground (" + AnswerSection.regime(List.of(c)) + "; " + where(c) + "): "
+                    + pageFacts(c) + ".";
+            option(c, BLAMED).ifPresent(blamed -> parts.add(BLAMED + " DDL: code 17 on " + schema(blamed) + " of pages, "
+                    + blamed.failed().percent() + " failed" + (blamed.majorityFails() ? " (most pages failed)" : "")));
+        }
+        for (Comparison c : site) {
+            if (ground.isEmpty() || c != ground.get()) {
+                parts.add("with " + where(c) + ": " + decide(c).replace("**", "") + "; " + pageFacts(c));
+            }
+        }
+        parts.add(elsewhere(run));
+        return "**The seed's claim** (\"code 17 during a spike; BEGIN " + FIX + " fixes it; " + BLAMED + " is unusable\"): "
+                + conclusion + " " + capitalized(String.join("; ", parts)) + ".";
+    }
+
+    /** Which site a comparison is: its prepare call and journal mode, then whatever else varies. */
+    private static String where(Comparison c) {
+        Result any = c.options().get(0).config();
+        return Run.PREPARE + "=" + any.param(Run.PREPARE) + ", " + Run.JOURNAL + "=" + any.param(Run.JOURNAL)
+                + c.context().entrySet().stream().filter(e -> !e.getKey().equals(Run.PREPARE) && !e.getKey().equals(Run.JOURNAL))
+                        .map(e -> ", " + e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining());
+    }
+
+    /** The seed's site in a realistic regime: paced registrations beside page requests, a driver's busy timeout. */
+    private static boolean seedSite(Result c) {
+        return c.param(Run.REGISTRATIONS_PER_SECOND) != null && c.param(Run.PREPARE) != null && AnswerSection.realistic(c);
+    }
+
+    /** Comparison's rule on the pair: the fix against plain DDL. */
+    private static String decide(Comparison c) {
+        Comparison.Option plain = option(c, PLAIN).orElseThrow();
+        Comparison.Option fix = option(c, FIX).orElseThrow();
+        if (plain.config().op().orElseThrow().failures(ErrorClass.SCHEMA) == 0) {
+            return "**does not hold**: no page met code 17 under " + PLAIN + " DDL, so there was nothing for " + FIX + " to fix";
+        }
+        Optional<Comparison.Option> winner = c.pair(plain, fix).winner();
+        if (winner.isEmpty()) {
+            return "**inconclusive**: code 17 appears, but neither " + FIX + " nor " + PLAIN + " DDL serves pages significantly better";
+        }
+        return winner.get() == fix ? "**holds**: " + FIX + " DDL serves pages significantly better"
+                : "**does not hold**: " + PLAIN + " DDL serves pages significantly better than " + FIX;
+    }
+
+    /** Code 17 and BUSY per page, failed pages, served pages, the registrations' own failures: plain DDL against the fix. */
+    private static String pageFacts(Comparison c) {
+        Comparison.Option plain = option(c, PLAIN).orElseThrow();
+        Comparison.Option fix = option(c, FIX).orElseThrow();
+        double p = Stats.welchP(share(plain, ErrorClass.SCHEMA).forks(), share(fix, ErrorClass.SCHEMA).forks());
+        return "code 17 on " + schema(plain) + " of pages under " + PLAIN + " against " + schema(fix) + " under " + FIX
+                + (Double.isNaN(p) ? " (one fork)" : " (p = " + Fmt.p(p) + ")")
+                + ", BUSY on " + share(plain, ErrorClass.BUSY).percent() + " against " + share(fix, ErrorClass.BUSY).percent()
+                + ", " + plain.failed().percent() + " against " + fix.failed().percent() + " failed, "
+                + plain.rate().text() + " against " + fix.rate().text() + " pages/s served"
+                + AnswerSection.latency(plain.config()).map(l -> ", " + l + " against " + AnswerSection.latency(fix.config()).orElse("n/a"))
+                        .orElse("")
+                + plain.config().ddl().map(d -> ", registrations failed " + d.failedShare().percent() + " against "
+                        + fix.config().ddl().map(f -> f.failedShare().percent()).orElse("n/a")).orElse("");
+    }
+
+    private static Estimate share(Comparison.Option o, ErrorClass error) {
+        return o.config().op().orElseThrow().share(error);
+    }
+
+    private static String schema(Comparison.Option o) {
+        return share(o, ErrorClass.SCHEMA).percent();
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** Where SCHEMA reached the operation anywhere in the run, what EXCLUSIVE did there, and silent stale columns. */
+    private static String elsewhere(Run run) {
         List<Result> measured = run.configs.stream().filter(c -> c.op().isPresent()).toList();
         List<Result> schema = measured.stream().filter(c -> c.op().get().failures(ErrorClass.SCHEMA) > 0).toList();
         List<String> parts = new ArrayList<>();
-        String seen = schema.isEmpty() ? "SCHEMA (code 17) reached the operation in none of " + measured.size() + " configurations"
-                : "SCHEMA (code 17) reached the operation in " + schema.size() + " of " + measured.size() + " configurations ("
-                + worst(schema, ErrorClass.SCHEMA) + ")";
-        parts.add(seen);
+        parts.add(schema.isEmpty() ? "across the run, SCHEMA (code 17) reached the operation in none of " + measured.size()
+                + " configurations" : "across the run, SCHEMA (code 17) reached the operation in " + schema.size() + " of "
+                + measured.size() + " configurations (" + worst(schema, ErrorClass.SCHEMA) + ")");
 
         int met = 0;
         int fixed = 0;
@@ -87,24 +178,10 @@ final class SeedClaim {
                         + " against the schema it ran under (this driver reads a result's columns afresh at each execution)");
             }
         }
-        return "**The seed's claim** (\"code 17 during a spike; BEGIN " + FIX + " fixes it; " + BLAMED + " is unusable\"): "
-                + conclusion(schema.size(), met, fixed, broke) + " " + String.join("; ", parts) + ".";
+        return String.join("; ", parts);
     }
 
     static final String COLUMN_CHECKED = io.github.schemachurn.sqlite.ReaderStrategy.COLUMN_CHECKED.name();
-
-    private static String conclusion(int schemaConfigs, int met, int fixed, int broke) {
-        if (schemaConfigs == 0) {
-            return "**does not hold here**: with sqlite3_prepare_v2 no operation met SCHEMA, so there was nothing to fix.";
-        }
-        if (met > 0 && fixed == met && broke == 0) {
-            return "**holds** where SCHEMA appeared.";
-        }
-        if (fixed == 0) {
-            return "**does not hold**: SCHEMA appears (with a large schema or fast churn), but " + FIX + " does not remove it.";
-        }
-        return "**holds only in part**.";
-    }
 
     private static Optional<Comparison.Option> option(Comparison c, String value) {
         return c.options().stream().filter(o -> o.value().equals(value)).findFirst();

@@ -121,15 +121,6 @@ public final class Database implements AutoCloseable {
         return open(file, synchronous, PATIENT_BUSY_TIMEOUT_MS, busyTimeoutMs);
     }
 
-    /**
-     * A new connection with the measured busy timeout from the very start, as a web page's
-     * per-request connection is opened: opening it (which runs pragmas, and so meets locks) is
-     * part of the request, and a lock met there fails the request as it would on the site.
-     */
-    public Connection connectAsRequest() throws SQLException {
-        return open(file, synchronous, busyTimeoutMs, busyTimeoutMs);
-    }
-
     private static Connection open(Path file, SQLiteConfig.SynchronousMode synchronous, int openTimeoutMs, int busyTimeoutMs)
             throws SQLException {
         SQLiteConfig config = new SQLiteConfig();

@@ -24,6 +24,19 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
 
     /** Opens the file with the suite's synchronous setting, then sets this busy timeout. */
     public static NativeConnection open(Path file, int busyTimeoutMs) throws SQLException {
+        return open(file, Database.PATIENT_BUSY_TIMEOUT_MS, busyTimeoutMs);
+    }
+
+    /**
+     * Opens the file as a web page's per-request connection is opened (PHP's PDO sets its busy
+     * timeout right after opening): with the measured busy timeout from the start, so a lock met
+     * while connecting (loading the schema) is part of the request.
+     */
+    public static NativeConnection openAsRequest(Path file, int busyTimeoutMs) throws SQLException {
+        return open(file, busyTimeoutMs, busyTimeoutMs);
+    }
+
+    private static NativeConnection open(Path file, int openTimeoutMs, int busyTimeoutMs) throws SQLException {
         NativeSqlite.Api api = NativeSqlite.api();
         PointerByReference handle = new PointerByReference();
         int rc = api.sqlite3_open_v2(file.toString(), handle,
@@ -36,8 +49,8 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
         }
         api.sqlite3_extended_result_codes(connection.db, 1);
         // As Database.connect: patient while opening (another connection may be recovering the
-        // WAL index), the measured busy timeout once open.
-        api.sqlite3_busy_timeout(connection.db, Database.PATIENT_BUSY_TIMEOUT_MS);
+        // WAL index), the measured busy timeout once open; a request is never patient.
+        api.sqlite3_busy_timeout(connection.db, openTimeoutMs);
         try {
             connection.execute("PRAGMA synchronous=NORMAL");
         } catch (SQLException e) {

@@ -7,8 +7,9 @@ package io.github.schemachurn.sqlite;
  */
 public enum PrepareMode {
     /**
-     * {@code sqlite3_prepare}, the legacy call (PHP's PDO used it up to PHP 7.1): the next step
-     * of the statement fails with SQLITE_SCHEMA (17), and the caller must prepare it again.
+     * {@code sqlite3_prepare}, the legacy call (PHP's PDO SQLite used it up to PHP 7.1: php-src
+     * commit 7b8b2e5, 2017-01-22, switched it to prepare_v2 for 7.2.0): the next step of the
+     * statement fails with SQLITE_SCHEMA (17), and the caller must prepare it again.
      */
     LEGACY,
     /**

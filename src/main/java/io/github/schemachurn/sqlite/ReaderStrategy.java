@@ -42,6 +42,11 @@ public enum ReaderStrategy {
         return factory.open(connection, sql, binder, appLock);
     }
 
+    /** How old the data a read returns may be, in ms: 0 for every strategy but the lease's. */
+    public double stalenessMillis() {
+        return this == SNAPSHOT_LEASE ? SnapshotLeaseReader.MAX_AGE_NANOS / 1e6 : 0;
+    }
+
     /**
      * Refuses a journal mode the strategy must not run in, with one line: a lease's SHARED lock
      * in a rollback-journal mode would shut every writer out for the whole lease.

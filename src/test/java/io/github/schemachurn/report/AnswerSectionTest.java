@@ -84,7 +84,7 @@ class AnswerSectionTest {
         assertThat(row.because()).contains("one fork per option");
 
         AnswerSection.Row majority = decide(List.of(oneFork(0.45, 0.95)));
-        assertThat(majority.advice()).isEqualTo("**ddl=A** (one fork: indicative; run -f 3 or more)");
+        assertThat(majority.advice()).isEqualTo("**ddl=A** (the only option under which most operations succeed) (one fork: indicative; run -f 3 or more)");
         assertThat(majority.because()).contains("one fork");
     }
 
@@ -92,5 +92,91 @@ class AnswerSectionTest {
     private static List<ObjectNode> oneFork(double aFailed, double bFailed) {
         return List.of(churn(params("ddl", "A", "rows", "1"), 80_000, ErrorClass.BUSY, aFailed, 1.0),
                 churn(params("ddl", "B", "rows", "1"), 17_000, ErrorClass.BUSY, bFailed, 1.0));
+    }
+
+    /** ddl A at {@code a} against B at {@code b} ok/s, in the given regime (busy timeout in ms, paced DDL/s or UNPACED). */
+    private static List<ObjectNode> inRegime(String busyTimeout, String ddlPerSecond, double a, double b) {
+        return List.of(churn(params("ddl", "A", "journal", "WAL", "busyTimeout", busyTimeout, "ddlPerSecond", ddlPerSecond), a,
+                        ErrorClass.BUSY, 0, 1.0, 1.02, 0.98),
+                churn(params("ddl", "B", "journal", "WAL", "busyTimeout", busyTimeout, "ddlPerSecond", ddlPerSecond), b,
+                        ErrorClass.BUSY, 0, 1.0, 1.02, 0.98));
+    }
+
+    private Run run(List<List<ObjectNode>> comparisons) {
+        List<ObjectNode> results = new ArrayList<>();
+        comparisons.forEach(results::addAll);
+        return new Run(Fixtures.configs(results, dir), Optional.empty(), "");
+    }
+
+    /** The answer comes from the regimes people run; unpaced churn and fail-fast readers are rows of their own, labelled. */
+    @Test
+    void realisticAndStressRegimesAreSeparateRowsThatNameTheirRegime() {
+        Run run = run(List.of(inRegime("3000", "10", 1000, 500), inRegime("0", "10", 500, 1000),
+                inRegime("3000", "UNPACED", 500, 1000), inRegime("3000", "1000", 500, 1000)));
+        List<AnswerSection.Row> realistic = AnswerSection.rows(run, true);
+        assertThat(realistic).extracting(AnswerSection.Row::regime).containsOnly("busy timeout 3 s; paced 10 DDL/s");
+        assertThat(realistic).extracting(AnswerSection.Row::advice).contains("**ddl=A**");
+        List<AnswerSection.Row> stress = AnswerSection.rows(run, false);
+        assertThat(stress).extracting(AnswerSection.Row::regime).allMatch(r -> r.contains("busy timeout 0 ms, 3 s")
+                && r.contains("paced 10, 1,000 DDL/s") && r.contains("unpaced, 1,000 DDL/s"));
+        assertThat(stress).extracting(AnswerSection.Row::advice).doesNotContain("**ddl=A**");
+    }
+
+    /** The published run's examples were each row's most extreme comparison; a typical one is the median. */
+    @Test
+    void theExampleIsTheMedianComparisonNotTheMostExtreme() {
+        AnswerSection.Row row = decide(List.of(comparison("1", 2000, 1000), comparison("2", 4000, 1000),
+                comparison("3", 10000, 1000)));
+        assertThat(row.advice()).isEqualTo("**ddl=A**");
+        assertThat(row.because()).contains("A 4,000").contains("(rows=2)").doesNotContain("10,000");
+    }
+
+    /** EXCLUSIVE in a rollback journal failed most in 9 of 11 comparisons while the row said only "no winner". */
+    @Test
+    void anOptionThatLosesToEveryOtherInMostComparisonsIsToAvoid() {
+        List<List<ObjectNode>> comparisons = new ArrayList<>();
+        for (String rows : List.of("1", "2", "3")) {
+            comparisons.add(List.of(churn(params("ddl", "A", "rows", rows), 1000, ErrorClass.BUSY, 0.5, 1.0, 1.3, 0.7),
+                    churn(params("ddl", "B", "rows", rows), 1000, ErrorClass.BUSY, 0.5, 0.7, 1.0, 1.3),
+                    churn(params("ddl", "C", "rows", rows), 100, ErrorClass.BUSY, 0.97, 1.0, 1.02, 0.98)));
+        }
+        AnswerSection.Row row = decide(comparisons);
+        assertThat(row.advice()).contains("**avoid ddl=C** (worst in 3 of 3 comparisons)");
+        assertThat(row.advice()).doesNotContain("avoid ddl=A", "avoid ddl=B");
+    }
+
+    /** "WAL: retry -> no difference" was true only because no read failed, so no policy ran. */
+    @Test
+    void aRetryPolicyWhereNothingFailedIsNotExercised() {
+        Run run = run(List.of(List.of(
+                churn(params("retry", "NONE", "journal", "WAL"), 1000, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98),
+                churn(params("retry", "BACKOFF", "journal", "WAL"), 1000, ErrorClass.BUSY, 0, 1.02, 0.98, 1.0))));
+        AnswerSection.Row row = AnswerSection.decide(run, Run.RETRY, c -> true, "WAL: choosing `retry`").orElseThrow();
+        assertThat(row.advice()).isEqualTo("any `retry`: not exercised");
+        assertThat(row.because()).startsWith("no operation failed and no busy handler waited in 1 comparison(s)");
+
+        Run failing = run(List.of(List.of(
+                churn(params("retry", "NONE", "journal", "DELETE"), 1000, ErrorClass.BUSY, 0.1, 1.0, 1.02, 0.98),
+                churn(params("retry", "BACKOFF", "journal", "DELETE"), 1000, ErrorClass.BUSY, 0.1, 1.02, 0.98, 1.0))));
+        assertThat(AnswerSection.decide(failing, Run.RETRY, c -> true, "DELETE: choosing `retry`").orElseThrow().advice())
+                .doesNotContain("not exercised");
+    }
+
+    /** A diagnostic reader is watched, never advised; the lease reader is advised with its staleness; the busy timeout is never a row. */
+    @Test
+    void diagnosticsAreNoCandidatesTheLeaseStatesItsStalenessAndTheBusyTimeoutIsNeverARow() {
+        Run run = run(List.of(List.of(
+                churn(params("reader", "CACHED", "journal", "WAL"), 1000, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98),
+                churn(params("reader", "SNAPSHOT_LEASE", "journal", "WAL"), 3000, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98),
+                churn(params("reader", "COLUMN_CHECKED", "journal", "WAL"), 9000, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98))));
+        AnswerSection.Row row = AnswerSection.decide(run, Run.READER, c -> true, "WAL: choosing `reader`").orElseThrow();
+        assertThat(row.advice()).isEqualTo("**reader=SNAPSHOT_LEASE**, at the cost of reads up to 50.0 ms stale");
+        assertThat(row.because()).doesNotContain("COLUMN_CHECKED").contains("DDL failed 0 %");
+
+        Run timeouts = run(List.of(List.of(
+                churn(params("busyTimeout", "0", "journal", "DELETE"), 70_000, ErrorClass.BUSY, 0.4, 1.0, 1.02, 0.98),
+                churn(params("busyTimeout", "100", "journal", "DELETE"), 700, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98))));
+        assertThat(AnswerSection.decide(timeouts, Run.BUSY_TIMEOUT, c -> true, "DELETE: choosing `busyTimeout`")).isEmpty();
+        assertThat(AnswerSection.rows(timeouts, false)).extracting(AnswerSection.Row::advice).noneMatch(a -> a.contains("busyTimeout"));
     }
 }

@@ -7,6 +7,8 @@ import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.JournalMode;
+import io.github.schemachurn.sqlite.NativeConnection;
+import io.github.schemachurn.sqlite.PrepareMode;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -15,7 +17,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The seed's site model: every request accounted for while registrations change the schema. */
+/**
+ * The seed's site model: every request accounted for while registrations change the schema, both
+ * on the system SQLite library (the registrar's native connection is closed before the audit's
+ * sqlite-jdbc one opens).
+ */
 class WebRequestsTest {
     private static final int THREADS = 3;
     private static final int REQUESTS_PER_THREAD = 100;
@@ -23,11 +29,17 @@ class WebRequestsTest {
     @ParameterizedTest
     @EnumSource(JournalMode.class)
     void everyRequestIsAttemptedOnceAndEndsAsOneOutcome(JournalMode journal) throws Exception {
-        try (Database db = Workload.createDatabase(journal, 0, 100, 20);
-                Connection registrarConnection = db.connect();
-                Churner registrar = Churner.jdbc(registrarConnection, SchemaChange.TABLE_PER_TENANT,
-                        DdlStrategy.EXCLUSIVE.create(new ReentrantReadWriteLock()), RetryPolicy.NONE.create())) {
-            WebRequests site = new WebRequests(db);
+        for (PrepareMode prepare : PrepareMode.values()) {
+            serveWhileRegistering(journal, prepare);
+        }
+    }
+
+    private static void serveWhileRegistering(JournalMode journal, PrepareMode prepare) throws Exception {
+        try (Database db = Workload.createDatabase(journal, 0, 100, 20)) {
+            NativeConnection registrarConnection = NativeConnection.open(db.file(), 0);
+            Churner registrar = new Churner(registrarConnection, SchemaChange.TABLE_PER_TENANT,
+                    DdlStrategy.EXCLUSIVE.create(new ReentrantReadWriteLock()), RetryPolicy.NONE.create());
+            WebRequests site = new WebRequests(db, prepare);
             // Paced: each new user's table makes every later request's schema load longer.
             PacedLoop registrations = new PacedLoop(200, registrar::step);
             List<Counts> perThread = new ArrayList<>();
@@ -47,6 +59,7 @@ class WebRequestsTest {
                 thread.join();
             }
             registrations.stop();
+            registrarConnection.close();
 
             for (Counts counts : perThread) {
                 assertThat(counts.attempts()).isEqualTo(REQUESTS_PER_THREAD);

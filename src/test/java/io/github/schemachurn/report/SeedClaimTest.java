@@ -1,0 +1,67 @@
+package io.github.schemachurn.report;
+
+import static io.github.schemachurn.report.Fixtures.params;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.schemachurn.sqlite.CounterNames;
+import io.github.schemachurn.sqlite.ErrorClass;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed's claim decided on its own ground (legacy prepare per page, PDO's timeout, DELETE) by Comparison's rule. */
+class SeedClaimTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * The seed's site with this DDL and prepare call in DELETE mode at PDO's 60 s timeout: 600 pages
+     * per second per fork, of which {@code failed} end with {@code error}; forks spread by ±2 %.
+     */
+    private static ObjectNode site(String ddl, String prepare, ErrorClass error, long failed) {
+        double[] spread = {1.0, 1.02, 0.98};
+        return new Fixtures.Bench("SeedScenarioBenchmark", "site", 3, params("ddl", ddl, "prepare", prepare, "journal", "DELETE",
+                "busyTimeout", "60000", "registrationsPerSecond", "20"))
+                .role(CounterNames.OPERATION, "request", (f, i) -> Math.round((600 - failed) * spread[f]), error,
+                        (f, i) -> Math.round(failed * spread[f]))
+                .role(CounterNames.DDL, "registrations", 20, ErrorClass.BUSY, 0).node;
+    }
+
+    private String verdict(ObjectNode... results) {
+        List<ObjectNode> all = new ArrayList<>(List.of(results));
+        return SeedClaim.verdict(new Run(Fixtures.configs(all, dir), Optional.empty(), ""));
+    }
+
+    @Test
+    void holdsWhereExclusiveServesPagesSignificantlyBetter() {
+        String verdict = verdict(site("AUTOCOMMIT", "LEGACY", ErrorClass.SCHEMA, 60), site("EXCLUSIVE", "LEGACY", ErrorClass.SCHEMA, 0));
+        assertThat(verdict).contains("**holds**: EXCLUSIVE DDL serves pages significantly better on its own ground (busy timeout 60 s; "
+                + "paced 20 registrations/s; prepare=LEGACY, journal=DELETE)").contains("code 17 on 10.00 % ", "of pages under AUTOCOMMIT against 0 % under EXCLUSIVE");
+    }
+
+    @Test
+    void doesNotHoldWhereNoPageMetCode17OrPlainDdlServesBetter() {
+        assertThat(verdict(site("AUTOCOMMIT", "LEGACY", ErrorClass.SCHEMA, 0), site("EXCLUSIVE", "LEGACY", ErrorClass.BUSY, 0)))
+                .contains("**does not hold**: no page met code 17 under AUTOCOMMIT DDL, so there was nothing for EXCLUSIVE to fix");
+        assertThat(verdict(site("AUTOCOMMIT", "LEGACY", ErrorClass.SCHEMA, 6), site("EXCLUSIVE", "LEGACY", ErrorClass.BUSY, 120)))
+                .contains("**does not hold**: AUTOCOMMIT DDL serves pages significantly better than EXCLUSIVE");
+    }
+
+    /** The published run's legacy comparison: 17.4 % against 11.3 % at p = 0.15 was "does not hold"; it is inconclusive. */
+    @Test
+    void inconclusiveWhereNeitherWinsOrTheSetupWasNotMeasured() {
+        ObjectNode noisyPlain = new Fixtures.Bench("SeedScenarioBenchmark", "site", 3, params("ddl", "AUTOCOMMIT", "prepare", "LEGACY",
+                "journal", "DELETE", "busyTimeout", "60000", "registrationsPerSecond", "20"))
+                .role(CounterNames.OPERATION, "request", (f, i) -> 600 - new long[] {10, 200, 100}[f], ErrorClass.SCHEMA,
+                        (f, i) -> new long[] {10, 200, 100}[f])
+                .role(CounterNames.DDL, "registrations", 20, ErrorClass.BUSY, 0).node;
+        assertThat(verdict(noisyPlain, site("EXCLUSIVE", "LEGACY", ErrorClass.SCHEMA, 60)))
+                .contains("**inconclusive**: code 17 appears, but neither EXCLUSIVE nor AUTOCOMMIT DDL serves pages significantly better");
+        assertThat(verdict(site("AUTOCOMMIT", "V2", ErrorClass.SCHEMA, 0), site("EXCLUSIVE", "V2", ErrorClass.SCHEMA, 0)))
+                .contains("**inconclusive**: its own setup").contains("With prepare=V2, journal=DELETE: does not hold: no page met code 17");
+    }
+}
