@@ -27,7 +27,7 @@ final class AnswerSection {
                     + "which most operations fail is never recommended while another exists. ± is a 95 % interval.");
             Md.Table table = new Md.Table("if your workload is", "do", "because");
             for (Row row : rows(run)) {
-                table = table.with(row.workload(), row.advice(), row.because());
+                table = table.with(row.workload(), row.advice(), row.because() + ComparisonCharts.links(run, row.workload()));
             }
             s.table(table);
             s.para(SeedClaim.verdict(run));
@@ -78,6 +78,7 @@ final class AnswerSection {
         if (comparisons.isEmpty()) {
             return Optional.empty();
         }
+        ComparisonCharts.answer(run, param, comparisons, workload);
         Map<String, List<Comparison>> wins = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             c.winner().ifPresent(w -> wins.computeIfAbsent(w.value(), k -> new ArrayList<>()).add(c));

@@ -1,0 +1,244 @@
+package io.github.schemachurn.report;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The charts a reader asks about: an option (a param's values, or a class's methods) as coloured bars
+ * with a legend, beside each other under every condition it was compared under, the conditions named
+ * by the params that vary between them. One set per answer row (its comparisons), and one per study
+ * (its configurations grouped by the param that pairs most of them). A chart holds the conditions of
+ * one benchmark and at most {@link #MAX_CATEGORIES} of them; more make more charts.
+ */
+final class ComparisonCharts {
+    /** Conditions per chart: beyond this the bars get too thin to compare and the labels too many to read. */
+    static final int MAX_CATEGORIES = 8;
+    /** The pseudo-param of a class whose methods are compared. */
+    static final String METHOD = "method";
+
+    private ComparisonCharts() {}
+
+    /** One condition: the benchmark, the other params' values, and the configuration measured there per option. */
+    record Condition(String benchmark, SortedMap<String, String> params, Map<String, Result> byOption) {}
+
+    /**
+     * Draws the charts of one answer row, registered in the run under names made from {@code workload};
+     * {@link #links} gives them back.
+     */
+    static void answer(Run run, String param, List<Comparison> comparisons, String workload) {
+        List<Condition> conditions = new ArrayList<>();
+        for (Comparison c : comparisons) {
+            Map<String, Result> byOption = new LinkedHashMap<>();
+            c.options().forEach(o -> byOption.put(o.value(), o.config()));
+            conditions.add(new Condition(benchmark(c.options().get(0).config()), c.context(), byOption));
+        }
+        draw(run, answerName(workload), workload + ": " + param, param, run.values(param), conditions);
+    }
+
+    /** Markdown links to the charts {@link #answer} drew for this row, empty if none. */
+    static String links(Run run, String workload) {
+        String prefix = answerName(workload) + "-";
+        List<String> names = run.charts.keySet().stream().filter(n -> n.startsWith(prefix)).toList();
+        if (names.isEmpty()) {
+            return "";
+        }
+        if (names.size() == 1) {
+            return " ([chart](" + run.link(names.get(0)) + "))";
+        }
+        List<String> links = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            links.add("[" + (i + 1) + "](" + run.link(names.get(i)) + ")");
+        }
+        return " (charts " + String.join(", ", links) + ")";
+    }
+
+    /** The charts of one study: its configurations with an operation, grouped by the option that pairs most of them; their links. */
+    static List<String> study(Run run, String className, List<Result> configs) {
+        List<Result> withOp = configs.stream().filter(c -> c.op().isPresent()).toList();
+        if (withOp.isEmpty()) {
+            return List.of();
+        }
+        String option = seriesOf(withOp);
+        Function<Result, String> value = c -> option.equals(METHOD) ? c.method() : c.param(option);
+        List<String> varied = Result.varied(withOp);
+        Map<String, Condition> conditions = new LinkedHashMap<>();
+        for (Result c : withOp) {
+            SortedMap<String, String> params = new TreeMap<>();
+            varied.stream().filter(p -> !p.equals(option)).forEach(p -> params.put(p, c.param(p) == null ? "–" : c.param(p)));
+            if (!option.equals(METHOD) && methods(withOp) > 1) {
+                params.put(METHOD, c.method());
+            }
+            conditions.computeIfAbsent(params.toString(), k -> new Condition(className, params, new LinkedHashMap<>()))
+                    .byOption().put(value.apply(c), c);
+        }
+        List<String> options = withOp.stream().map(value).distinct().toList();
+        return draw(run, className + "-" + option, className + ": by " + option, option, options, new ArrayList<>(conditions.values()));
+    }
+
+    /**
+     * The option of a study: the varied param (or the method) under which most configurations have a
+     * partner measured with everything else equal; on a tie the one making fewer conditions.
+     */
+    static String seriesOf(List<Result> configs) {
+        List<String> candidates = new ArrayList<>(Result.varied(configs));
+        if (methods(configs) > 1) {
+            candidates.add(METHOD);
+        }
+        String best = METHOD;
+        long bestPaired = -1;
+        long bestGroups = Long.MAX_VALUE;
+        for (String candidate : candidates) {
+            Map<String, Long> groups = configs.stream().collect(Collectors.groupingBy(c -> {
+                SortedMap<String, String> rest = new TreeMap<>(c.params());
+                rest.remove(candidate);
+                return c.benchmark() + (candidate.equals(METHOD) ? c.benchmarkClass() + rest : rest);
+            }, Collectors.counting()));
+            long paired = groups.values().stream().filter(n -> n > 1).mapToLong(Long::longValue).sum();
+            if (paired > bestPaired || (paired == bestPaired && groups.size() < bestGroups)) {
+                best = candidate;
+                bestPaired = paired;
+                bestGroups = groups.size();
+            }
+        }
+        return best;
+    }
+
+    private static long methods(List<Result> configs) {
+        return configs.stream().map(c -> c.method()).distinct().count();
+    }
+
+    private static String benchmark(Result c) {
+        return c.benchmarkClass();
+    }
+
+    /** Pages of one benchmark's conditions each, sorted so that neighbours share values; charts registered; image lines returned. */
+    private static List<String> draw(Run run, String name, String title, String option, List<String> allOptions, List<Condition> conditions) {
+        Map<String, List<Condition>> byBenchmark = new LinkedHashMap<>();
+        conditions.forEach(c -> byBenchmark.computeIfAbsent(c.benchmark(), k -> new ArrayList<>()).add(c));
+        List<List<Condition>> pages = new ArrayList<>();
+        List<String> benchmarks = new ArrayList<>();
+        byBenchmark.forEach((benchmark, list) -> {
+            List<Condition> sorted = new ArrayList<>(list);
+            sorted.sort(order(list));
+            for (int from = 0; from < sorted.size(); from += MAX_CATEGORIES) {
+                pages.add(sorted.subList(from, Math.min(sorted.size(), from + MAX_CATEGORIES)));
+                benchmarks.add(benchmark);
+            }
+        });
+        List<String> images = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            String pageTitle = title + (byBenchmark.size() > 1 || !title.startsWith(benchmarks.get(i)) ? ", " + benchmarks.get(i) : "")
+                    + (pages.size() > 1 ? " (" + (i + 1) + " of " + pages.size() + ")" : "");
+            Charts.Figure figure = Charts.grouped(grouped(pageTitle, option, allOptions, pages.get(i)));
+            String chartName = name + "-" + (i + 1) + ".png";
+            images.add("![" + pageTitle + "](" + run.chart(chartName, figure.png()) + ")");
+            run.figures.put(chartName, figure);
+        }
+        return images;
+    }
+
+    /** Conditions ordered by their params, the param with fewest values first, numbers as numbers. */
+    private static Comparator<Condition> order(List<Condition> conditions) {
+        List<String> params = conditions.stream().flatMap(c -> c.params().keySet().stream()).distinct()
+                .sorted(Comparator.comparingLong((String p) -> conditions.stream().map(c -> c.params().get(p)).distinct().count())
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+        Comparator<Condition> order = (a, b) -> 0;
+        for (String p : params) {
+            order = order.thenComparing(c -> c.params().getOrDefault(p, ""), ComparisonCharts::compareValues);
+        }
+        return order;
+    }
+
+    private static int compareValues(String a, String b) {
+        if (isNumber(a) && isNumber(b)) {
+            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+        }
+        return a.compareTo(b);
+    }
+
+    private static boolean isNumber(String value) {
+        return value != null && value.matches("-?\\d+(\\.\\d+)?");
+    }
+
+    /** One page's chart data: labels from the params that vary on the page, the rest named once under it. */
+    static Charts.Grouped grouped(String title, String option, List<String> allOptions, List<Condition> page) {
+        List<String> options = allOptions.stream().filter(o -> page.stream().anyMatch(c -> c.byOption().containsKey(o))).toList();
+        List<String> lineParams = page.stream().flatMap(c -> c.params().keySet().stream()).distinct()
+                .filter(p -> page.stream().map(c -> c.params().get(p)).distinct().count() > 1).sorted().toList();
+        SortedMap<String, String> common = new TreeMap<>();
+        page.get(0).params().forEach((p, v) -> {
+            if (!lineParams.contains(p) && v != null) {
+                common.put(p, v);
+            }
+        });
+        List<List<String>> labels = page.stream()
+                .map(c -> lineParams.isEmpty() ? List.of("all") : lineParams.stream().map(p -> label(p, c.params().get(p))).toList())
+                .toList();
+        List<List<Double>> ok = new ArrayList<>();
+        List<List<Double>> failed = new ArrayList<>();
+        List<Color> colors = new ArrayList<>();
+        for (String o : options) {
+            ok.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : c.op().orElseThrow().rate().value()).toList());
+            failed.add(page.stream().map(c -> c.byOption().get(o))
+                    .map(c -> c == null ? null : 100 * c.op().orElseThrow().failedShare().value()).toList());
+            colors.add(Charts.color(allOptions.indexOf(o)));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Bars: one per " + option + ", in its colour; above, the mean of the forks' successful operations per second"
+                + " (log axis; no bar: none succeeded or not measured); below, the share of attempts that failed (any error class).");
+        if (!lineParams.isEmpty()) {
+            notes.add("Label lines, top to bottom: " + String.join(", ", lineParams) + ".");
+        }
+        if (!common.isEmpty()) {
+            notes.add("Every condition here: " + common.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", ")) + ".");
+        }
+        List<String> disagree = new ArrayList<>();
+        for (int c = 0; c < page.size(); c++) {
+            for (String o : options) {
+                Result config = page.get(c).byOption().get(o);
+                if (config != null && config.op().orElseThrow().rate().forksDisagree()) {
+                    disagree.add(o + " at " + String.join(" ", labels.get(c)));
+                }
+            }
+        }
+        if (!disagree.isEmpty()) {
+            notes.add("Forks disagree (largest/smallest fork > " + Fmt.num(Stats.FORK_RATIO) + "; the bar is their mean): "
+                    + String.join("; ", disagree) + ".");
+        }
+        return new Charts.Grouped(title, options, colors, labels, notes, ok, failed);
+    }
+
+    /** A label line: an enum-like value alone, a number with its param's (short) name. */
+    static String label(String param, String value) {
+        if (value == null || value.equals("–")) {
+            return shortName(param) + " –";
+        }
+        return isNumber(value) ? shortName(param) + " " + value : value;
+    }
+
+    private static String shortName(String param) {
+        return switch (param) {
+            case Run.EXTRA_TABLES -> "tables";
+            case Run.BUSY_TIMEOUT -> "timeout ms";
+            case "ddlPerSecond" -> "DDL/s";
+            case "writerPauseUs" -> "pause µs";
+            default -> param;
+        };
+    }
+
+    /** The answer row's chart name: the workload's words, lower case. */
+    static String answerName(String workload) {
+        String slug = workload.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return "answer-" + (slug.length() > 60 ? slug.substring(0, 60).replaceAll("-$", "") : slug);
+    }
+}
