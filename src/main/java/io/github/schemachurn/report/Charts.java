@@ -44,6 +44,8 @@ final class Charts {
     static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     /** Room on each side of a label inside its category's slot, in pixels. */
     static final int LABEL_GAP = 6;
+    /** The share of the plot's width and height XChart spreads its data over (its default). */
+    private static final double PLOT_CONTENT = 0.92;
     /** Below this many pixels of plot height a panel is too small to show its bars. */
     static final int MIN_PLOT_HEIGHT = 120;
 
@@ -72,7 +74,7 @@ final class Charts {
         FontMetrics metrics = metrics(LABEL_FONT);
         int widest = g.labels().stream().flatMap(List::stream).mapToInt(metrics::stringWidth).max().orElse(0);
         int slot = Math.max(Math.max(widest + 2 * LABEL_GAP, 18 * g.options().size() + 12), 80);
-        int plotWidth = Math.max(slot * n, 420);
+        int plotWidth = (int) Math.ceil(Math.max(slot * n, 420) / PLOT_CONTENT);
         List<Double> rates = g.okPerSecond().stream().flatMap(List::stream).filter(v -> v != null && v > 0).toList();
         double low = rates.isEmpty() ? 1 : Math.pow(10, Math.floor(Math.log10(java.util.Collections.min(rates))));
         double high = rates.isEmpty() ? 10 : Math.pow(10, Math.ceil(Math.log10(java.util.Collections.max(rates) * 1.01)));
@@ -101,10 +103,12 @@ final class Charts {
         graphics.setFont(LABEL_FONT);
         List<Rectangle> slots = new ArrayList<>();
         List<Rectangle> boxes = new ArrayList<>();
-        double slotWidth = (double) plotWidth / n;
+        // XChart spreads the categories over PLOT_CONTENT of the plot's width, centred.
+        double slotWidth = PLOT_CONTENT * plotWidth / n;
+        double margin = (plotWidth - PLOT_CONTENT * plotWidth) / 2;
         for (int c = 0; c < n; c++) {
-            int x0 = left + (int) Math.round(c * slotWidth);
-            int x1 = left + (int) Math.round((c + 1) * slotWidth);
+            int x0 = left + (int) Math.round(margin + c * slotWidth);
+            int x1 = left + (int) Math.round(margin + (c + 1) * slotWidth);
             slots.add(new Rectangle(x0, bandTop, x1 - x0, bandHeight));
             graphics.setColor(Color.LIGHT_GRAY);
             if (c > 0) {
@@ -142,7 +146,7 @@ final class Charts {
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setXAxisTicksVisible(false);
         s.setXAxisTitleVisible(false);
-        s.setPlotContentSize(1.0);
+        s.setPlotContentSize(PLOT_CONTENT);
         s.setAvailableSpaceFill(0.8);
         s.setYAxisDecimalPattern("#,##0.##");
         s.setYAxisMin(min);

@@ -40,7 +40,7 @@ final class ComparisonCharts {
             c.options().forEach(o -> byOption.put(o.value(), o.config()));
             conditions.add(new Condition(benchmark(c.options().get(0).config()), c.context(), byOption));
         }
-        draw(run, answerName(workload), workload + ": " + param, param, run.values(param), conditions);
+        draw(run, answerName(workload), workload + " (bars: " + param + ")", param, run.values(param), conditions);
     }
 
     /** Markdown links to the charts {@link #answer} drew for this row, empty if none. */
@@ -80,7 +80,7 @@ final class ComparisonCharts {
                     .byOption().put(value.apply(c), c);
         }
         List<String> options = withOp.stream().map(value).distinct().toList();
-        return draw(run, className + "-" + option, className + ": by " + option, option, options, new ArrayList<>(conditions.values()));
+        return draw(run, className + "-" + option, className + " (bars: " + option + ")", option, options, new ArrayList<>(conditions.values()));
     }
 
     /**
@@ -99,7 +99,7 @@ final class ComparisonCharts {
             Map<String, Long> groups = configs.stream().collect(Collectors.groupingBy(c -> {
                 SortedMap<String, String> rest = new TreeMap<>(c.params());
                 rest.remove(candidate);
-                return c.benchmark() + (candidate.equals(METHOD) ? c.benchmarkClass() + rest : rest);
+                return (candidate.equals(METHOD) ? c.benchmarkClass() : c.benchmark()) + rest;
             }, Collectors.counting()));
             long paired = groups.values().stream().filter(n -> n > 1).mapToLong(Long::longValue).sum();
             if (paired > bestPaired || (paired == bestPaired && groups.size() < bestGroups)) {
@@ -119,25 +119,17 @@ final class ComparisonCharts {
         return c.benchmarkClass();
     }
 
-    /** Pages of one benchmark's conditions each, sorted so that neighbours share values; charts registered; image lines returned. */
+    /** Pages of at most {@link #MAX_CATEGORIES} conditions, sorted so that neighbours share values; charts registered; image lines returned. */
     private static List<String> draw(Run run, String name, String title, String option, List<String> allOptions, List<Condition> conditions) {
-        Map<String, List<Condition>> byBenchmark = new LinkedHashMap<>();
-        conditions.forEach(c -> byBenchmark.computeIfAbsent(c.benchmark(), k -> new ArrayList<>()).add(c));
-        List<List<Condition>> pages = new ArrayList<>();
-        List<String> benchmarks = new ArrayList<>();
-        byBenchmark.forEach((benchmark, list) -> {
-            List<Condition> sorted = new ArrayList<>(list);
-            sorted.sort(order(list));
-            for (int from = 0; from < sorted.size(); from += MAX_CATEGORIES) {
-                pages.add(sorted.subList(from, Math.min(sorted.size(), from + MAX_CATEGORIES)));
-                benchmarks.add(benchmark);
-            }
-        });
+        List<Condition> sorted = new ArrayList<>(conditions);
+        sorted.sort(order(conditions));
+        int pages = (sorted.size() + MAX_CATEGORIES - 1) / MAX_CATEGORIES;
         List<String> images = new ArrayList<>();
-        for (int i = 0; i < pages.size(); i++) {
-            String pageTitle = title + (byBenchmark.size() > 1 || !title.startsWith(benchmarks.get(i)) ? ", " + benchmarks.get(i) : "")
-                    + (pages.size() > 1 ? " (" + (i + 1) + " of " + pages.size() + ")" : "");
-            Charts.Figure figure = Charts.grouped(grouped(pageTitle, option, allOptions, pages.get(i)));
+        for (int i = 0; i < pages; i++) {
+            // Pages of equal size: 9 conditions make pages of 5 and 4, not of 8 and 1.
+            List<Condition> page = sorted.subList(i * sorted.size() / pages, (i + 1) * sorted.size() / pages);
+            String pageTitle = title + (pages > 1 ? " (" + (i + 1) + " of " + pages + ")" : "");
+            Charts.Figure figure = Charts.grouped(grouped(pageTitle, option, allOptions, page));
             String chartName = name + "-" + (i + 1) + ".png";
             images.add("![" + pageTitle + "](" + run.chart(chartName, figure.png()) + ")");
             run.figures.put(chartName, figure);
@@ -145,13 +137,13 @@ final class ComparisonCharts {
         return images;
     }
 
-    /** Conditions ordered by their params, the param with fewest values first, numbers as numbers. */
+    /** Conditions ordered by benchmark, then by their params, the param with fewest values first, numbers as numbers. */
     private static Comparator<Condition> order(List<Condition> conditions) {
         List<String> params = conditions.stream().flatMap(c -> c.params().keySet().stream()).distinct()
                 .sorted(Comparator.comparingLong((String p) -> conditions.stream().map(c -> c.params().get(p)).distinct().count())
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();
-        Comparator<Condition> order = (a, b) -> 0;
+        Comparator<Condition> order = Comparator.comparing(Condition::benchmark);
         for (String p : params) {
             order = order.thenComparing(c -> c.params().getOrDefault(p, ""), ComparisonCharts::compareValues);
         }
@@ -174,15 +166,22 @@ final class ComparisonCharts {
         List<String> options = allOptions.stream().filter(o -> page.stream().anyMatch(c -> c.byOption().containsKey(o))).toList();
         List<String> lineParams = page.stream().flatMap(c -> c.params().keySet().stream()).distinct()
                 .filter(p -> page.stream().map(c -> c.params().get(p)).distinct().count() > 1).sorted().toList();
+        boolean benchmarks = page.stream().map(Condition::benchmark).distinct().count() > 1;
         SortedMap<String, String> common = new TreeMap<>();
         page.get(0).params().forEach((p, v) -> {
             if (!lineParams.contains(p) && v != null) {
                 common.put(p, v);
             }
         });
-        List<List<String>> labels = page.stream()
-                .map(c -> lineParams.isEmpty() ? List.of("all") : lineParams.stream().map(p -> label(p, c.params().get(p))).toList())
-                .toList();
+        List<List<String>> labels = new ArrayList<>();
+        for (Condition c : page) {
+            List<String> lines = new ArrayList<>();
+            if (benchmarks) {
+                lines.add(c.benchmark());
+            }
+            lineParams.forEach(p -> lines.add(label(p, c.params().get(p))));
+            labels.add(lines.isEmpty() ? List.of("all") : lines);
+        }
         List<List<Double>> ok = new ArrayList<>();
         List<List<Double>> failed = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
@@ -195,12 +194,17 @@ final class ComparisonCharts {
         List<String> notes = new ArrayList<>();
         notes.add("Bars: one per " + option + ", in its colour; above, the mean of the forks' successful operations per second"
                 + " (log axis; no bar: none succeeded or not measured); below, the share of attempts that failed (any error class).");
-        if (!lineParams.isEmpty()) {
-            notes.add("Label lines, top to bottom: " + String.join(", ", lineParams) + ".");
+        List<String> lines = new ArrayList<>(lineParams);
+        if (benchmarks) {
+            lines.add(0, "benchmark");
         }
-        if (!common.isEmpty()) {
-            notes.add("Every condition here: " + common.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", ")) + ".");
+        if (!lines.isEmpty()) {
+            notes.add("Label lines, top to bottom: " + String.join(", ", lines) + ".");
+        }
+        String every = (benchmarks ? "" : page.get(0).benchmark() + (common.isEmpty() ? "" : ", "))
+                + common.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        if (!every.isEmpty()) {
+            notes.add("Every condition here: " + every + ".");
         }
         List<String> disagree = new ArrayList<>();
         for (int c = 0; c < page.size(); c++) {
