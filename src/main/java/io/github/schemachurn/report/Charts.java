@@ -16,6 +16,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -76,7 +77,8 @@ final class Charts {
         int slot = Math.max(Math.max(widest + 2 * LABEL_GAP, 18 * g.options().size() + 12), 80);
         int plotWidth = (int) Math.ceil(Math.max(slot * n, 420) / PLOT_CONTENT);
         List<Double> rates = g.okPerSecond().stream().flatMap(List::stream).filter(v -> v != null && v > 0).toList();
-        double low = rates.isEmpty() ? 1 : Math.pow(10, Math.floor(Math.log10(java.util.Collections.min(rates))));
+        // Whole decades, the lowest at least half the smallest bar below it: every bar visibly tall.
+        double low = rates.isEmpty() ? 1 : Math.pow(10, Math.floor(Math.log10(java.util.Collections.min(rates) / 2)));
         double high = rates.isEmpty() ? 10 : Math.pow(10, Math.ceil(Math.log10(java.util.Collections.max(rates) * 1.01)));
         Painted upper = aligned(width -> panel(g, width, 400, true, low, high), plotWidth);
         Painted lower = aligned(width -> panel(g, width, 250, false, 0, 100), plotWidth);
@@ -135,6 +137,160 @@ final class Charts {
         List<Rectangle> plots = List.of(new Rectangle(left, topPlot.y, plotWidth, topPlot.height),
                 new Rectangle(left, top.getHeight() + bottomPlot.y, plotWidth, bottomPlot.height));
         return new Figure(png(image), width, height, plots, slots, boxes, g.labels());
+    }
+
+    /**
+     * Latency percentiles of options compared under several conditions: one small plot per condition
+     * (its label above it), per option a line from p50 to p99.9 of successful operations on a log axis
+     * shared by all plots, and apart from it, crosses at p50 and p99 of failed ones in the same colour.
+     *
+     * @param ok     per option, per condition: p50, p90, p99, p99.9 in µs, or null where not measured
+     * @param failed per option, per condition: p50, p99 of failed operations in µs, or null where none failed
+     */
+    record Percentiles(String title, List<String> options, List<Color> colors, List<List<String>> labels, List<String> notes,
+                       List<List<double[]>> ok, List<List<double[]>> failed) {}
+
+    static final List<String> PERCENTILES = List.of("p50", "p90", "p99", "p99.9", "fail p50", "fail p99");
+    private static final int TILE_WIDTH = 400;
+    private static final int TILE_HEIGHT = 250;
+    private static final int TILES_PER_ROW = 4;
+
+    static Figure percentiles(Percentiles p) {
+        int n = p.labels().size();
+        FontMetrics metrics = metrics(LABEL_FONT);
+        int lineHeight = metrics.getHeight();
+        List<Double> all = new ArrayList<>();
+        p.ok().forEach(o -> o.stream().filter(java.util.Objects::nonNull).forEach(v -> java.util.Arrays.stream(v).forEach(all::add)));
+        p.failed().forEach(o -> o.stream().filter(java.util.Objects::nonNull).forEach(v -> java.util.Arrays.stream(v).forEach(all::add)));
+        all.removeIf(v -> !(v > 0));
+        double low = all.isEmpty() ? 1 : Math.pow(10, Math.floor(Math.log10(java.util.Collections.min(all))));
+        double high = all.isEmpty() ? 10 : Math.pow(10, Math.ceil(Math.log10(java.util.Collections.max(all) * 1.01)));
+        int columns = Math.min(n, TILES_PER_ROW);
+        int rows = (n + columns - 1) / columns;
+        int titleLines = p.labels().stream().mapToInt(l -> wrap(List.of(String.join(" · ", l)), metrics, TILE_WIDTH - 2 * LABEL_GAP).size())
+                .max().orElse(1);
+        int cellHeight = titleLines * lineHeight + LABEL_GAP + TILE_HEIGHT;
+        int legendWidth = p.options().stream().mapToInt(o -> 34 + metrics.stringWidth(o)).sum() + metrics.stringWidth(LATENCY_KEY) + 2 * LABEL_GAP;
+        int width = Math.max(columns * TILE_WIDTH, legendWidth);
+        List<String> titleLinesOfFigure = wrap(List.of(p.title()), metrics(TITLE_FONT), width - 2 * LABEL_GAP);
+        int legendTop = titleLinesOfFigure.size() * lineHeight + 2 * LABEL_GAP;
+        int gridTop = legendTop + 2 * lineHeight;
+        List<String> notes = wrap(p.notes(), metrics, width - 2 * LABEL_GAP);
+        int height = gridTop + rows * cellHeight + notes.size() * lineHeight + 2 * LABEL_GAP;
+
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        graphics.setColor(Color.BLACK);
+        graphics.setFont(TITLE_FONT);
+        for (int l = 0; l < titleLinesOfFigure.size(); l++) {
+            graphics.drawString(titleLinesOfFigure.get(l), LABEL_GAP, LABEL_GAP + metrics.getAscent() + l * lineHeight);
+        }
+        graphics.setFont(LABEL_FONT);
+        int x = LABEL_GAP;
+        int legendBaseline = legendTop + metrics.getAscent();
+        for (int o = 0; o < p.options().size(); o++) {
+            graphics.setColor(p.colors().get(o));
+            graphics.fillRect(x, legendBaseline - metrics.getAscent() + 2, 12, 12);
+            graphics.setColor(Color.BLACK);
+            graphics.drawString(p.options().get(o), x + 16, legendBaseline);
+            x += 16 + metrics.stringWidth(p.options().get(o)) + 18;
+        }
+        graphics.drawString(LATENCY_KEY, x, legendBaseline);
+
+        List<Rectangle> plots = new ArrayList<>();
+        List<Rectangle> slots = new ArrayList<>();
+        List<Rectangle> boxes = new ArrayList<>();
+        List<List<String>> tileLines = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            int left = (c % columns) * TILE_WIDTH;
+            int top = gridTop + (c / columns) * cellHeight;
+            slots.add(new Rectangle(left, top, TILE_WIDTH, cellHeight));
+            List<String> lines = wrap(List.of(String.join(" · ", p.labels().get(c))), metrics, TILE_WIDTH - 2 * LABEL_GAP);
+            tileLines.add(lines);
+            Rectangle box = null;
+            graphics.setColor(Color.BLACK);
+            for (int l = 0; l < lines.size(); l++) {
+                int w = metrics.stringWidth(lines.get(l));
+                int lx = left + (TILE_WIDTH - w) / 2;
+                int baseline = top + metrics.getAscent() + l * lineHeight;
+                graphics.drawString(lines.get(l), lx, baseline);
+                Rectangle line = new Rectangle(lx, baseline - metrics.getAscent(), w, metrics.getAscent() + metrics.getDescent());
+                box = box == null ? line : box.union(line);
+            }
+            boxes.add(box);
+            Panel tile = tile(p, c, low, high);
+            BufferedImage tileImage = BitmapEncoder.getBufferedImage(tile);
+            int tileTop = top + titleLines * lineHeight + LABEL_GAP;
+            graphics.drawImage(tileImage, left, tileTop, null);
+            Rectangle plot = tile.plotArea();
+            plots.add(new Rectangle(left + plot.x, tileTop + plot.y, plot.width, plot.height));
+        }
+        graphics.setColor(Color.DARK_GRAY);
+        int notesTop = gridTop + rows * cellHeight + LABEL_GAP;
+        for (int l = 0; l < notes.size(); l++) {
+            graphics.drawString(notes.get(l), LABEL_GAP, notesTop + metrics.getAscent() + l * lineHeight);
+        }
+        graphics.dispose();
+        return new Figure(png(image), width, height, plots, slots, boxes, tileLines);
+    }
+
+    private static final String LATENCY_KEY = "line: successful operations; ×: failed ones";
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+
+    private static Panel tile(Percentiles p, int condition, double low, double high) {
+        Panel chart = new Panel(TILE_WIDTH, TILE_HEIGHT);
+        CategoryStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setLocale(Locale.ROOT);
+        s.setLegendVisible(false);
+        s.setChartTitleVisible(false);
+        s.setXAxisTitleVisible(false);
+        s.setYAxisLogarithmic(true);
+        s.setYAxisMin(low);
+        s.setYAxisMax(high);
+        s.setYAxisDecimalPattern("#,##0.##");
+        s.setMarkerSize(8);
+        s.setOverlapped(true); // every option at the percentile's own x, not side by side as bars
+        s.setXAxisTickMarkSpacingHint(30); // XChart skips category labels closer than the hint: six fit
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        chart.setYAxisTitle("µs (log)");
+        s.setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        for (int o = 0; o < p.options().size(); o++) {
+            double[] ok = p.ok().get(o).get(condition);
+            double[] failed = p.failed().get(o).get(condition);
+            if (ok != null) {
+                List<Double> values = new ArrayList<>(positive(ok));
+                values.addAll(java.util.Arrays.asList(null, null));
+                CategorySeries line = chart.addSeries(p.options().get(o), PERCENTILES, values);
+                line.setLineColor(p.colors().get(o));
+                line.setMarkerColor(p.colors().get(o));
+                line.setMarker(SeriesMarkers.CIRCLE);
+            }
+            if (failed != null) {
+                List<Double> crosses = java.util.Arrays.asList(null, null, null, null, positive(failed[0]), positive(failed[1]));
+                if (crosses.stream().anyMatch(java.util.Objects::nonNull)) {
+                    CategorySeries cross = chart.addSeries(p.options().get(o) + " failed", PERCENTILES, crosses);
+                    cross.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+                    cross.setMarker(SeriesMarkers.CROSS);
+                    cross.setMarkerColor(p.colors().get(o));
+                }
+            }
+        }
+        if (chart.getSeriesCollection().isEmpty()) {
+            chart.addSeries("none", PERCENTILES, java.util.Arrays.asList(null, null, null, null, null, low));
+        }
+        return chart;
+    }
+
+    private static List<Double> positive(double[] values) {
+        return java.util.Arrays.stream(values).mapToObj(Charts::positive).toList();
+    }
+
+    private static Double positive(double value) {
+        return value > 0 ? value : null;
     }
 
     /** One panel of {@link #grouped}: the rates (log, whole decades from {@code min} to {@code max}), or the failed shares. */

@@ -47,18 +47,27 @@ final class ComparisonCharts {
     static String links(Run run, String workload) {
         String prefix = answerName(workload) + "-";
         List<String> names = run.charts.keySet().stream().filter(n -> n.startsWith(prefix)).toList();
-        if (names.isEmpty()) {
+        List<String> bars = names.stream().filter(n -> !n.endsWith(LATENCY)).toList();
+        List<String> latency = names.stream().filter(n -> n.endsWith(LATENCY)).toList();
+        if (bars.isEmpty()) {
             return "";
         }
+        return " (" + links(run, bars.size() == 1 ? "chart" : "charts", bars)
+                + (latency.isEmpty() ? "" : "; " + links(run, "latency", latency)) + ")";
+    }
+
+    private static String links(Run run, String what, List<String> names) {
         if (names.size() == 1) {
-            return " ([chart](" + run.link(names.get(0)) + "))";
+            return "[" + what + "](" + run.link(names.get(0)) + ")";
         }
         List<String> links = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             links.add("[" + (i + 1) + "](" + run.link(names.get(i)) + ")");
         }
-        return " (charts " + String.join(", ", links) + ")";
+        return what + " " + String.join(", ", links);
     }
+
+    private static final String LATENCY = "-latency.png";
 
     /** The charts of one study: its configurations with an operation, grouped by the option that pairs most of them; their links. */
     static List<String> study(Run run, String className, List<Result> configs) {
@@ -129,12 +138,71 @@ final class ComparisonCharts {
             // Pages of equal size: 9 conditions make pages of 5 and 4, not of 8 and 1.
             List<Condition> page = sorted.subList(i * sorted.size() / pages, (i + 1) * sorted.size() / pages);
             String pageTitle = title + (pages > 1 ? " (" + (i + 1) + " of " + pages + ")" : "");
-            Charts.Figure figure = Charts.grouped(grouped(pageTitle, option, allOptions, page));
+            Charts.Grouped bars = grouped(pageTitle, option, allOptions, page);
+            Charts.Figure figure = Charts.grouped(bars);
             String chartName = name + "-" + (i + 1) + ".png";
             images.add("![" + pageTitle + "](" + run.chart(chartName, figure.png()) + ")");
             run.figures.put(chartName, figure);
+            if (page.stream().flatMap(c -> c.byOption().values().stream()).anyMatch(c -> latency(c, OK_PERCENTILES.get(0)) > 0)) {
+                String latencyTitle = pageTitle + ": latency";
+                Charts.Figure latency = Charts.percentiles(percentiles(latencyTitle, bars, page));
+                String latencyName = name + "-" + (i + 1) + LATENCY;
+                images.add("![" + latencyTitle + "](" + run.chart(latencyName, latency.png()) + ")");
+                run.figures.put(latencyName, latency);
+            }
         }
         return images;
+    }
+
+    /** The latency counters drawn, by suffix: successful operations' p50 to p99.9, failed ones' p50 and p99. */
+    static final List<String> OK_PERCENTILES = List.of("OkP50Micros", "OkP90Micros", "OkP99Micros", "OkP999Micros");
+    static final List<String> FAIL_PERCENTILES = List.of("FailP50Micros", "FailP99Micros");
+
+    /** The percentile plots of a page, for the options and conditions its bars show. */
+    private static Charts.Percentiles percentiles(String title, Charts.Grouped bars, List<Condition> page) {
+        List<List<double[]>> ok = new ArrayList<>();
+        List<List<double[]>> failed = new ArrayList<>();
+        for (String o : bars.options()) {
+            ok.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : latencies(c, OK_PERCENTILES)).toList());
+            failed.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : latencies(c, FAIL_PERCENTILES)).toList());
+        }
+        List<String> notes = List.of("Per condition, the operation's latency in µs: each iteration's percentile (the mean over the "
+                + "role's threads), the median over a fork's iterations, the mean over forks; one log axis for every plot. "
+                + "Successful operations as a line; failed ones apart, as crosses at their p50 and p99.",
+                bars.notes().stream().filter(n -> n.startsWith("Every condition")).findFirst().orElse(""));
+        return new Charts.Percentiles(title, bars.options(), bars.colors(), bars.labels(), notes, ok, failed);
+    }
+
+    /** The given latency counters of a configuration's operation, null when none was recorded. */
+    private static double[] latencies(Result c, List<String> suffixes) {
+        double[] values = suffixes.stream().mapToDouble(s -> latency(c, s)).toArray();
+        return java.util.Arrays.stream(values).anyMatch(v -> v > 0) ? values : null;
+    }
+
+    /** A latency counter of the operation in µs: per iteration over its threads, median over a fork's iterations, mean over forks; NaN when not recorded. */
+    private static double latency(Result c, String suffix) {
+        List<List<Double>> values = c.counters().get(io.github.schemachurn.sqlite.CounterNames.OPERATION + suffix);
+        List<List<Double>> threads = c.counters().get(io.github.schemachurn.sqlite.CounterNames.OPERATION
+                + io.github.schemachurn.sqlite.CounterNames.THREADS);
+        if (values == null || threads == null) {
+            return Double.NaN;
+        }
+        List<Double> perFork = new ArrayList<>();
+        for (int f = 0; f < values.size(); f++) {
+            List<Double> perIteration = new ArrayList<>();
+            for (int i = 0; i < values.get(f).size(); i++) {
+                double t = threads.get(f).get(i);
+                if (t > 0 && values.get(f).get(i) > 0) {
+                    perIteration.add(values.get(f).get(i) / t);
+                }
+            }
+            perIteration.sort(null);
+            if (!perIteration.isEmpty()) {
+                int m = perIteration.size();
+                perFork.add(m % 2 == 1 ? perIteration.get(m / 2) : (perIteration.get(m / 2 - 1) + perIteration.get(m / 2)) / 2);
+            }
+        }
+        return Stats.mean(perFork);
     }
 
     /** Conditions ordered by benchmark, then by their params, the param with fewest values first, numbers as numbers. */

@@ -5,6 +5,7 @@ import static io.github.schemachurn.report.Fixtures.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
 import java.awt.Color;
 import java.awt.Rectangle;
@@ -55,6 +56,39 @@ class ChartRenderingTest {
         assertThat(run.charts.keySet()).anyMatch(n -> n.startsWith("answer-any-schema-churn-2"));
     }
 
+    /** Latency counters (the operation's percentiles, failures apart) make percentile plots beside the bars. */
+    @Test
+    void latencyPercentilesArePlottedPerOptionWithFailuresApart() throws IOException {
+        Run run = render(latencyRun());
+        checkEveryChart(run);
+        assertThat(run.charts.keySet()).contains("answer-wal-how-to-wrap-ddl-1-latency.png", "ChurnBenchmark-ddl-1-latency.png");
+    }
+
+    /** WAL and DELETE, three DDL strategies: latency grows with the strategy's lock, DELETE's reads fail after waiting. */
+    static List<ObjectNode> latencyRun() {
+        List<ObjectNode> results = new ArrayList<>();
+        List<String> ddls = List.of("AUTOCOMMIT", "IMMEDIATE", "EXCLUSIVE");
+        for (String journal : List.of("WAL", "DELETE")) {
+            for (int d = 0; d < ddls.size(); d++) {
+                boolean wal = journal.equals("WAL");
+                double base = (wal ? 8 : 40) * (d + 1);
+                int d0 = d;
+                Fixtures.Bench bench = new Fixtures.Bench("ChurnBenchmark", "churn", 2, params("journal", journal, "ddl", ddls.get(d)))
+                        .role(CounterNames.OPERATION, "reader", wal ? 100_000 : 2_000, ErrorClass.BUSY, wal ? 0 : 0.4)
+                        .role(CounterNames.DDL, "churner", 500, ErrorClass.BUSY, 0);
+                double[] factors = {1, 3, 20, 80};
+                for (int p = 0; p < ComparisonCharts.OK_PERCENTILES.size(); p++) {
+                    double v = base * factors[p];
+                    bench.counter(CounterNames.OPERATION + ComparisonCharts.OK_PERCENTILES.get(p), (f, i) -> v);
+                }
+                bench.counter(CounterNames.OPERATION + ComparisonCharts.FAIL_PERCENTILES.get(0), (f, i) -> wal ? 0.0 : 2000.0 + 1500 * d0);
+                bench.counter(CounterNames.OPERATION + ComparisonCharts.FAIL_PERCENTILES.get(1), (f, i) -> wal ? 0.0 : 2500.0 + 2000 * d0);
+                results.add(bench.node);
+            }
+        }
+        return results;
+    }
+
     private Run render(List<ObjectNode> results) {
         Run run = new Run(Fixtures.configs(results, dir), Optional.empty(), "charts/");
         Md md = new Md(1);
@@ -80,12 +114,15 @@ class ChartRenderingTest {
     private static void check(String name, Charts.Figure figure, BufferedImage image) {
         Rectangle bounds = new Rectangle(0, 0, figure.width(), figure.height());
         assertThat(image.getWidth()).isEqualTo(figure.width());
+        boolean tiles = name.endsWith("-latency.png");
         for (Rectangle plot : figure.plots()) {
             assertThat(plot.height).as(name + ": plot height").isGreaterThanOrEqualTo(Charts.MIN_PLOT_HEIGHT);
-            assertThat(plot.width).as(name + ": plot width per condition").isGreaterThanOrEqualTo(60 * figure.slots().size());
+            assertThat(plot.width).as(name + ": plot width per condition").isGreaterThanOrEqualTo(tiles ? 150 : 60 * figure.slots().size());
             assertThat(bounds.contains(plot)).as(name + ": plot inside the image").isTrue();
         }
-        assertThat(figure.plots().get(0).x).as(name + ": both panels share their x axis").isEqualTo(figure.plots().get(1).x);
+        if (!tiles) {
+            assertThat(figure.plots().get(0).x).as(name + ": both panels share their x axis").isEqualTo(figure.plots().get(1).x);
+        }
         assertThat(figure.labels()).hasSameSizeAs(figure.slots()).hasSameSizeAs(figure.labelLines());
         for (int c = 0; c < figure.slots().size(); c++) {
             Rectangle slot = figure.slots().get(c);
@@ -100,7 +137,11 @@ class ChartRenderingTest {
                 assertThat(label.intersects(figure.labels().get(other))).as(what + " overlaps another").isFalse();
             }
         }
-        assertThat(barPixels(image, figure.plots().get(0)) + barPixels(image, figure.plots().get(1))).as(name + ": bars drawn").isGreaterThan(100);
+        for (Rectangle slot : figure.slots()) {
+            assertThat(bounds.contains(slot)).as(name + ": condition inside the image").isTrue();
+        }
+        int drawn = figure.plots().stream().mapToInt(p -> barPixels(image, p)).sum();
+        assertThat(drawn).as(name + ": data drawn").isGreaterThan(tiles ? 20 : 100);
     }
 
     private static int darkPixels(BufferedImage image, Rectangle box) {
