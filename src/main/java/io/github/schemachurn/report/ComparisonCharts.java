@@ -88,7 +88,8 @@ final class ComparisonCharts {
             conditions.computeIfAbsent(params.toString(), k -> new Condition(className, params, new LinkedHashMap<>()))
                     .byOption().put(value.apply(c), c);
         }
-        List<String> options = withOp.stream().map(value).distinct().toList();
+        // A param's options in the run's order, so each has the same colour in every chart.
+        List<String> options = option.equals(METHOD) ? withOp.stream().map(value).distinct().toList() : run.values(option);
         return draw(run, className + "-" + option, className + " (bars: " + option + ")", option, options, new ArrayList<>(conditions.values()));
     }
 

@@ -31,29 +31,6 @@ final class StudiesSection {
                 .map(l -> l.isEmpty() ? "all" : l).toList();
     }
 
-    /** Short labels for chart axes: the values alone, joined by "/"; {@link #axis} names them. */
-    static List<String> shortLabels(List<Result> configs) {
-        List<String> varied = Result.varied(configs);
-        boolean methods = configs.stream().map(Result::method).distinct().count() > 1;
-        return configs.stream().map(c -> {
-            List<String> parts = new ArrayList<>();
-            if (methods) {
-                parts.add(c.method());
-            }
-            varied.forEach(v -> parts.add(c.params().getOrDefault(v, "–")));
-            return parts.isEmpty() ? "all" : String.join("/", parts);
-        }).toList();
-    }
-
-    static String axis(List<Result> configs) {
-        List<String> parts = new ArrayList<>();
-        if (configs.stream().map(Result::method).distinct().count() > 1) {
-            parts.add("method");
-        }
-        parts.addAll(Result.varied(configs));
-        return parts.isEmpty() ? "configuration" : String.join("/", parts);
-    }
-
     static void render(Run run, Md md, String tablesLink) {
         md.section("Studies: findings, then evidence", s -> {
             s.para("One subsection per benchmark class; rows are the configurations, labelled by the params that vary. "
