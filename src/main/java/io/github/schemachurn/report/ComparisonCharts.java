@@ -1,5 +1,6 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.sqlite.ErrorClass;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -274,6 +275,23 @@ final class ComparisonCharts {
                 + common.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         if (!every.isEmpty()) {
             notes.add("Every condition here: " + every + ".");
+        }
+        List<String> classes = new ArrayList<>();
+        for (String o : options) {
+            List<Role> roles = page.stream().map(c -> c.byOption().get(o)).filter(java.util.Objects::nonNull)
+                    .map(c -> c.op().orElseThrow()).toList();
+            double failures = roles.stream().mapToDouble(r -> r.total(i -> i.attempts() - i.ok())).sum();
+            if (failures > 0) {
+                classes.add(o + ": " + java.util.Arrays.stream(ErrorClass.values())
+                        .filter(e -> roles.stream().anyMatch(r -> r.failures(e) > 0))
+                        .sorted(Comparator.comparingLong((ErrorClass e) ->
+                                roles.stream().mapToLong(r -> r.failures(e)).sum()).reversed())
+                        .map(e -> e.counterSuffix() + " " + Fmt.pct(100 * roles.stream().mapToLong(r -> r.failures(e)).sum() / failures))
+                        .collect(Collectors.joining(", ")));
+            }
+        }
+        if (!classes.isEmpty()) {
+            notes.add("Failed attempts by class, all conditions here: " + String.join("; ", classes) + ".");
         }
         List<String> disagree = new ArrayList<>();
         for (int c = 0; c < page.size(); c++) {
