@@ -250,7 +250,11 @@ final class ComparisonCharts {
                 lines.add(c.benchmark());
             }
             lineParams.forEach(p -> lines.add(label(p, c.params().get(p))));
-            labels.add(lines.isEmpty() ? List.of("all") : lines);
+            if (lines.isEmpty()) {
+                lines.add("all");
+            }
+            failureClasses(c).ifPresent(lines::add);
+            labels.add(lines);
         }
         List<List<Double>> ok = new ArrayList<>();
         List<List<Double>> failed = new ArrayList<>();
@@ -269,7 +273,8 @@ final class ComparisonCharts {
             lines.add(0, "benchmark");
         }
         if (!lines.isEmpty()) {
-            notes.add("Label lines, top to bottom: " + String.join(", ", lines) + ".");
+            notes.add("Label lines, top to bottom: " + String.join(", ", lines) + "; then, where attempts failed, the error classes "
+                    + "of at least 5 % of the failures.");
         }
         String every = (benchmarks ? "" : page.get(0).benchmark() + (common.isEmpty() ? "" : ", "))
                 + common.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
@@ -307,6 +312,18 @@ final class ComparisonCharts {
                     + String.join("; ", disagree) + ".");
         }
         return new Charts.Grouped(title, options, colors, labels, notes, ok, failed);
+    }
+
+    /** "fails: Schema, Busy": the error classes of at least 5 % of a condition's failed attempts (all options), most first. */
+    private static java.util.Optional<String> failureClasses(Condition c) {
+        List<Role> roles = c.byOption().values().stream().map(r -> r.op().orElseThrow()).toList();
+        long failures = roles.stream().mapToLong(r -> (long) r.total(i -> i.attempts() - i.ok())).sum();
+        if (failures == 0) {
+            return java.util.Optional.empty();
+        }
+        Function<ErrorClass, Long> count = e -> roles.stream().mapToLong(r -> r.failures(e)).sum();
+        return java.util.Optional.of("fails: " + java.util.Arrays.stream(ErrorClass.values()).filter(e -> count.apply(e) >= 0.05 * failures)
+                .sorted(Comparator.comparing(count).reversed()).map(ErrorClass::counterSuffix).collect(Collectors.joining(", ")));
     }
 
     /** A label line: an enum-like value alone, a number with its param's (short) name. */
