@@ -303,7 +303,7 @@ final class ComparisonCharts {
             for (String o : options) {
                 Result config = page.get(c).byOption().get(o);
                 if (config != null && config.op().orElseThrow().rate().forksDisagree()) {
-                    disagree.add(o + " at " + String.join(" ", labels.get(c)));
+                    disagree.add(o + " at " + String.join(" ", labels.get(c).stream().filter(l -> !l.startsWith("fails: ")).toList()));
                 }
             }
         }
