@@ -231,7 +231,7 @@ final class DiagnosisPage {
                 }
             }
         }
-        return medians.isEmpty() ? Optional.empty() : Optional.of(Estimate.of(medians, medians, false));
+        return medians.isEmpty() ? Optional.empty() : Optional.of(Estimate.of(medians, false));
     }
 
     private static byte[] chart(List<Result> migration) {

@@ -43,22 +43,22 @@ public final class AnswerSection {
                     + "shorter one only trades waiting for failing. "
                     + "Diagnostic options (`" + Run.READER + "=" + DIAGNOSTIC_READER + "`) are not candidates. "
                     + "Examples are each row's median comparison; \"DDL failed\" is the schema changer's own failure share.");
-            table(s, rows(run, true), "No realistic-regime comparison in this run (busy timeout ≥ "
+            table(s, run, rows(run, true), "No realistic-regime comparison in this run (busy timeout ≥ "
                     + duration(REALISTIC_MIN_BUSY_TIMEOUT_MS) + " with paced churn).");
             s.para(SeedClaim.verdict(run));
             s.para("**Stress regimes.**");
-            table(s, rows(run, false), "No stress-regime comparison in this run.");
+            table(s, run, rows(run, false), "No stress-regime comparison in this run.");
         });
     }
 
-    private static void table(Md s, List<Row> rows, String none) {
+    private static void table(Md s, Run run, List<Row> rows, String none) {
         if (rows.isEmpty()) {
             s.para(none);
             return;
         }
         Md.Table table = new Md.Table("if your workload is", "regime", "do", "because (typical example)");
         for (Row row : rows) {
-            table = table.with(row.workload(), row.regime(), row.advice(), row.because());
+            table = table.with(row.workload(), row.regime(), row.advice(), row.because() + ComparisonCharts.links(run, row.workload()));
         }
         s.table(table);
     }
@@ -159,6 +159,7 @@ public final class AnswerSection {
         }
         String regime = regime(comparisons);
         Optional<String> avoid = avoid(comparisons);
+        ComparisonCharts.answer(run, param, comparisons, workload);
         Map<String, List<Comparison>> wins = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             c.winner().ifPresent(w -> wins.computeIfAbsent(w.value(), k -> new ArrayList<>()).add(c));

@@ -1,12 +1,20 @@
 package io.github.schemachurn.report;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -15,6 +23,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -29,7 +38,10 @@ public final class Charts {
     public static byte[] shares(String title, String xTitle, List<String> categories, Map<String, List<Double>> percentByOutcome) {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(650).title(title)
                 .xAxisTitle(xTitle).yAxisTitle("% of attempts").build();
-        style(chart.getStyler(), categories.size());
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLocale(Locale.ROOT);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 4 ? 90 : 0);
         chart.getStyler().setStacked(true);
         chart.getStyler().setYAxisMax(100.0);
         chart.getStyler().setYAxisMin(0.0);
@@ -41,32 +53,367 @@ public final class Charts {
         return png(chart);
     }
 
-    /** Successful operations per second, one dot per fork, on a log axis (zero is left out). */
-    static byte[] rates(String title, String xTitle, String yTitle, List<String> categories, List<List<Double>> forkValues) {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(650).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle + " (log)").build();
-        style(chart.getStyler(), categories.size());
-        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendVisible(false);
-        int maxForks = forkValues.stream().mapToInt(List::size).max().orElse(0);
-        boolean any = false;
-        for (int fork = 0; fork < maxForks; fork++) {
-            List<Double> values = new ArrayList<>();
-            for (List<Double> forks : forkValues) {
-                Double v = fork < forks.size() ? forks.get(fork) : null;
-                values.add(v != null && v > 0 ? v : null);
-            }
-            if (values.stream().anyMatch(v -> v != null)) {
-                CategorySeries s = chart.addSeries("fork " + (fork + 1), categories, values);
-                s.setMarkerColor(COLORS[9]);
-                s.setMarker(SeriesMarkers.CIRCLE);
-                any = true;
-            }
-        }
-        return any ? png(chart) : null;
+    /** Options' colours: none of them reads as good or bad (no green first, no red second). */
+    private static final Color[] OPTION_COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x17becf),
+            new Color(0x8c564b), new Color(0xe377c2), new Color(0xbcbd22), new Color(0x7f7f7f), new Color(0x2ca02c), new Color(0xd62728)};
+
+    /** The colour of the i-th option of a param (in the run's order), the same in every chart. */
+    static Color color(int i) {
+        return OPTION_COLORS[Math.floorMod(i, OPTION_COLORS.length)];
     }
 
+    /** The font of the category labels, which this class draws under the plot itself: XChart draws one line per label and overlaps or skips what does not fit. */
+    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    /** Room on each side of a label inside its category's slot, in pixels. */
+    static final int LABEL_GAP = 6;
+    /** The share of the plot's width and height XChart spreads its data over (its default). */
+    private static final double PLOT_CONTENT = 0.92;
+    /** Below this many pixels of plot height a panel is too small to show its bars. */
+    static final int MIN_PLOT_HEIGHT = 120;
+
+    /**
+     * Options compared under several conditions (the categories): per condition one bar per option,
+     * in the option's colour. Values are per option, per condition; null where the option was not
+     * measured under that condition.
+     *
+     * @param labels per condition its label, one line per param that varies between the conditions
+     * @param notes  sentences under the labels: which param each label line is, what every condition shares
+     */
+    record Grouped(String title, List<String> options, List<Color> colors, List<List<String>> labels, List<String> notes,
+                   List<List<Double>> okPerSecond, List<List<Double>> failedPercent) {}
+
+    /** A rendered chart and where it drew what, in the image's pixels: its plot areas, each category's slot and label box. */
+    record Figure(byte[] png, int width, int height, List<Rectangle> plots, List<Rectangle> slots, List<Rectangle> labels,
+                  List<List<String>> labelLines) {}
+
+    /**
+     * Two panels over the same conditions: successful operations per second on a log axis (values span
+     * decades; no bar where none succeeded), and the failed share of attempts, 0-100 %, each bar with its
+     * value. The conditions are named under the lower panel, every one of them, in lines that fit its slot.
+     */
+    static Figure grouped(Grouped g) {
+        int n = g.labels().size();
+        FontMetrics metrics = metrics(LABEL_FONT);
+        int widest = g.labels().stream().flatMap(List::stream).mapToInt(metrics::stringWidth).max().orElse(0);
+        int slot = Math.max(Math.max(widest + 2 * LABEL_GAP, 18 * g.options().size() + 12), 80);
+        int plotWidth = (int) Math.ceil(Math.max(slot * n, 420) / PLOT_CONTENT);
+        List<Double> rates = g.okPerSecond().stream().flatMap(List::stream).filter(v -> v != null && v > 0).toList();
+        // Whole decades, the lowest at least half the smallest bar below it: every bar visibly tall.
+        double low = rates.isEmpty() ? 1 : Math.pow(10, Math.floor(Math.log10(java.util.Collections.min(rates) / 2)));
+        double high = rates.isEmpty() ? 10 : Math.pow(10, Math.ceil(Math.log10(java.util.Collections.max(rates) * 1.01)));
+        Painted upper = aligned(width -> panel(g, width, 400, true, low, high), plotWidth);
+        Painted lower = aligned(width -> panel(g, width, 250, false, 0, 100), plotWidth);
+        BufferedImage top = upper.image();
+        BufferedImage bottom = lower.image();
+        Rectangle topPlot = upper.plot();
+        Rectangle bottomPlot = lower.plot();
+        int left = Math.max(topPlot.x, bottomPlot.x);
+        int width = left + plotWidth + Math.max(top.getWidth() - topPlot.x - topPlot.width, bottom.getWidth() - bottomPlot.x - bottomPlot.width);
+        int lineHeight = metrics.getHeight();
+        int lines = g.labels().stream().mapToInt(List::size).max().orElse(1);
+        int bandTop = top.getHeight() + bottom.getHeight();
+        int bandHeight = lines * lineHeight + 2 * LABEL_GAP;
+        List<String> notes = wrap(g.notes(), metrics, width - 2 * LABEL_GAP);
+        int height = bandTop + bandHeight + notes.size() * lineHeight + LABEL_GAP;
+
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.drawImage(top, left - topPlot.x, 0, null);
+        graphics.drawImage(bottom, left - bottomPlot.x, top.getHeight(), null);
+        graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        graphics.setFont(LABEL_FONT);
+        List<Rectangle> slots = new ArrayList<>();
+        List<Rectangle> boxes = new ArrayList<>();
+        // XChart spreads the categories over PLOT_CONTENT of the plot's width, centred.
+        double slotWidth = PLOT_CONTENT * plotWidth / n;
+        double margin = (plotWidth - PLOT_CONTENT * plotWidth) / 2;
+        for (int c = 0; c < n; c++) {
+            int x0 = left + (int) Math.round(margin + c * slotWidth);
+            int x1 = left + (int) Math.round(margin + (c + 1) * slotWidth);
+            slots.add(new Rectangle(x0, bandTop, x1 - x0, bandHeight));
+            graphics.setColor(Color.LIGHT_GRAY);
+            if (c > 0) {
+                graphics.drawLine(x0, top.getHeight() + bottomPlot.y, x0, bandTop + bandHeight - 2);
+            }
+            graphics.setColor(Color.BLACK);
+            Rectangle box = null;
+            List<String> label = g.labels().get(c);
+            for (int l = 0; l < label.size(); l++) {
+                int w = metrics.stringWidth(label.get(l));
+                int x = x0 + (x1 - x0 - w) / 2;
+                int baseline = bandTop + LABEL_GAP + metrics.getAscent() + l * lineHeight;
+                graphics.drawString(label.get(l), x, baseline);
+                Rectangle line = new Rectangle(x, baseline - metrics.getAscent(), w, metrics.getAscent() + metrics.getDescent());
+                box = box == null ? line : box.union(line);
+            }
+            boxes.add(box == null ? new Rectangle(x0 + (x1 - x0) / 2, bandTop, 0, 0) : box);
+        }
+        graphics.setColor(Color.DARK_GRAY);
+        for (int l = 0; l < notes.size(); l++) {
+            graphics.drawString(notes.get(l), LABEL_GAP, bandTop + bandHeight + metrics.getAscent() + l * lineHeight);
+        }
+        graphics.dispose();
+        List<Rectangle> plots = List.of(new Rectangle(left, topPlot.y, plotWidth, topPlot.height),
+                new Rectangle(left, top.getHeight() + bottomPlot.y, plotWidth, bottomPlot.height));
+        return new Figure(png(image), width, height, plots, slots, boxes, g.labels());
+    }
+
+    /**
+     * Latency percentiles of options compared under several conditions: one small plot per condition
+     * (its label above it), per option a line from p50 to p99.9 of successful operations on a log axis
+     * shared by all plots, and apart from it, crosses at p50 and p99 of failed ones in the same colour.
+     *
+     * @param ok     per option, per condition: p50, p90, p99, p99.9 in µs, or null where not measured
+     * @param failed per option, per condition: p50, p99 of failed operations in µs, or null where none failed
+     */
+    record Percentiles(String title, List<String> options, List<Color> colors, List<List<String>> labels, List<String> notes,
+                       List<List<double[]>> ok, List<List<double[]>> failed) {}
+
+    static final List<String> PERCENTILES = List.of("p50", "p90", "p99", "p99.9", "fail p50", "fail p99");
+    private static final int TILE_WIDTH = 400;
+    private static final int TILE_HEIGHT = 250;
+    private static final int TILES_PER_ROW = 4;
+
+    static Figure percentiles(Percentiles p) {
+        int n = p.labels().size();
+        FontMetrics metrics = metrics(LABEL_FONT);
+        int lineHeight = metrics.getHeight();
+        List<Double> all = new ArrayList<>();
+        p.ok().forEach(o -> o.stream().filter(java.util.Objects::nonNull).forEach(v -> java.util.Arrays.stream(v).forEach(all::add)));
+        p.failed().forEach(o -> o.stream().filter(java.util.Objects::nonNull).forEach(v -> java.util.Arrays.stream(v).forEach(all::add)));
+        all.removeIf(v -> !(v > 0));
+        double low = all.isEmpty() ? 1 : Math.pow(10, Math.floor(Math.log10(java.util.Collections.min(all))));
+        double high = all.isEmpty() ? 10 : Math.pow(10, Math.ceil(Math.log10(java.util.Collections.max(all) * 1.01)));
+        int columns = Math.min(n, TILES_PER_ROW);
+        int rows = (n + columns - 1) / columns;
+        int titleLines = p.labels().stream().mapToInt(l -> wrap(List.of(String.join(" · ", l)), metrics, TILE_WIDTH - 2 * LABEL_GAP).size())
+                .max().orElse(1);
+        int cellHeight = titleLines * lineHeight + LABEL_GAP + TILE_HEIGHT;
+        int legendWidth = p.options().stream().mapToInt(o -> 34 + metrics.stringWidth(o)).sum() + metrics.stringWidth(LATENCY_KEY) + 2 * LABEL_GAP;
+        int width = Math.max(columns * TILE_WIDTH, legendWidth);
+        List<String> titleLinesOfFigure = wrap(List.of(p.title()), metrics(TITLE_FONT), width - 2 * LABEL_GAP);
+        int legendTop = titleLinesOfFigure.size() * lineHeight + 2 * LABEL_GAP;
+        int gridTop = legendTop + 2 * lineHeight;
+        List<String> notes = wrap(p.notes(), metrics, width - 2 * LABEL_GAP);
+        int height = gridTop + rows * cellHeight + notes.size() * lineHeight + 2 * LABEL_GAP;
+
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        graphics.setColor(Color.BLACK);
+        graphics.setFont(TITLE_FONT);
+        for (int l = 0; l < titleLinesOfFigure.size(); l++) {
+            graphics.drawString(titleLinesOfFigure.get(l), LABEL_GAP, LABEL_GAP + metrics.getAscent() + l * lineHeight);
+        }
+        graphics.setFont(LABEL_FONT);
+        int x = LABEL_GAP;
+        int legendBaseline = legendTop + metrics.getAscent();
+        for (int o = 0; o < p.options().size(); o++) {
+            graphics.setColor(p.colors().get(o));
+            graphics.fillRect(x, legendBaseline - metrics.getAscent() + 2, 12, 12);
+            graphics.setColor(Color.BLACK);
+            graphics.drawString(p.options().get(o), x + 16, legendBaseline);
+            x += 16 + metrics.stringWidth(p.options().get(o)) + 18;
+        }
+        graphics.drawString(LATENCY_KEY, x, legendBaseline);
+
+        List<Rectangle> plots = new ArrayList<>();
+        List<Rectangle> slots = new ArrayList<>();
+        List<Rectangle> boxes = new ArrayList<>();
+        List<List<String>> tileLines = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            int left = (c % columns) * TILE_WIDTH;
+            int top = gridTop + (c / columns) * cellHeight;
+            slots.add(new Rectangle(left, top, TILE_WIDTH, cellHeight));
+            List<String> lines = wrap(List.of(String.join(" · ", p.labels().get(c))), metrics, TILE_WIDTH - 2 * LABEL_GAP);
+            tileLines.add(lines);
+            Rectangle box = null;
+            graphics.setColor(Color.BLACK);
+            for (int l = 0; l < lines.size(); l++) {
+                int w = metrics.stringWidth(lines.get(l));
+                int lx = left + (TILE_WIDTH - w) / 2;
+                int baseline = top + metrics.getAscent() + l * lineHeight;
+                graphics.drawString(lines.get(l), lx, baseline);
+                Rectangle line = new Rectangle(lx, baseline - metrics.getAscent(), w, metrics.getAscent() + metrics.getDescent());
+                box = box == null ? line : box.union(line);
+            }
+            boxes.add(box);
+            Panel tile = tile(p, c, low, high);
+            BufferedImage tileImage = BitmapEncoder.getBufferedImage(tile);
+            int tileTop = top + titleLines * lineHeight + LABEL_GAP;
+            graphics.drawImage(tileImage, left, tileTop, null);
+            Rectangle plot = tile.plotArea();
+            plots.add(new Rectangle(left + plot.x, tileTop + plot.y, plot.width, plot.height));
+        }
+        graphics.setColor(Color.DARK_GRAY);
+        int notesTop = gridTop + rows * cellHeight + LABEL_GAP;
+        for (int l = 0; l < notes.size(); l++) {
+            graphics.drawString(notes.get(l), LABEL_GAP, notesTop + metrics.getAscent() + l * lineHeight);
+        }
+        graphics.dispose();
+        return new Figure(png(image), width, height, plots, slots, boxes, tileLines);
+    }
+
+    private static final String LATENCY_KEY = "line: successful operations; ×: failed ones";
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+
+    private static Panel tile(Percentiles p, int condition, double low, double high) {
+        Panel chart = new Panel(TILE_WIDTH, TILE_HEIGHT);
+        CategoryStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setLocale(Locale.ROOT);
+        s.setLegendVisible(false);
+        s.setChartTitleVisible(false);
+        s.setXAxisTitleVisible(false);
+        s.setYAxisLogarithmic(true);
+        s.setYAxisMin(low);
+        s.setYAxisMax(high);
+        s.setYAxisDecimalPattern("#,##0.##");
+        s.setMarkerSize(8);
+        s.setOverlapped(true); // every option at the percentile's own x, not side by side as bars
+        s.setXAxisTickMarkSpacingHint(30); // XChart skips category labels closer than the hint: six fit
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        chart.setYAxisTitle("µs (log)");
+        s.setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        for (int o = 0; o < p.options().size(); o++) {
+            double[] ok = p.ok().get(o).get(condition);
+            double[] failed = p.failed().get(o).get(condition);
+            if (ok != null) {
+                List<Double> values = new ArrayList<>(positive(ok));
+                values.addAll(java.util.Arrays.asList(null, null));
+                CategorySeries line = chart.addSeries(p.options().get(o), PERCENTILES, values);
+                line.setLineColor(p.colors().get(o));
+                line.setMarkerColor(p.colors().get(o));
+                line.setMarker(SeriesMarkers.CIRCLE);
+            }
+            if (failed != null) {
+                List<Double> crosses = java.util.Arrays.asList(null, null, null, null, positive(failed[0]), positive(failed[1]));
+                if (crosses.stream().anyMatch(java.util.Objects::nonNull)) {
+                    CategorySeries cross = chart.addSeries(p.options().get(o) + " failed", PERCENTILES, crosses);
+                    cross.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+                    cross.setMarker(SeriesMarkers.CROSS);
+                    cross.setMarkerColor(p.colors().get(o));
+                }
+            }
+        }
+        if (chart.getSeriesCollection().isEmpty()) {
+            chart.addSeries("none", PERCENTILES, java.util.Arrays.asList(null, null, null, null, null, low));
+        }
+        return chart;
+    }
+
+    private static List<Double> positive(double[] values) {
+        return java.util.Arrays.stream(values).mapToObj(Charts::positive).toList();
+    }
+
+    private static Double positive(double value) {
+        return value > 0 ? value : null;
+    }
+
+    /** One panel of {@link #grouped}: the rates (log, whole decades from {@code min} to {@code max}), or the failed shares. */
+    private static Panel panel(Grouped g, int width, int height, boolean rates, double min, double max) {
+        Panel chart = new Panel(width, height);
+        CategoryStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setLocale(Locale.ROOT);
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setXAxisTicksVisible(false);
+        s.setXAxisTitleVisible(false);
+        s.setPlotContentSize(PLOT_CONTENT);
+        s.setAvailableSpaceFill(0.8);
+        s.setYAxisDecimalPattern("#,##0.##");
+        s.setYAxisMin(min);
+        s.setYAxisMax(max);
+        List<String> categories = new ArrayList<>();
+        for (int c = 0; c < g.labels().size(); c++) {
+            categories.add(String.valueOf(c + 1));
+        }
+        List<List<Double>> values;
+        if (rates) {
+            chart.setTitle(g.title());
+            chart.setYAxisTitle("successful operations/s (log)");
+            s.setYAxisLogarithmic(true);
+            values = g.okPerSecond().stream().map(list -> list.stream().map(v -> v == null || v <= 0 ? null : v).toList()).toList();
+        } else {
+            s.setChartTitleVisible(false);
+            chart.setYAxisTitle("failed, % of attempts");
+            s.setLabelsVisible(true);
+            s.setLabelsRotation(90);
+            s.setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+            s.setLabelsFontColorAutomaticEnabled(false);
+            s.setLabelsFontColor(Color.BLACK);
+            values = g.failedPercent();
+        }
+        for (int o = 0; o < g.options().size(); o++) {
+            List<Double> v = values.get(o);
+            // XChart refuses a series without a value: an option measured nowhere here keeps its legend entry.
+            List<Double> drawn = v.stream().allMatch(java.util.Objects::isNull) ? zeros(v.size(), rates) : v;
+            chart.addSeries(g.options().get(o), categories, drawn).setFillColor(g.colors().get(o));
+        }
+        return chart;
+    }
+
+    private static List<Double> zeros(int size, boolean rates) {
+        List<Double> list = new ArrayList<>(java.util.Collections.nCopies(size, (Double) null));
+        list.set(0, rates ? Double.MIN_NORMAL : 0.0);
+        return list;
+    }
+
+    /** A CategoryChart that tells where XChart put its plot area once painted. */
+    private static final class Panel extends CategoryChart {
+        Panel(int width, int height) {
+            super(width, height);
+        }
+
+        Rectangle plotArea() {
+            return plot.getBounds().getBounds();
+        }
+    }
+
+    private record Painted(BufferedImage image, Rectangle plot) {}
+
+    /** The panel painted at the width that gives its plot area exactly {@code plotWidth} pixels (XChart sizes the axis and legend first). */
+    private static Painted aligned(java.util.function.IntFunction<Panel> make, int plotWidth) {
+        int width = plotWidth + 320;
+        for (int attempt = 0; ; attempt++) {
+            Panel panel = make.apply(width);
+            BufferedImage image = BitmapEncoder.getBufferedImage(panel);
+            Rectangle plot = panel.plotArea();
+            if (plot.width == plotWidth || attempt == 3) {
+                return new Painted(image, plot);
+            }
+            width += plotWidth - plot.width;
+        }
+    }
+
+    private static FontMetrics metrics(Font font) {
+        Graphics2D graphics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        FontMetrics metrics = graphics.getFontMetrics(font);
+        graphics.dispose();
+        return metrics;
+    }
+
+    /** Sentences broken into lines of at most {@code width} pixels, at spaces. */
+    static List<String> wrap(List<String> sentences, FontMetrics metrics, int width) {
+        List<String> lines = new ArrayList<>();
+        for (String sentence : sentences) {
+            StringBuilder line = new StringBuilder();
+            for (String word : sentence.split(" ")) {
+                if (line.length() > 0 && metrics.stringWidth(line + " " + word) > width) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                line.append(line.length() > 0 ? " " : "").append(word);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
     /** A named set of (x, y) points, or a line when {@code line}. */
     record Points(String name, List<Double> x, List<Double> y, boolean line) {}
 
@@ -92,13 +439,13 @@ public final class Charts {
         return png(chart);
     }
 
-    private static void style(Styler styler, int categories) {
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setLocale(Locale.ROOT);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
-        if (styler instanceof org.knowm.xchart.style.CategoryStyler c) {
-            c.setXAxisLabelRotation(categories > 4 ? 90 : 0);
-            c.setYAxisDecimalPattern("#,##0.###");
+    private static byte[] png(BufferedImage image) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * A headline figure: the mean of its per-fork values (so the headline is what the forks show), a
- * 95 % error bar (over forks, or over iterations when there is one fork), and whether the forks
+ * 95 % error bar over forks (none with one fork: its iterations share one JVM, CPU placement and
+ * database, and are no replicates; two of them made "5,009 ± 40,326"), and whether the forks
  * disagree ({@link Stats#forksDisagree}); a disagreeing figure is shown as its fork range and never wins.
+ * A share of attempts ({@link #share}) has its own interval, {@code low} to {@code high}, within 0-1.
  */
-public record Estimate(double value, double error, List<Double> forks, boolean forksDisagree) {
+public record Estimate(double value, double error, List<Double> forks, boolean forksDisagree, double low, double high) {
     public Estimate {
         forks = List.copyOf(forks);
         if (forks.isEmpty()) {
@@ -15,15 +17,29 @@ public record Estimate(double value, double error, List<Double> forks, boolean f
         }
     }
 
-    /** @param iterations the per-iteration values, used for the error bar when there is only one fork */
-    public static Estimate of(List<Double> forks, List<Double> iterations, boolean checkForks) {
-        double error = forks.size() > 1 ? Stats.halfWidth(forks) : Stats.halfWidth(iterations);
-        return new Estimate(Stats.mean(forks), error, forks, checkForks && Stats.forksDisagree(forks));
+    public static Estimate of(List<Double> forks, boolean checkForks) {
+        double error = Stats.halfWidth(forks);
+        double value = Stats.mean(forks);
+        return new Estimate(value, error, forks, checkForks && Stats.forksDisagree(forks), value - error, value + error);
+    }
+
+    /**
+     * A share of attempts: per fork {@code {hits, attempts}}; the value is the mean of the forks'
+     * shares, the interval {@link Stats#shareInterval} over the forks (the unit that repeats: the
+     * iterations of one fork share its JVM, its CPU placement and its database). None with one fork.
+     */
+    static Estimate share(List<long[]> forkCounts) {
+        List<Double> shares = forkCounts.stream().map(c -> c[1] == 0 ? 0.0 : (double) c[0] / c[1]).toList();
+        double value = Stats.mean(shares);
+        double[] interval = Stats.shareInterval(forkCounts.stream().filter(c -> c[1] > 0).toList());
+        double low = Math.min(interval[0], value);
+        double high = Math.max(interval[1], value);
+        return new Estimate(value, (high - low) / 2, shares, false, low, high);
     }
 
     /** A timing or rate as JMH measured it: per fork the mean of its iterations. */
     static Estimate of(Result.Metric metric) {
-        return of(metric.forks().stream().map(Stats::mean).toList(), metric.forks().get(0), true);
+        return of(metric.forks().stream().map(Stats::mean).toList(), true);
     }
 
     double min() {
@@ -46,9 +62,15 @@ public record Estimate(double value, double error, List<Double> forks, boolean f
         return Double.isNaN(error) ? Fmt.num(value) : Fmt.num(value) + " ± " + Fmt.num(error);
     }
 
-    /** As a percentage of attempts (the value is a fraction). */
+    /** As a percentage of attempts (a {@link #share}), with its 95 % interval when the forks give one. */
     public String percent() {
         String v = Fmt.pct(100 * value);
-        return Double.isNaN(error) || 100 * error < 0.01 ? v : v + " ± " + Fmt.pct(100 * error);
+        if (value == 0 && !(high >= 1e-4)) { // none counted: one fork, or forks whose interval is below 0.01 %
+            return v;
+        }
+        if (forks.size() < 2) {
+            return v + " (one fork: no interval)";
+        }
+        return Double.isNaN(low) || 100 * (high - low) < 0.01 ? v : v + " (" + Fmt.pctRange(100 * low, 100 * high) + ")";
     }
 }

@@ -46,6 +46,11 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%.2f %%", percent);
     }
 
+    /** A range of percentages, "5.10–30.20 %" (each end as {@link #pct} writes it). */
+    static String pctRange(double low, double high) {
+        return pct(low).replace(" %", "") + "–" + pct(high);
+    }
+
     /** A count: whole, with thousands separators. */
     public static String count(double value) {
         return String.format(Locale.ROOT, "%,.0f", value);

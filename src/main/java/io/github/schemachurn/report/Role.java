@@ -122,10 +122,7 @@ public record Role(String prefix, List<List<Iteration>> forks) {
     }
 
     private Estimate perSecond(ToDoubleFunction<Iteration> what) {
-        List<Double> perFork = forks.stream().map(f -> ratio(f, what, Iteration::seconds)).toList();
-        List<Double> perIteration = forks.stream().flatMap(List::stream).filter(i -> i.seconds() > 0)
-                .map(i -> what.applyAsDouble(i) / i.seconds()).toList();
-        return Estimate.of(perFork, perIteration, true);
+        return Estimate.of(forks.stream().map(f -> ratio(f, what, Iteration::seconds)).toList(), true);
     }
 
     /** The share of attempts that ended in this class, per fork (a fraction). */
@@ -138,10 +135,8 @@ public record Role(String prefix, List<List<Iteration>> forks) {
     }
 
     private Estimate shareOf(ToDoubleFunction<Iteration> what) {
-        List<Double> perFork = forks.stream().map(f -> ratio(f, what, Iteration::attempts)).toList();
-        List<Double> perIteration = forks.stream().flatMap(List::stream).filter(i -> i.attempts() > 0)
-                .map(i -> what.applyAsDouble(i) / i.attempts()).toList();
-        return Estimate.of(perFork, perIteration, false);
+        return Estimate.share(forks.stream().map(f -> new long[] {(long) f.stream().mapToDouble(what).sum(),
+                f.stream().mapToLong(Iteration::attempts).sum()}).toList());
     }
 
     private static double ratio(List<Iteration> fork, ToDoubleFunction<Iteration> top, ToDoubleFunction<Iteration> bottom) {

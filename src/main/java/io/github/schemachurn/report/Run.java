@@ -43,10 +43,10 @@ public final class Run {
     static final List<String> METHODS = List.of(CHURNER_METHOD, STALE_PREPARE_METHOD, FRESH_PREPARE_METHOD, STALE_CACHED_METHOD, SWEEP_METHOD);
 
     /**
-     * Every chart's file name: a study's {@code <Class>Benchmark-outcomes|rates.png}, or the
-     * threshold chart. The generator removes files so named that a generation did not write.
+     * Every chart's file name: a study's {@code <Class>Benchmark-<option>-<n>.png}, an answer row's
+     * {@code answer-<workload>-<n>.png} ({@link ComparisonCharts}), or the threshold chart. The generator removes files so named that a generation did not write.
      */
-    static final Pattern CHART_NAME = Pattern.compile("\\w+Benchmark-(outcomes|rates)\\.png|threshold\\.png");
+    static final Pattern CHART_NAME = Pattern.compile("\\w+Benchmark-[\\w-]+\\.png|answer-[a-z0-9-]+\\.png|threshold\\.png");
 
     final List<Result> configs;
     /** The A/A controls' second runs (see {@link NoiseFloor}), kept out of {@link #configs}. */
@@ -54,6 +54,8 @@ public final class Run {
     final Optional<Environment> environment;
     private final String chartLinkPrefix;
     final Map<String, byte[]> charts = new LinkedHashMap<>();
+    /** The comparison charts' layouts by file name, for the rendering check. */
+    final Map<String, Charts.Figure> figures = new LinkedHashMap<>();
 
     public Run(List<Result> configs, Optional<Environment> environment, String chartLinkPrefix) {
         this(configs, List.of(), environment, chartLinkPrefix);
@@ -72,6 +74,11 @@ public final class Run {
             throw new IllegalArgumentException("chart name " + name + " is not in Run.CHART_NAME");
         }
         charts.put(name, png);
+        return link(name);
+    }
+
+    /** The markdown link of a chart added before. */
+    String link(String name) {
         return chartLinkPrefix + name;
     }
 

@@ -38,6 +38,26 @@ final class Stats {
     }
 
     /**
+     * The 95 % interval of a share of attempts over forks, as {@code {low, high}} within 0-1: Student's
+     * t over the forks' empirical logits, ln((hits + ½) / (misses + ½)), mapped back. The logit keeps
+     * the interval inside 0-100 % and lets it be lopsided near either end; the ½ keeps a fork with no
+     * hit (or no miss) finite. NaNs with fewer than two forks: iterations of one fork are no replicates.
+     */
+    static double[] shareInterval(List<long[]> forkCounts) {
+        if (forkCounts.size() < 2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        List<Double> logits = forkCounts.stream().map(c -> Math.log((c[0] + 0.5) / (c[1] - c[0] + 0.5))).toList();
+        double centre = mean(logits);
+        double half = halfWidth(logits);
+        return new double[] {expit(centre - half), expit(centre + half)};
+    }
+
+    private static double expit(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /**
      * Welch's two-sided t-test on per-fork values: the probability of a difference this large if the
      * two had the same mean. NaN (never significant) with fewer than two forks on either side.
      * Two sets without spread differ exactly when their means differ.

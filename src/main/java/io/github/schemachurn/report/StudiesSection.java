@@ -32,29 +32,6 @@ final class StudiesSection {
                 .map(l -> l.isEmpty() ? "all" : l).toList();
     }
 
-    /** Short labels for chart axes: the values alone, joined by "/"; {@link #axis} names them. */
-    static List<String> shortLabels(List<Result> configs) {
-        List<String> varied = Result.varied(configs);
-        boolean methods = configs.stream().map(Result::method).distinct().count() > 1;
-        return configs.stream().map(c -> {
-            List<String> parts = new ArrayList<>();
-            if (methods) {
-                parts.add(c.method());
-            }
-            varied.forEach(v -> parts.add(c.params().getOrDefault(v, "–")));
-            return parts.isEmpty() ? "all" : String.join("/", parts);
-        }).toList();
-    }
-
-    static String axis(List<Result> configs) {
-        List<String> parts = new ArrayList<>();
-        if (configs.stream().map(Result::method).distinct().count() > 1) {
-            parts.add("method");
-        }
-        parts.addAll(Result.varied(configs));
-        return parts.isEmpty() ? "configuration" : String.join("/", parts);
-    }
-
     static void render(Run run, Md md, String tablesLink) {
         md.section("Studies: findings, then evidence", s -> {
             s.para("One subsection per benchmark class; rows are the configurations, labelled by the params that vary. "
@@ -74,24 +51,7 @@ final class StudiesSection {
     private static void study(Run run, Md md, String name, List<Result> configs) {
         List<String> labels = labels(configs);
         md.para(finding(configs, labels));
-        List<Result> withOp = configs.stream().filter(c -> c.op().isPresent()).toList();
-        if (!withOp.isEmpty()) {
-            List<String> opLabels = shortLabels(withOp);
-            Map<String, List<Double>> shares = new LinkedHashMap<>();
-            shares.put("ok", withOp.stream().map(c -> 100 * (1 - c.op().get().failedShare().value())).toList());
-            for (ErrorClass e : ErrorClass.values()) {
-                if (withOp.stream().anyMatch(c -> c.op().get().failures(e) > 0)) {
-                    shares.put(e.counterSuffix(), withOp.stream().map(c -> 100 * c.op().get().share(e).value()).toList());
-                }
-            }
-            md.image(name + ": outcome of each attempt", run.chart(name + "-outcomes.png",
-                    Charts.shares(name + ": outcome of each attempt", axis(withOp), opLabels, shares)));
-            byte[] rates = Charts.rates(name + ": successful operations per second, one dot per fork", axis(withOp), "ok/s", opLabels,
-                    withOp.stream().map(c -> c.op().get().rate().forks()).toList());
-            if (rates != null) {
-                md.image(name + ": successful operations per second", run.chart(name + "-rates.png", rates));
-            }
-        }
+        ComparisonCharts.study(run, name, configs).forEach(md::para);
         Md.Table table = new Md.Table("configuration", "ok/s", "failed", "main failure", "DDL ok/s", "CPU/window",
                 "ok p50 / p99 / p99.9 (µs)", "forks");
         for (int i = 0; i < configs.size(); i++) {

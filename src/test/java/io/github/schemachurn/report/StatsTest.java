@@ -73,4 +73,23 @@ class StatsTest {
         assertThat(Stats.logRatio(100, 0)).isFinite().isPositive();
         assertThat(Stats.rms(List.of(0.3, -0.4))).isCloseTo(Math.sqrt(0.125), within(1e-12));
     }
+
+    /** The quick report once printed "0.18 % ± 634.84 %": a share's interval is over forks and stays within 0-100 %. */
+    @Test
+    void aShareIntervalStaysWithinZeroAndOneAndIsOverForks() {
+        double[] spread = Stats.shareInterval(List.of(new long[] {1, 1000}, new long[] {40, 1000}, new long[] {2, 1000}));
+        assertThat(spread[0]).isGreaterThan(0).isLessThan(0.001);
+        assertThat(spread[1]).isGreaterThan(0.0143).isLessThan(1);
+        double[] allFailed = Stats.shareInterval(List.of(new long[] {990, 1000}, new long[] {1000, 1000}));
+        assertThat(allFailed[1]).isLessThanOrEqualTo(1).isGreaterThan(0.99);
+        assertThat(Stats.shareInterval(List.of(new long[] {5, 100}))[0]).isNaN();
+
+        Estimate oneFork = Estimate.share(List.<long[]>of(new long[] {18, 10_000}));
+        assertThat(oneFork.percent()).isEqualTo("0.18 % (one fork: no interval)");
+        Estimate forks = Estimate.share(List.of(new long[] {10, 1000}, new long[] {30, 1000}, new long[] {20, 1000}));
+        assertThat(forks.percent()).matches("2\\.00 % \\(\\d\\.\\d\\d–\\d\\.\\d\\d %\\)");
+        assertThat(forks.low()).isGreaterThan(0).isLessThan(0.02);
+        assertThat(forks.high()).isGreaterThan(0.02).isLessThan(0.1);
+        assertThat(Estimate.share(List.of(new long[] {0, 100_000}, new long[] {0, 100_000})).percent()).isEqualTo("0 %");
+    }
 }

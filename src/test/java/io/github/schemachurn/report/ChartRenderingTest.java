@@ -1,0 +1,173 @@
+package io.github.schemachurn.report;
+
+import static io.github.schemachurn.report.Fixtures.churn;
+import static io.github.schemachurn.report.Fixtures.params;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.schemachurn.sqlite.CounterNames;
+import io.github.schemachurn.sqlite.ErrorClass;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders every chart of a small run, and of a run with many conditions and long labels, and reads
+ * them as a reader would: every condition named under its bars, no label running into its
+ * neighbour or out of the image, plot areas large enough to show bars, and the bars drawn.
+ */
+class ChartRenderingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyChartOfTheFixtureRunIsReadable() throws IOException {
+        checkEveryChart(render(RunFixture.results()));
+    }
+
+    /** 36 configurations, four params varying: the shape that once made 51 rotated labels and no visible bar. */
+    @Test
+    void manyConditionsWithLongLabelsAreSplitIntoReadableCharts() throws IOException {
+        List<ObjectNode> results = new ArrayList<>();
+        for (String journal : List.of("WAL", "DELETE")) {
+            for (String ddl : List.of("AUTOCOMMIT", "EXCLUSIVE", "IMMEDIATE")) {
+                for (String change : List.of("SIDE_TABLE", "TABLE_PER_TENANT", "RENAME_COLUMN")) {
+                    for (String cpus : List.of("SPLIT", "SHARED")) {
+                        double rate = journal.equals("WAL") ? 100_000 : 300;
+                        results.add(churn(params("journal", journal, "ddl", ddl, "change", change, "cpus", cpus, "extraTables", "2000"),
+                                rate, ErrorClass.SCHEMA, journal.equals("WAL") ? 0.001 : 0.9, 1.0, 1.1));
+                    }
+                }
+            }
+        }
+        Run run = render(results);
+        checkEveryChart(run);
+        assertThat(run.figures.values()).allSatisfy(f -> assertThat(f.slots()).hasSizeLessThanOrEqualTo(ComparisonCharts.MAX_CATEGORIES));
+        assertThat(run.charts.keySet()).anyMatch(n -> n.startsWith("answer-any-schema-churn-2"));
+        assertThat(ComparisonCharts.links(run, "any schema churn")).as("the answer row links its charts")
+                .startsWith(" (charts [1](charts/answer-any-schema-churn-1.png), [2](charts/answer-any-schema-churn-2.png)");
+    }
+
+    /** Latency counters (the operation's percentiles, failures apart) make percentile plots beside the bars. */
+    @Test
+    void latencyPercentilesArePlottedPerOptionWithFailuresApart() throws IOException {
+        Run run = render(latencyRun());
+        checkEveryChart(run);
+        assertThat(run.charts.keySet()).contains("answer-wal-how-to-wrap-ddl-1-latency.png", "ChurnBenchmark-ddl-1-latency.png");
+    }
+
+    /** WAL and DELETE, three DDL strategies: latency grows with the strategy's lock, DELETE's reads fail after waiting. */
+    static List<ObjectNode> latencyRun() {
+        List<ObjectNode> results = new ArrayList<>();
+        List<String> ddls = List.of("AUTOCOMMIT", "IMMEDIATE", "EXCLUSIVE");
+        for (String journal : List.of("WAL", "DELETE")) {
+            for (int d = 0; d < ddls.size(); d++) {
+                boolean wal = journal.equals("WAL");
+                double base = (wal ? 8 : 40) * (d + 1);
+                int d0 = d;
+                Fixtures.Bench bench = new Fixtures.Bench("ChurnBenchmark", "churn", 2, params("journal", journal, "ddl", ddls.get(d)))
+                        .role(CounterNames.OPERATION, "reader", wal ? 100_000 : 2_000, ErrorClass.BUSY, wal ? 0 : 0.4)
+                        .role(CounterNames.DDL, "churner", 500, ErrorClass.BUSY, 0);
+                double[] factors = {1, 3, 20, 80};
+                for (int p = 0; p < ComparisonCharts.OK_PERCENTILES.size(); p++) {
+                    double v = base * factors[p];
+                    bench.counter(CounterNames.OPERATION + ComparisonCharts.OK_PERCENTILES.get(p), (f, i) -> v);
+                }
+                bench.counter(CounterNames.OPERATION + ComparisonCharts.FAIL_PERCENTILES.get(0), (f, i) -> wal ? 0.0 : 2000.0 + 1500 * d0);
+                bench.counter(CounterNames.OPERATION + ComparisonCharts.FAIL_PERCENTILES.get(1), (f, i) -> wal ? 0.0 : 2500.0 + 2000 * d0);
+                results.add(bench.node);
+            }
+        }
+        return results;
+    }
+
+    private Run render(List<ObjectNode> results) {
+        Run run = new Run(Fixtures.configs(results, dir), Optional.empty(), "charts/");
+        Md md = new Md(1);
+        AnswerSection.render(run, md);
+        ThresholdSection.render(run, md);
+        StudiesSection.render(run, md, "tables.md");
+        assertThat(run.figures).isNotEmpty();
+        return run;
+    }
+
+    private static void checkEveryChart(Run run) throws IOException {
+        for (Map.Entry<String, byte[]> chart : run.charts.entrySet()) {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(chart.getValue()));
+            assertThat(image).as(chart.getKey()).isNotNull();
+            assertThat(image.getWidth()).as(chart.getKey()).isGreaterThan(400);
+            if (!chart.getKey().equals("threshold.png")) {
+                assertThat(run.figures).as("every comparison chart has its layout checked").containsKey(chart.getKey());
+                check(chart.getKey(), run.figures.get(chart.getKey()), image);
+            }
+        }
+    }
+
+    private static void check(String name, Charts.Figure figure, BufferedImage image) {
+        Rectangle bounds = new Rectangle(0, 0, figure.width(), figure.height());
+        assertThat(image.getWidth()).isEqualTo(figure.width());
+        boolean tiles = name.endsWith("-latency.png");
+        for (Rectangle plot : figure.plots()) {
+            assertThat(plot.height).as(name + ": plot height").isGreaterThanOrEqualTo(Charts.MIN_PLOT_HEIGHT);
+            assertThat(plot.width).as(name + ": plot width per condition").isGreaterThanOrEqualTo(tiles ? 150 : 60 * figure.slots().size());
+            assertThat(bounds.contains(plot)).as(name + ": plot inside the image").isTrue();
+        }
+        if (!tiles) {
+            assertThat(figure.plots().get(0).x).as(name + ": both panels share their x axis").isEqualTo(figure.plots().get(1).x);
+        }
+        assertThat(figure.labels()).hasSameSizeAs(figure.slots()).hasSameSizeAs(figure.labelLines());
+        for (int c = 0; c < figure.slots().size(); c++) {
+            Rectangle slot = figure.slots().get(c);
+            Rectangle label = figure.labels().get(c);
+            String what = name + ": label " + figure.labelLines().get(c);
+            assertThat(figure.labelLines().get(c)).as(what + " names its condition").isNotEmpty().allMatch(l -> !l.isBlank());
+            assertThat(label.x).as(what + " starts inside its slot").isGreaterThanOrEqualTo(slot.x);
+            assertThat(label.x + label.width).as(what + " ends inside its slot").isLessThanOrEqualTo(slot.x + slot.width);
+            assertThat(bounds.contains(label)).as(what + " inside the image").isTrue();
+            assertThat(darkPixels(image, label)).as(what + " is drawn").isGreaterThan(3 * figure.labelLines().get(c).size());
+            for (int other = c + 1; other < figure.labels().size(); other++) {
+                assertThat(label.intersects(figure.labels().get(other))).as(what + " overlaps another").isFalse();
+            }
+        }
+        for (Rectangle slot : figure.slots()) {
+            assertThat(bounds.contains(slot)).as(name + ": condition inside the image").isTrue();
+        }
+        int drawn = figure.plots().stream().mapToInt(p -> barPixels(image, p)).sum();
+        assertThat(drawn).as(name + ": data drawn").isGreaterThan(tiles ? 20 : 100);
+    }
+
+    private static int darkPixels(BufferedImage image, Rectangle box) {
+        int dark = 0;
+        for (int x = box.x; x < box.x + box.width; x++) {
+            for (int y = box.y; y < box.y + box.height; y++) {
+                Color c = new Color(image.getRGB(x, y));
+                dark += c.getRed() + c.getGreen() + c.getBlue() < 300 ? 1 : 0;
+            }
+        }
+        return dark;
+    }
+
+    /** Saturated pixels: bars in an option's colour, not the grey and black of grid, axes and text. */
+    private static int barPixels(BufferedImage image, Rectangle plot) {
+        int bars = 0;
+        for (int x = plot.x; x < plot.x + plot.width; x++) {
+            for (int y = plot.y; y < plot.y + plot.height; y++) {
+                Color c = new Color(image.getRGB(x, y));
+                int max = Math.max(c.getRed(), Math.max(c.getGreen(), c.getBlue()));
+                int min = Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue()));
+                bars += max - min > 60 ? 1 : 0;
+            }
+        }
+        return bars;
+    }
+}
