@@ -58,7 +58,8 @@ class RunComparisonTest {
         assertThat(run("compare", "--base", base.toString(), "--results", changed.toString(), "--out", file.toString())).isZero();
         String text = Files.readString(file);
         assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow()).matches("verdicts changed: [1-9][0-9]* of [1-9][0-9]*");
-        assertThat(text).contains("| DELETE: how to wrap DDL | **ddl=DEFERRED** | **ddl=EXCLUSIVE** | **yes** |", "**yes** (p = ");
+        assertThat(text).contains("| stress: DELETE: how to wrap DDL | **ddl=DEFERRED**; ",
+                "| **ddl=EXCLUSIVE**; **avoid ddl=AUTOCOMMIT** (worst in 1 of 1 comparisons) | **yes** |", "**yes** (p = ");
         assertThat(out.toString()).startsWith("wrote ");
     }
 
@@ -85,7 +86,7 @@ class RunComparisonTest {
 
         Fixtures.write(results.resolve(JmhJson.REPLICATE_DIR).resolve("results.json"), changedRun());
         assertThat(run(generate)).as(err.toString()).isZero();
-        assertThat(Files.readString(markdown)).contains("## Replicate", "verdicts changed: 1 of", "DELETE: how to wrap DDL: **ddl=DEFERRED** → ",
+        assertThat(Files.readString(markdown)).contains("## Replicate", "verdicts changed: 1 of", "stress: DELETE: how to wrap DDL: **ddl=DEFERRED**; ",
                 "| key figure | this run | replicate | change |");
         assertThat(Files.readString(dir.resolve("tables.md"))).isEqualTo(before);
     }
