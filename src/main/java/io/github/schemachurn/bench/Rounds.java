@@ -37,6 +37,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import io.github.schemachurn.Cli;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,16 +101,7 @@ public final class Rounds implements Callable<Integer> {
     }
 
     static int run(String[] args) {
-        CommandLine commandLine = new CommandLine(new Rounds());
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("rounds: " + (e instanceof Problem ? "" : e.getClass().getSimpleName() + ": ") + oneLine(e.getMessage()));
-            return 1;
-        });
-        commandLine.setParameterExceptionHandler((e, params) -> {
-            e.getCommandLine().getErr().println("rounds: " + oneLine(e.getMessage()) + " (see --help)");
-            return 2;
-        });
-        return commandLine.execute(args);
+        return Cli.run("rounds", new Rounds(), Problem.class, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
     @Override
@@ -248,10 +241,6 @@ public final class Rounds implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "no detail" : message.lines().findFirst().orElse("").trim();
     }
 
     /** Bad input or a failed trial: one line, exit code 1. */

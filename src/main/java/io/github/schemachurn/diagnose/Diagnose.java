@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import io.github.schemachurn.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,9 +28,6 @@ import picocli.CommandLine.Option;
                 + "above which SQLITE_SCHEMA starts; writes DIR/diagnosis.md. Your file is opened read-only and never written.",
                 "About 5 minutes on a 2-core machine; --quick about 1 minute (rough)."})
 public final class Diagnose implements Callable<Integer> {
-    /** Exit code for bad input (one line on standard error, nothing left in the temp directory). */
-    static final int INPUT_ERROR = 1;
-
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "Your SQLite database file (only read).")
     Path db;
 
@@ -77,23 +75,7 @@ public final class Diagnose implements Callable<Integer> {
         Diagnose diagnose = new Diagnose();
         diagnose.commandLine = args.clone();
         diagnose.adjust = adjust;
-        CommandLine commandLine = new CommandLine(diagnose).setOut(out).setErr(err);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            String message = e instanceof DiagnoseException ? e.getMessage()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
-            cmd.getErr().println("diagnose: " + message.replaceAll("\\s*\\R\\s*", " "));
-            cmd.getErr().flush();
-            return INPUT_ERROR;
-        });
-        commandLine.setParameterExceptionHandler((e, params) -> {
-            e.getCommandLine().getErr().println("diagnose: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ") + " (see --help)");
-            e.getCommandLine().getErr().flush();
-            return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
-        });
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return Cli.run("diagnose", diagnose, DiagnoseException.class, args, out, err);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.github.schemachurn.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,9 +20,6 @@ import picocli.CommandLine.Option;
         description = "Writes the published comparison report (benchmarks.md and charts) from JMH JSON results of this suite.",
         subcommands = {Report.Generate.class, Report.Compare.class, Report.CaptureEnv.class, CommandLine.HelpCommand.class})
 public final class Report implements Callable<Integer> {
-    /** Exit code for bad input or output (a results file, the environment, an unwritable directory). */
-    static final int INPUT_ERROR = 1;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -30,25 +28,7 @@ public final class Report implements Callable<Integer> {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Report()).setOut(out).setErr(err);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ReportException) {
-                cmd.getErr().println("report: " + e.getMessage());
-            } else {
-                cmd.getErr().println("report: unexpected " + e.getClass().getSimpleName() + ": " + JmhJson.oneLine(e.getMessage()));
-            }
-            cmd.getErr().flush();
-            return INPUT_ERROR;
-        });
-        commandLine.setParameterExceptionHandler((e, params) -> {
-            e.getCommandLine().getErr().println("report: " + JmhJson.oneLine(e.getMessage()) + " (see --help)");
-            e.getCommandLine().getErr().flush();
-            return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
-        });
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return Cli.run("report", new Report(), ReportException.class, args, out, err);
     }
 
     @Override
