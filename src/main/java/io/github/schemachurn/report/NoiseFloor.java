@@ -9,14 +9,20 @@ import java.util.TreeMap;
 /**
  * The run's own noise, from its A/A controls: in every round of a study one configuration runs
  * twice (bench/Rounds), and the log ratio of the two runs is what the machine alone makes of one
- * configuration within one round. The floor is the two-sided 95 % range of that ratio, 1.96 x its
- * root mean square over every control's rounds: the smallest difference the run can call real.
+ * configuration within one round. The floor is the two-sided 95 % range of that ratio, 1.96 x a
+ * robust estimate of its standard deviation over every control's rounds (the median absolute log
+ * ratio / 0.6745, the normal distribution's MAD): the smallest difference the run can call real.
+ * Robust because a few studies are far noisier than the rest (threads exceeding cores, a reader at
+ * the edge of livelock): with the root mean square, their rounds would set the floor for every
+ * comparison (+92 % in the first published run with rounds, from studies at +3 % to +229 %).
  * Each control is also judged as if it were a comparison (the paired test, then the floor): a
  * control that "wins" is a false winner the run produced.
  */
 record NoiseFloor(List<Control> controls) {
     /** How many standard deviations of one round's A/A ratio the floor spans (two-sided 95 %). */
     static final double Z = 1.96;
+    /** The median absolute deviation of a standard normal: median(|x|) / MAD_NORMAL estimates its SD. */
+    static final double MAD_NORMAL = 0.6745;
     static final NoiseFloor NONE = new NoiseFloor(List.of());
 
     /** One study's control: per round, ln(twin / first run). */
@@ -91,7 +97,12 @@ record NoiseFloor(List<Control> controls) {
 
     /** The floor on the log scale (0 without controls: then only the paired test decides). */
     double log() {
-        return available() ? Z * Stats.rms(logRatios()) : 0;
+        return available() ? Z * sd() : 0;
+    }
+
+    /** The robust standard deviation of one round's A/A log ratio (its mean is 0 by construction). */
+    double sd() {
+        return Stats.median(logRatios().stream().map(Math::abs).toList()) / MAD_NORMAL;
     }
 
     /** The floor as a relative difference, e.g. 0.08 for 8 %. */
@@ -120,8 +131,8 @@ record NoiseFloor(List<Control> controls) {
             return "A/A controls: none in these results (results without rounds have no noise floor; winners there rest on Welch's test alone).";
         }
         return "A/A controls (one configuration run twice in every round of a study): " + controls.size() + " control(s), "
-                + logRatios().size() + " rounds; their per-round difference has an RMS of " + Fmt.pct(100 * (Math.exp(Stats.rms(logRatios())) - 1))
-                + ", so the noise floor is " + text() + ". " + significant() + " of " + controls.size()
+                + logRatios().size() + " rounds; their per-round difference has a robust SD of " + Fmt.pct(100 * (Math.exp(sd()) - 1))
+                + " (an RMS of " + Fmt.pct(100 * (Math.exp(Stats.rms(logRatios())) - 1)) + ", which its noisiest studies set), so the noise floor is " + text() + ". " + significant() + " of " + controls.size()
                 + " control(s) significant on the paired test alone (chance expects " + Fmt.num(Stats.ALPHA * controls.size())
                 + "); false winners (significant and above the floor): " + falseWinners() + ".";
     }
