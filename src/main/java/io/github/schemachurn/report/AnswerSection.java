@@ -43,22 +43,23 @@ public final class AnswerSection {
                     + "shorter one only trades waiting for failing. "
                     + "Diagnostic options (`" + Run.READER + "=" + DIAGNOSTIC_READER + "`) are not candidates. "
                     + "Examples are each row's median comparison; \"DDL failed\" is the schema changer's own failure share.");
-            table(s, run, rows(run, true), "No realistic-regime comparison in this run (busy timeout ≥ "
+            table(s, run, true, "No realistic-regime comparison in this run (busy timeout ≥ "
                     + duration(REALISTIC_MIN_BUSY_TIMEOUT_MS) + " with paced churn).");
             s.para(SeedClaim.verdict(run));
             s.para("**Stress regimes.**");
-            table(s, run, rows(run, false), "No stress-regime comparison in this run.");
+            table(s, run, false, "No stress-regime comparison in this run.");
         });
     }
 
-    private static void table(Md s, Run run, List<Row> rows, String none) {
+    private static void table(Md s, Run run, boolean realistic, String none) {
+        List<Row> rows = rows(run, realistic);
         if (rows.isEmpty()) {
             s.para(none);
             return;
         }
         Md.Table table = new Md.Table("if your workload is", "regime", "do", "because (typical example)");
         for (Row row : rows) {
-            table = table.with(row.workload(), row.regime(), row.advice(), row.because() + ComparisonCharts.links(run, row.workload()));
+            table = table.with(row.workload(), row.regime(), row.advice(), row.because() + ComparisonCharts.links(run, chartPrefix(realistic) + row.workload()));
         }
         s.table(table);
     }
@@ -91,8 +92,7 @@ public final class AnswerSection {
     static List<Row> rows(Run run) {
         List<Row> rows = new ArrayList<>();
         for (boolean realistic : List.of(true, false)) {
-            String table = realistic ? "realistic: " : "stress: ";
-            rows(run, realistic).forEach(r -> rows.add(new Row(table + r.workload(), r.regime(), r.advice(), r.because())));
+            rows(run, realistic).forEach(r -> rows.add(new Row(chartPrefix(realistic) + r.workload(), r.regime(), r.advice(), r.because())));
         }
         return rows;
     }
@@ -101,22 +101,22 @@ public final class AnswerSection {
         Predicate<Result> regime = c -> realistic(c) == realistic;
         List<Row> rows = new ArrayList<>();
         Predicate<Result> notMigration = c -> !MIGRATION.equals(c.param(Run.CHANGE));
-        decide(run, Run.JOURNAL, regime.and(notMigration), "any schema churn").ifPresent(rows::add);
+        decide(chartPrefix(realistic), run, Run.JOURNAL, regime.and(notMigration), "any schema churn").ifPresent(rows::add);
         for (String journal : run.values(Run.JOURNAL)) {
             Predicate<Result> inJournal = regime.and(c -> journal.equals(c.param(Run.JOURNAL)));
-            decide(run, Run.DDL, inJournal.and(AnswerSection::smallSchema).and(notMigration), journal + ": how to wrap DDL")
+            decide(chartPrefix(realistic), run, Run.DDL, inJournal.and(AnswerSection::smallSchema).and(notMigration), journal + ": how to wrap DDL")
                     .ifPresent(rows::add);
-            decide(run, Run.DDL, inJournal.and(c -> MIGRATION.equals(c.param(Run.CHANGE))),
+            decide(chartPrefix(realistic), run, Run.DDL, inJournal.and(c -> MIGRATION.equals(c.param(Run.CHANGE))),
                     journal + ": how to wrap a migration (several ALTERs)").ifPresent(rows::add);
         }
         if (!realistic) {
             largestSchema(run).ifPresent(max -> {
                 Predicate<Result> large = regime.and(c -> max.equals(c.param(Run.EXTRA_TABLES)));
-                decide(run, Run.READER, large, "large schema (" + max + " extra tables) under churn: how to read").ifPresent(rows::add);
-                decide(run, Run.DDL, large, "large schema (" + max + " extra tables): how to wrap DDL").ifPresent(rows::add);
+                decide(chartPrefix(realistic), run, Run.READER, large, "large schema (" + max + " extra tables) under churn: how to read").ifPresent(rows::add);
+                decide(chartPrefix(realistic), run, Run.DDL, large, "large schema (" + max + " extra tables): how to wrap DDL").ifPresent(rows::add);
             });
         }
-        decide(run, Run.PREPARE, regime, "your driver's prepare call (PHP's PDO before 7.2 used the legacy one)").ifPresent(rows::add);
+        decide(chartPrefix(realistic), run, Run.PREPARE, regime, "your driver's prepare call (PHP's PDO before 7.2 used the legacy one)").ifPresent(rows::add);
         if (!realistic) {
             ThresholdSection.cost(run.configs).ifPresent(cost -> rows.add(new Row("fast churn on a large schema",
                     "DDL faster than one re-prepare", "keep DDL commits below 1 / re-prepare cost",
@@ -126,7 +126,7 @@ public final class AnswerSection {
         for (String param : List.of(Run.READER, Run.RETRY)) {
             for (String journal : run.values(Run.JOURNAL)) {
                 Predicate<Result> inJournal = regime.and(c -> journal.equals(c.param(Run.JOURNAL)));
-                decide(run, param, inJournal.and(AnswerSection::smallSchema).and(notMigration), journal + ": choosing `" + param + "`")
+                decide(chartPrefix(realistic), run, param, inJournal.and(AnswerSection::smallSchema).and(notMigration), journal + ": choosing `" + param + "`")
                         .ifPresent(rows::add);
             }
         }
@@ -149,6 +149,15 @@ public final class AnswerSection {
      * diagnostic options are left out, and the busy timeout is never compared.
      */
     public static Optional<Row> decide(Run run, String param, Predicate<Result> filter, String workload) {
+        return decide("", run, param, filter, workload);
+    }
+
+    /** The table a row is in, as its name in compare and its charts' names and titles (the same question is asked in both tables). */
+    static String chartPrefix(boolean realistic) {
+        return realistic ? "realistic: " : "stress: ";
+    }
+
+    private static Optional<Row> decide(String chartPrefix, Run run, String param, Predicate<Result> filter, String workload) {
         if (param.equals(Run.BUSY_TIMEOUT)) {
             return Optional.empty(); // a shorter timeout's "advantage" is failing fast
         }
@@ -159,7 +168,7 @@ public final class AnswerSection {
         }
         String regime = regime(comparisons);
         Optional<String> avoid = avoid(comparisons);
-        ComparisonCharts.answer(run, param, comparisons, workload);
+        ComparisonCharts.answer(run, param, comparisons, chartPrefix + workload);
         Map<String, List<Comparison>> wins = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             c.winner().ifPresent(w -> wins.computeIfAbsent(w.value(), k -> new ArrayList<>()).add(c));

@@ -53,9 +53,9 @@ class ChartRenderingTest {
         Run run = render(results);
         checkEveryChart(run);
         assertThat(run.figures.values()).allSatisfy(f -> assertThat(f.slots()).hasSizeLessThanOrEqualTo(ComparisonCharts.MAX_CATEGORIES));
-        assertThat(run.charts.keySet()).anyMatch(n -> n.startsWith("answer-any-schema-churn-2"));
-        assertThat(ComparisonCharts.links(run, "any schema churn")).as("the answer row links its charts")
-                .startsWith(" (charts [1](charts/answer-any-schema-churn-1.png), [2](charts/answer-any-schema-churn-2.png)");
+        assertThat(run.charts.keySet()).anyMatch(n -> n.startsWith("answer-stress-any-schema-churn-2"));
+        assertThat(ComparisonCharts.links(run, AnswerSection.chartPrefix(false) + "any schema churn")).as("the answer row links its charts")
+                .startsWith(" (charts [1](charts/answer-stress-any-schema-churn-1.png), [2](charts/answer-stress-any-schema-churn-2.png)");
     }
 
     /** Latency counters (the operation's percentiles, failures apart) make percentile plots beside the bars. */
@@ -63,7 +63,7 @@ class ChartRenderingTest {
     void latencyPercentilesArePlottedPerOptionWithFailuresApart() throws IOException {
         Run run = render(latencyRun());
         checkEveryChart(run);
-        assertThat(run.charts.keySet()).contains("answer-wal-how-to-wrap-ddl-1-latency.png", "ChurnBenchmark-ddl-1-latency.png");
+        assertThat(run.charts.keySet()).contains("answer-stress-wal-how-to-wrap-ddl-1-latency.png", "ChurnBenchmark-ddl-1-latency.png");
     }
 
     /** WAL and DELETE, three DDL strategies: latency grows with the strategy's lock, DELETE's reads fail after waiting. */

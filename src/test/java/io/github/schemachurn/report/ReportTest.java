@@ -62,7 +62,7 @@ class ReportTest {
         assertThat(report).contains("3.80 µs per extra table", "### SchemaSizeBenchmark", "SCHEMA first appears at extraTables=2,000",
                 "| crashCorruptions | crashKills |", "| **total** | **0** | **20** |");
         assertThat(Files.readString(dir.resolve("tables.md"))).contains("# Every counter of the run", "crashKills");
-        for (String chart : List.of("threshold.png", "ChurnBenchmark-ddl-1.png", "answer-delete-how-to-wrap-ddl-1.png")) {
+        for (String chart : List.of("threshold.png", "ChurnBenchmark-ddl-1.png", "answer-stress-delete-how-to-wrap-ddl-1.png")) {
             BufferedImage image = ImageIO.read(dir.resolve("charts").resolve(chart).toFile());
             assertThat(image.getWidth()).isGreaterThan(500);
         }
