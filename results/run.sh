@@ -11,8 +11,8 @@
 #                                  (default my-results/), report in DIR/report.md; rough numbers
 #   results/run.sh smoke [DIR]     every study of the published run at tiny settings (2 rounds), to
 #                                  check the script and the report end to end; numbers mean nothing
-#   results/run.sh replicate       the studies behind the answer again, as the published run runs
-#                                  them, into results/replicate/; benchmarks.md then compares the two
+#   results/run.sh replicate       every study behind the answer and its key figures again, as the
+#                                  published run runs them, into results/replicate/; benchmarks.md then compares the two
 #   results/run.sh plan            the published run's configurations, forks and estimated time; runs nothing
 #
 # JAR=path overrides target/benchmarks.jar; SEED=n fixes the rounds' random orders (default: the
@@ -44,34 +44,43 @@ if [[ "$PROFILE" != plan ]]; then
     rm -f "$DIR"/*.json
 fi
 
-# The studies the answer table and the replicate's key figures come from: the replicate runs only
-# these, and they get $rounds rounds, every other study $other_rounds.
-answer_studies=" paced-ddl paced-reader paced-reader-lease paced-retry paced-migration seed seed-deferred ddl reader reader-lease reader-applock retry size size-delete reload legacy "
+# The studies most answer rows and the key figures come from get $rounds rounds, every other study
+# $other_rounds. The replicate runs every study that feeds an answer row or a key figure (a row pools
+# every comparison of its choice, from any study): all but these, which have no such comparison.
+answer_studies=" paced-ddl paced-reader paced-retry paced-migration seed ddl reader reader-applock retry size size-delete reload legacy "
+not_replicated=" ceiling size-churner-alone size-reader-alone "
 # Studies that keep their class's own iteration counts (shorter iterations in quick and smoke): the
 # crash study's kill count needs them, the reload sweep times one schema size per iteration.
 own_iterations=" cross-process reload "
 jmh_commands=()
 planned_seconds=0
 started=$SECONDS
-# jmh NAME ARGS...: one study, JMH's arguments ARGS run as rounds, results in $DIR/NAME.json.
+# jmh NAME ARGS...: one study, JMH's arguments ARGS run as rounds, results in $DIR/NAME.json. ARGS
+# may join several selections with --and (one study, its options paired in the same rounds); the
+# fork's iteration options go into each.
 jmh() {
     local name=$1
     shift
-    if [[ "$PROFILE" == replicate && "$answer_studies" != *" $name "* ]]; then
+    if [[ "$PROFILE" == replicate && "$not_replicated" == *" $name "* ]]; then
         return
     fi
-    local n=$other_rounds fork=("${timing[@]}")
+    local n=$other_rounds fork=("${timing[@]}") args=() arg
     [[ "$answer_studies" == *" $name "* ]] && n=$rounds
     [[ "$own_iterations" == *" $name "* ]] && fork=("${own_timing[@]}")
+    for arg in "$@"; do
+        [[ "$arg" == --and ]] && args+=("${fork[@]}")
+        args+=("$arg")
+    done
+    args+=("${fork[@]}")
     local cmd=(java -cp "$JAR" io.github.schemachurn.bench.Rounds --rounds "$n" --seed "$SEED" --study "$name")
     if [[ "$PROFILE" == plan ]]; then
         local line
-        line=$("${cmd[@]}" --plan -- "$@" "${fork[@]}" | head -1)
+        line=$("${cmd[@]}" --plan -- "${args[@]}" | head -1)
         echo "$line"
         planned_seconds=$(( planned_seconds + $(sed -E 's/.*about ([0-9]+) s$/\1/' <<<"$line") ))
         return
     fi
-    cmd+=(--out "$DIR/$name.json" -- "$@" "${fork[@]}")
+    cmd+=(--out "$DIR/$name.json" -- "${args[@]}")
     jmh_commands+=(--jmh-command "$name: ${cmd[*]}")
     echo ">>> ${cmd[*]}"
     "${cmd[@]}"
@@ -99,9 +108,10 @@ else
     # tables: 1, 10, 100 DDL/s; a two-statement migration every 2 s).
     jmh paced-ddl '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=1,10,100 -p journal=WAL,DELETE \
         -p ddl=AUTOCOMMIT,IMMEDIATE,EXCLUSIVE -p cpus=SPLIT
+    # Every reader in the same rounds (the snapshot lease in WAL only), so the choice is paired.
     jmh paced-reader '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=10,100 -p journal=WAL,DELETE \
-        -p ddl=AUTOCOMMIT -p reader=PER_CALL,READ_TRANSACTION -p cpus=SPLIT
-    jmh paced-reader-lease '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=10,100 -p journal=WAL \
+        -p ddl=AUTOCOMMIT -p reader=CACHED,PER_CALL,READ_TRANSACTION -p cpus=SPLIT \
+        --and '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=10,100 -p journal=WAL \
         -p ddl=AUTOCOMMIT -p reader=SNAPSHOT_LEASE -p cpus=SPLIT
     jmh paced-retry '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=100 -p journal=WAL,DELETE \
         -p ddl=AUTOCOMMIT -p retry=BUSY_HANDLER,BACKOFF,REPREPARE -p cpus=SPLIT
@@ -110,15 +120,15 @@ else
     # The seed's own setup: pages that connect, prepare with the legacy sqlite3_prepare, execute and
     # close, with PDO's 60 s busy timeout, in a rollback journal, while users register (a table
     # each); beside it prepare_v2, WAL, and the seed's EXCLUSIVE-wrapped DDL (DEFERRED: the blamed one).
-    jmh seed '\.SeedScenarioBenchmark\.' -p prepare=LEGACY,V2 -p journal=DELETE,WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p busyTimeout=60000
-    jmh seed-deferred '\.SeedScenarioBenchmark\.' -p prepare=LEGACY -p journal=DELETE -p ddl=DEFERRED -p busyTimeout=60000
+    jmh seed '\.SeedScenarioBenchmark\.' -p prepare=LEGACY,V2 -p journal=DELETE,WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p busyTimeout=60000 \
+        --and '\.SeedScenarioBenchmark\.' -p prepare=LEGACY -p journal=DELETE -p ddl=DEFERRED -p busyTimeout=60000
     # Stress regimes from here on, named as such in the report: unpaced churn (thousands of DDL/s)
     # and readers failing fast (busy_timeout = 0).
     # Every DDL strategy in both journal modes, reader and churner on two cores.
     jmh ddl '\.ChurnBenchmark\.' -p cpus=SPLIT -p busyTimeout=0
     # Reader strategies and retry policies under plain autocommit DDL.
-    jmh reader '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=CACHED,PER_CALL,READ_TRANSACTION -p journal=WAL,DELETE -p cpus=SPLIT
-    jmh reader-lease '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=SNAPSHOT_LEASE -p journal=WAL -p cpus=SPLIT
+    jmh reader '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=CACHED,PER_CALL,READ_TRANSACTION -p journal=WAL,DELETE -p cpus=SPLIT \
+        --and '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p reader=SNAPSHOT_LEASE -p journal=WAL -p cpus=SPLIT
     jmh reader-applock '\.ChurnBenchmark\.' -p ddl=APP_LOCK -p reader=APP_READ_LOCK -p cpus=SPLIT
     jmh retry '\.ChurnBenchmark\.' -p ddl=AUTOCOMMIT -p retry=NONE,BACKOFF,REPREPARE -p busyTimeout=0 -p cpus=SPLIT
     # Today's triggers: migrations, index churn, a table per tenant, VACUUM, on the queried table.

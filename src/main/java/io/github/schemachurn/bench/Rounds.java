@@ -56,7 +56,10 @@ import picocli.CommandLine.Parameters;
  *     --out results/ddl.json -- '\.ChurnBenchmark\.' -p journal=WAL</pre>
  *
  * Everything after {@code --} is JMH's command line, as for {@code java -jar benchmarks.jar}; a
- * fork count there is ignored (one fork per configuration per round). The results file is JMH's
+ * fork count there is ignored (one fork per configuration per round). Several selections joined by
+ * {@code --and}, each a whole JMH command line, make one study: options a single cross product of
+ * params cannot select (the DEFERRED DDL beside a full grid) then run in the same rounds as the
+ * rest, paired with them, instead of in a study of their own minutes away. The results file is JMH's
  * JSON ({@code -rf json}), one result per fork, each with a {@code round} object added: study,
  * round, slot (its position in the round), seed, and {@code twin} for the A/A control's second run.
  * It is rewritten after every fork, so an interrupted run keeps what it measured.
@@ -89,8 +92,11 @@ public final class Rounds implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "JMH_ARG", description = "JMH's command line (benchmark regexps and options), after --.")
     List<String> jmhArgs;
 
-    /** One configuration: a benchmark and a value for each of its params. */
-    record Configuration(BenchmarkListEntry benchmark, Map<String, String> params) {
+    /** Joins selections (JMH command lines) of one study. */
+    static final String AND = "--and";
+
+    /** One configuration: a benchmark, a value for each of its params, and the JMH options of the selection that chose it. */
+    record Configuration(BenchmarkListEntry benchmark, Map<String, String> params, CommandLineOptions options) {
         String label() {
             return benchmark.getUsername() + (params.isEmpty() ? "" : " " + params);
         }
@@ -109,14 +115,10 @@ public final class Rounds implements Callable<Integer> {
         if (rounds < 1) {
             throw new Problem("--rounds must be at least 1, got " + rounds);
         }
-        CommandLineOptions jmh = jmhOptions(jmhArgs);
-        List<Configuration> configurations = configurations(jmh);
-        if (configurations.isEmpty()) {
-            throw new Problem("no benchmark matches " + jmh.getIncludes());
-        }
+        List<Configuration> configurations = configurations(jmhArgs);
         boolean control = !noControl && configurations.size() > 1;
-        double forkSeconds = configurations.stream().mapToDouble(c -> forkSeconds(c.benchmark(), jmh)).sum()
-                + (control ? forkSeconds(configurations.get(0).benchmark(), jmh) : 0);
+        double forkSeconds = configurations.stream().mapToDouble(Rounds::forkSeconds).sum()
+                + (control ? forkSeconds(configurations.get(0)) : 0);
         int forks = rounds * (configurations.size() + (control ? 1 : 0));
         String estimate = String.format(java.util.Locale.ROOT, "plan %s: %d configuration(s)%s x %d round(s) = %d forks, about %.0f s",
                 study, configurations.size(), control ? " + A/A twin" : "", rounds, forks, rounds * forkSeconds);
@@ -128,7 +130,6 @@ public final class Rounds implements Callable<Integer> {
         if (out == null) {
             throw new Problem("--out FILE is required unless --plan");
         }
-        CommandLineOptions perFork = jmhOptions(withoutIncludes(jmhArgs, jmh.getIncludes()));
         Random random = new Random(seed ^ study.hashCode());
         ArrayNode results = JSON.createArrayNode();
         for (int round = 1; round <= rounds; round++) {
@@ -147,7 +148,7 @@ public final class Rounds implements Callable<Integer> {
                         + (twin ? " (A/A twin)" : "") + ": " + c.label());
                 ObjectNode tag = JSON.createObjectNode().put("study", study).put("round", round).put("slot", slot + 1)
                         .put("seed", seed).put("twin", twin);
-                for (JsonNode result : runFork(c, perFork)) {
+                for (JsonNode result : runFork(c)) {
                     ((ObjectNode) result).set("round", tag);
                     results.add(result);
                 }
@@ -173,8 +174,36 @@ public final class Rounds implements Callable<Integer> {
         return rest;
     }
 
+    /**
+     * Every configuration the selections (JMH command lines joined by {@link #AND}) choose, in their
+     * order, each once; a selection that chooses nothing is bad input.
+     */
+    static List<Configuration> configurations(List<String> args) {
+        List<List<String>> selections = new ArrayList<>(List.of(new ArrayList<>()));
+        for (String arg : args) {
+            if (arg.equals(AND)) {
+                selections.add(new ArrayList<>());
+            } else {
+                selections.get(selections.size() - 1).add(arg);
+            }
+        }
+        Map<String, Configuration> all = new LinkedHashMap<>();
+        for (List<String> selection : selections) {
+            if (selection.isEmpty()) {
+                throw new Problem("an empty selection before or after " + AND + " (each is a whole JMH command line)");
+            }
+            CommandLineOptions jmh = jmhOptions(selection);
+            List<Configuration> chosen = configurations(jmh, jmhOptions(withoutIncludes(selection, jmh.getIncludes())));
+            if (chosen.isEmpty()) {
+                throw new Problem("no benchmark matches " + jmh.getIncludes());
+            }
+            chosen.forEach(c -> all.putIfAbsent(c.label(), c));
+        }
+        return List.copyOf(all.values());
+    }
+
     /** Every configuration the options select, in JMH's order: each benchmark, crossed with its params' values. */
-    static List<Configuration> configurations(CommandLineOptions options) {
+    static List<Configuration> configurations(CommandLineOptions options, CommandLineOptions perFork) {
         SortedSet<BenchmarkListEntry> benchmarks = BenchmarkList.defaultList().find(
                 OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), options.getIncludes(), options.getExcludes());
         List<Configuration> all = new ArrayList<>();
@@ -194,13 +223,15 @@ public final class Rounds implements Callable<Integer> {
                 }
                 combinations = crossed;
             }
-            combinations.forEach(p -> all.add(new Configuration(b, p)));
+            combinations.forEach(p -> all.add(new Configuration(b, p, perFork)));
         }
         return all;
     }
 
     /** One fork's estimated wall time: its warmup and measurement iterations (options over annotations over JMH's defaults) plus overhead. */
-    static double forkSeconds(BenchmarkListEntry b, CommandLineOptions o) {
+    static double forkSeconds(Configuration c) {
+        BenchmarkListEntry b = c.benchmark();
+        CommandLineOptions o = c.options();
         int wi = o.getWarmupIterations().orElse(b.getWarmupIterations().orElse(5));
         int mi = o.getMeasurementIterations().orElse(b.getMeasurementIterations().orElse(5));
         TimeValue w = o.getWarmupTime().orElse(b.getWarmupTime().orElse(TimeValue.seconds(10)));
@@ -214,8 +245,8 @@ public final class Rounds implements Callable<Integer> {
     }
 
     /** One fork of one configuration through JMH's Runner, its results as JMH's JSON. */
-    private static ArrayNode runFork(Configuration c, CommandLineOptions perFork) throws IOException {
-        ChainedOptionsBuilder builder = new OptionsBuilder().parent(perFork)
+    private static ArrayNode runFork(Configuration c) throws IOException {
+        ChainedOptionsBuilder builder = new OptionsBuilder().parent(c.options())
                 .include("^" + Pattern.quote(c.benchmark().getUsername()) + "$").forks(1);
         c.params().forEach(builder::param);
         Collection<RunResult> results;

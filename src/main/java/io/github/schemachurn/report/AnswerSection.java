@@ -64,7 +64,24 @@ public final class AnswerSection {
         s.table(table);
     }
 
-    public record Row(String workload, String regime, String advice, String because) {}
+    /**
+     * One answer row. {@code choice} is the decision alone, what a second run must reproduce: the
+     * recommended option ({@code journal=WAL}), or empty when no option is recommended (no
+     * difference, a trade-off, nothing exercised, every option failing); {@code avoided} the option
+     * marked "avoid", or empty.
+     */
+    public record Row(String workload, String regime, String advice, String because, String choice, String avoided) {
+        Row(String workload, String regime, String advice, String because) {
+            this(workload, regime, advice, because, "", "");
+        }
+
+        Row withWorkload(String name) {
+            return new Row(name, regime, advice, because, choice, avoided);
+        }
+    }
+
+    /** An option every other one dominates in most comparisons, and the advice's words for it. */
+    private record Avoid(String option, String text) {}
 
     /** Whether a configuration runs in a realistic regime: a driver-like busy timeout and paced churn. */
     static boolean realistic(Result c) {
@@ -92,7 +109,7 @@ public final class AnswerSection {
     static List<Row> rows(Run run) {
         List<Row> rows = new ArrayList<>();
         for (boolean realistic : List.of(true, false)) {
-            rows(run, realistic).forEach(r -> rows.add(new Row(chartPrefix(realistic) + r.workload(), r.regime(), r.advice(), r.because())));
+            rows(run, realistic).forEach(r -> rows.add(r.withWorkload(chartPrefix(realistic) + r.workload())));
         }
         return rows;
     }
@@ -121,7 +138,8 @@ public final class AnswerSection {
             ThresholdSection.cost(run.configs).ifPresent(cost -> rows.add(new Row("fast churn on a large schema",
                     "DDL faster than one re-prepare", "keep DDL commits below 1 / re-prepare cost",
                     "a stale re-prepare costs " + Fmt.num(cost.slope()) + " µs per extra table: at 1,000 tables that is "
-                            + Fmt.num(ThresholdSection.boundary(cost, 1000)) + " DDL/s (see the threshold model)")));
+                            + Fmt.num(ThresholdSection.boundary(cost, 1000)) + " DDL/s (see the threshold model)",
+                    "keep DDL commits below 1 / re-prepare cost", "")));
         }
         for (String param : List.of(Run.READER, Run.RETRY)) {
             for (String journal : run.values(Run.JOURNAL)) {
@@ -167,7 +185,8 @@ public final class AnswerSection {
             return Optional.empty();
         }
         String regime = regime(comparisons);
-        Optional<String> avoid = avoid(comparisons);
+        Optional<Avoid> avoid = avoid(comparisons);
+        String avoided = avoid.map(Avoid::option).orElse("");
         ComparisonCharts.answer(run, param, comparisons, chartPrefix + workload);
         Map<String, List<Comparison>> wins = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
@@ -177,13 +196,13 @@ public final class AnswerSection {
             Comparison c = typical(comparisons);
             return Optional.of(new Row(workload, regime, "any `" + param + "`: not exercised",
                     "no operation failed and no busy handler waited in " + comparisons.size()
-                            + " comparison(s), so no retry policy ran; e.g. " + facts(c.ranked().get(0), c.runnerUp(), c)));
+                            + " comparison(s), so no retry policy ran; e.g. " + facts(c.ranked().get(0), c.runnerUp(), c), "", avoided));
         }
         if (wins.isEmpty() && comparisons.stream().allMatch(Comparison::allMostlyFail)) {
             Comparison c = typical(comparisons);
             return Optional.of(new Row(workload, regime, "no `" + param + "` helps: most operations fail under every option"
-                    + avoid.map(a -> "; " + a).orElse(""),
-                    "in all " + comparisons.size() + " comparison(s); e.g. " + facts(c.ranked().get(0), c.runnerUp(), c)));
+                    + avoid.map(a -> "; " + a.text()).orElse(""),
+                    "in all " + comparisons.size() + " comparison(s); e.g. " + facts(c.ranked().get(0), c.runnerUp(), c), "", avoided));
         }
         if (wins.isEmpty()) {
             Comparison c = typical(comparisons);
@@ -194,19 +213,19 @@ public final class AnswerSection {
             if (!tradeOffs.isEmpty()) {
                 Comparison t = tradeOffs.get((tradeOffs.size() - 1) / 2);
                 return Optional.of(new Row(workload, regime, "no `" + param + "` can be recommended: a trade-off"
-                        + avoid.map(a -> "; " + a).orElse(""),
+                        + avoid.map(a -> "; " + a.text()).orElse(""),
                         "the faster option fails significantly more often in " + tradeOffs.size() + " of " + comparisons.size()
-                                + " comparison(s); e.g. " + facts(t.ranked().get(0), t.tradeOff().orElseThrow(), t)));
+                                + " comparison(s); e.g. " + facts(t.ranked().get(0), t.tradeOff().orElseThrow(), t), "", avoided));
             }
             if (!anyDifference && comparisons.stream().allMatch(AnswerSection::oneFork)) {
                 return Optional.of(new Row(workload, regime, "cannot tell from one fork",
                         "no comparison can be significant with one fork per option (run with -f 3 or more); e.g. "
-                                + facts(best, next, c)));
+                                + facts(best, next, c), "", avoided));
             }
             return Optional.of(new Row(workload, regime, (anyDifference ? "no `" + param + "` can be recommended"
-                            : "any `" + param + "`: no measurable difference") + avoid.map(a -> "; " + a).orElse(""),
+                            : "any `" + param + "`: no measurable difference") + avoid.map(a -> "; " + a.text()).orElse(""),
                     (anyDifference ? "where options differ, the faster one's forks disagree or most of its operations fail; "
-                            : "") + "no significant winner in " + comparisons.size() + " comparison(s); e.g. " + facts(best, next, c)));
+                            : "") + "no significant winner in " + comparisons.size() + " comparison(s); e.g. " + facts(best, next, c), "", avoided));
         }
         Map.Entry<String, List<Comparison>> top = wins.entrySet().stream()
                 .max(Comparator.comparingInt(e -> e.getValue().size())).orElseThrow();
@@ -221,8 +240,8 @@ public final class AnswerSection {
         String tally = "a winner in " + allWins + " of " + comparisons.size() + " comparison(s): " + byOption;
         // A winner of a few comparisons among many with no difference, or tied with another, is no advice.
         if (2 * topWins < comparisons.size() || 2 * topWins <= allWins) {
-            return Optional.of(new Row(workload, regime, "no `" + param + "` wins consistently" + avoid.map(a -> "; " + a).orElse(""),
-                    tally + "; e.g. " + facts(best, nextTo(example, best), example)));
+            return Optional.of(new Row(workload, regime, "no `" + param + "` wins consistently" + avoid.map(a -> "; " + a.text()).orElse(""),
+                    tally + "; e.g. " + facts(best, nextTo(example, best), example), "", avoided));
         }
         // With one fork only the majority rule can name a winner, from one fork's iterations.
         String indicative = top.getValue().stream().allMatch(AnswerSection::oneFork) ? " (one fork: indicative; run -f 3 or more)" : "";
@@ -230,8 +249,8 @@ public final class AnswerSection {
         String onlyOne = top.getValue().stream().allMatch(AnswerSection::onlyMostlySucceeding)
                 ? " (the only option under which most operations succeed)" : "";
         return Optional.of(new Row(workload, regime, "**" + param + "=" + top.getKey() + "**" + onlyOne + indicative
-                + cost(param, top.getKey()).map(cost -> ", " + cost).orElse("") + avoid.map(a -> "; " + a).orElse(""),
-                tally + "; e.g. " + facts(best, nextTo(example, best), example)));
+                + cost(param, top.getKey()).map(cost -> ", " + cost).orElse("") + avoid.map(a -> "; " + a.text()).orElse(""),
+                tally + "; e.g. " + facts(best, nextTo(example, best), example), param + "=" + top.getKey(), avoided));
     }
 
     /** The option a winner is best shown against: the fastest other one under which most operations succeed, if any. */
@@ -259,7 +278,7 @@ public final class AnswerSection {
      * {@link Comparison}'s own rule first) in most of the comparisons of three or more options it
      * is part of (with two, the loser is just the other side of the winner).
      */
-    private static Optional<String> avoid(List<Comparison> comparisons) {
+    private static Optional<Avoid> avoid(List<Comparison> comparisons) {
         Map<String, int[]> lostOfAll = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             if (c.options().size() < 3) {
@@ -275,9 +294,11 @@ public final class AnswerSection {
         }
         return lostOfAll.entrySet().stream().filter(e -> 2 * e.getValue()[0] > e.getValue()[1])
                 .max(Comparator.comparingInt(e -> e.getValue()[0]))
-                .map(e -> "**avoid " + comparisons.get(0).param() + "=" + e.getKey() + "** (worst in " + e.getValue()[0] + " of "
-                        + e.getValue()[1] + " comparisons" + cost(comparisons.get(0).param(), e.getKey()).map(c -> "; " + c).orElse("")
-                        + ")");
+                .map(e -> {
+                    String option = comparisons.get(0).param() + "=" + e.getKey();
+                    return new Avoid(option, "**avoid " + option + "** (worst in " + e.getValue()[0] + " of " + e.getValue()[1]
+                            + " comparisons" + cost(comparisons.get(0).param(), e.getKey()).map(c -> "; " + c).orElse("") + ")");
+                });
     }
 
     /**

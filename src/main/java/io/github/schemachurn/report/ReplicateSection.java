@@ -23,10 +23,11 @@ final class ReplicateSection {
             List<RunComparison.Verdict> verdicts = RunComparison.verdicts(run, second);
             String when = second.environment.map(e -> " (" + e.date() + ", " + (e.duration().isEmpty() ? "duration not recorded" : e.duration())
                     + ", `" + e.command() + "`)").orElse("");
-            List<String> changed = verdicts.stream().filter(RunComparison.Verdict::changed)
-                    .map(v -> v.workload() + ": " + v.base() + " → " + v.results()).toList();
+            List<String> changed = verdicts.stream().filter(v -> v.changed() || v.avoidChanged())
+                    .map(v -> v.workload() + ": " + v.change()).toList();
             s.para("A second, independent run of the studies behind the answer" + when + " against this one: "
-                    + RunComparison.verdictLine(verdicts) + (changed.isEmpty() ? "." : ": " + String.join("; ", changed) + ".")
+                    + RunComparison.verdictLine(verdicts) + " (a verdict is a row's recommended option, or none), "
+                    + RunComparison.avoidLine(verdicts) + (changed.isEmpty() ? "." : ": " + String.join("; ", changed) + ".")
                     + " Every configuration, run against run: `java -cp target/benchmarks.jar io.github.schemachurn.report.Report "
                     + "compare --base results --results results/" + JmhJson.REPLICATE_DIR + "`.");
             s.table(RunComparison.figures(run, second, "this run", "replicate"));

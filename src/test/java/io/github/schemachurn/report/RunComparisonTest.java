@@ -59,7 +59,8 @@ class RunComparisonTest {
         String text = Files.readString(file);
         assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow()).matches("verdicts changed: [1-9][0-9]* of [1-9][0-9]*");
         assertThat(text).contains("| stress: DELETE: how to wrap DDL | **ddl=DEFERRED**; ",
-                "| **ddl=EXCLUSIVE**; **avoid ddl=AUTOCOMMIT** (worst in 1 of 1 comparisons) | **yes** |", "**yes** (p = ");
+                "| **ddl=EXCLUSIVE**; **avoid ddl=AUTOCOMMIT** (worst in 1 of 1 comparisons) | **yes**: ddl=DEFERRED → ddl=EXCLUSIVE |",
+                "**yes** (p = ", "avoid notes changed: ");
         assertThat(out.toString()).startsWith("wrote ");
     }
 
@@ -86,8 +87,31 @@ class RunComparisonTest {
 
         Fixtures.write(results.resolve(JmhJson.REPLICATE_DIR).resolve("results.json"), changedRun());
         assertThat(run(generate)).as(err.toString()).isZero();
-        assertThat(Files.readString(markdown)).contains("## Replicate", "verdicts changed: 1 of", "stress: DELETE: how to wrap DDL: **ddl=DEFERRED**; ",
+        assertThat(Files.readString(markdown)).contains("## Replicate", "verdicts changed: 1 of", "stress: DELETE: how to wrap DDL: **yes**: ddl=DEFERRED → ddl=EXCLUSIVE",
                 "| key figure | this run | replicate | change |");
         assertThat(Files.readString(dir.resolve("tables.md"))).isEqualTo(before);
+    }
+
+    /** A verdict is the decision: the same option in other words, or with another "avoid" note, is not a changed verdict. */
+    @Test
+    void wordingAndAvoidNotesAreNotVerdicts() {
+        AnswerSection.Row wal = new AnswerSection.Row("any churn", "r", "**journal=WAL**", "e.g. 1", "journal=WAL", "");
+        AnswerSection.Row walOnly = new AnswerSection.Row("any churn", "r", "**journal=WAL** (the only option under which most "
+                + "operations succeed)", "e.g. 2", "journal=WAL", "");
+        AnswerSection.Row walAvoid = new AnswerSection.Row("any churn", "r", "**journal=WAL**; **avoid journal=DELETE**", "e.g. 3",
+                "journal=WAL", "journal=DELETE");
+        AnswerSection.Row none = new AnswerSection.Row("any churn", "r", "any `journal`: no measurable difference", "e.g. 4", "", "");
+        AnswerSection.Row noneEither = new AnswerSection.Row("any churn", "r", "no `journal` wins consistently", "e.g. 5", "", "");
+
+        assertThat(new RunComparison.Verdict("w", wal, wal).change()).isEqualTo("no");
+        assertThat(new RunComparison.Verdict("w", wal, walOnly).change()).isEqualTo("no (wording)");
+        assertThat(new RunComparison.Verdict("w", none, noneEither).change()).isEqualTo("no (wording)");
+        RunComparison.Verdict avoid = new RunComparison.Verdict("w", wal, walAvoid);
+        assertThat(avoid.changed()).isFalse();
+        assertThat(avoid.change()).isEqualTo("avoid note only: none → avoid journal=DELETE");
+        assertThat(new RunComparison.Verdict("w", wal, none).change()).isEqualTo("**yes**: journal=WAL → no recommendation");
+        List<RunComparison.Verdict> all = List.of(avoid, new RunComparison.Verdict("w", wal, none), new RunComparison.Verdict("x", wal, null));
+        assertThat(RunComparison.verdictLine(all)).isEqualTo("verdicts changed: 1 of 2");
+        assertThat(RunComparison.avoidLine(all)).isEqualTo("avoid notes changed: 1 of 2");
     }
 }
