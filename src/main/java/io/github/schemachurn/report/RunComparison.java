@@ -83,7 +83,13 @@ final class RunComparison {
         AnswerSection.rows(results).forEach(r -> rows.computeIfAbsent(r.workload(), k -> new AnswerSection.Row[2])[1] = r);
         List<Verdict> verdicts = new ArrayList<>();
         rows.forEach((workload, pair) -> verdicts.add(new Verdict(workload, pair[0], pair[1])));
+        String seed = "the seed's claim (EXCLUSIVE fixes code 17), on its own ground";
+        verdicts.add(new Verdict(seed, seedRow(seed, base), seedRow(seed, results)));
         return verdicts;
+    }
+
+    private static AnswerSection.Row seedRow(String name, Run run) {
+        return SeedClaim.decision(run).map(d -> new AnswerSection.Row(name, "", d, "", d, "")).orElse(null);
     }
 
     /** "avoid notes changed: K of M": rows whose "avoid" option differs, of the rows both runs have. */

@@ -28,11 +28,26 @@ final class SeedClaim {
 
     private SeedClaim() {}
 
-    static String verdict(Run run) {
-        List<Comparison> site = Comparison.of(run.configs, Run.DDL, SeedClaim::seedSite).stream()
+    /** The seed's site in every prepare call and journal mode measured, each with the fix beside plain DDL. */
+    private static List<Comparison> sites(Run run) {
+        return Comparison.of(run.configs, Run.DDL, SeedClaim::seedSite).stream()
                 .filter(c -> option(c, FIX).isPresent() && option(c, PLAIN).isPresent()).toList();
-        Optional<Comparison> ground = site.stream().filter(c -> LEGACY.equals(c.options().get(0).config().param(Run.PREPARE))
+    }
+
+    /** The claim's own ground: the seed's site with the legacy prepare call in a rollback journal. */
+    private static Optional<Comparison> ground(List<Comparison> sites) {
+        return sites.stream().filter(c -> LEGACY.equals(c.options().get(0).config().param(Run.PREPARE))
                 && ROLLBACK_JOURNAL.equals(c.options().get(0).config().param(Run.JOURNAL))).findFirst();
+    }
+
+    /** The verdict on the claim's own ground alone ("holds", "does not hold", ...), what a second run must reproduce. */
+    static Optional<String> decision(Run run) {
+        return ground(sites(run)).map(c -> decide(c).replaceFirst("^\\*\\*([^*]+)\\*\\*.*$", "$1"));
+    }
+
+    static String verdict(Run run) {
+        List<Comparison> site = sites(run);
+        Optional<Comparison> ground = ground(site);
         List<String> parts = new ArrayList<>();
         String conclusion;
         if (ground.isEmpty()) {

@@ -68,4 +68,13 @@ class SeedClaimTest {
         assertThat(verdict(site("AUTOCOMMIT", "V2", ErrorClass.SCHEMA, 0), site("EXCLUSIVE", "V2", ErrorClass.SCHEMA, 0)))
                 .contains("**inconclusive**: its own setup").contains("With prepare=V2, journal=DELETE: does not hold: no page met code 17");
     }
+
+    /** What Report compare checks between runs: the decision on the claim's own ground, without its numbers. */
+    @Test
+    void theDecisionAloneIsTheVerdictsBoldWord() {
+        List<ObjectNode> ground = List.of(site("AUTOCOMMIT", "LEGACY", ErrorClass.SCHEMA, 60), site("EXCLUSIVE", "LEGACY", ErrorClass.SCHEMA, 0));
+        assertThat(SeedClaim.decision(new Run(Fixtures.configs(ground, dir), Optional.empty(), ""))).contains("holds");
+        List<ObjectNode> v2Only = List.of(site("AUTOCOMMIT", "V2", ErrorClass.SCHEMA, 0), site("EXCLUSIVE", "V2", ErrorClass.SCHEMA, 0));
+        assertThat(SeedClaim.decision(new Run(Fixtures.configs(v2Only, dir), Optional.empty(), ""))).isEmpty();
+    }
 }
