@@ -68,15 +68,11 @@ public final class AnswerSection {
      * One answer row. {@code choice} is the decision alone, what a second run must reproduce: the
      * recommended option ({@code journal=WAL}), or empty when no option is recommended (no
      * difference, a trade-off, nothing exercised, every option failing); {@code avoided} the option
-     * marked "avoid", or empty.
+     * marked "avoid", or empty; {@code comparisons} how many comparisons the row pools.
      */
-    public record Row(String workload, String regime, String advice, String because, String choice, String avoided) {
-        Row(String workload, String regime, String advice, String because) {
-            this(workload, regime, advice, because, "", "");
-        }
-
+    public record Row(String workload, String regime, String advice, String because, String choice, String avoided, int comparisons) {
         Row withWorkload(String name) {
-            return new Row(name, regime, advice, because, choice, avoided);
+            return new Row(name, regime, advice, because, choice, avoided, comparisons);
         }
     }
 
@@ -139,7 +135,7 @@ public final class AnswerSection {
                     "DDL faster than one re-prepare", "keep DDL commits below 1 / re-prepare cost",
                     "a stale re-prepare costs " + Fmt.num(cost.slope()) + " µs per extra table: at 1,000 tables that is "
                             + Fmt.num(ThresholdSection.boundary(cost, 1000)) + " DDL/s (see the threshold model)",
-                    "keep DDL commits below 1 / re-prepare cost", "")));
+                    "keep DDL commits below 1 / re-prepare cost", "", 0)));
         }
         for (String param : List.of(Run.READER, Run.RETRY)) {
             for (String journal : run.values(Run.JOURNAL)) {
@@ -196,13 +192,13 @@ public final class AnswerSection {
             Comparison c = typical(comparisons);
             return Optional.of(new Row(workload, regime, "any `" + param + "`: not exercised",
                     "no operation failed and no busy handler waited in " + comparisons.size()
-                            + " comparison(s), so no retry policy ran; e.g. " + facts(c.ranked().get(0), c.runnerUp(), c), "", avoided));
+                            + " comparison(s), so no retry policy ran; e.g. " + facts(c.ranked().get(0), c.runnerUp(), c), "", avoided, comparisons.size()));
         }
         if (wins.isEmpty() && comparisons.stream().allMatch(Comparison::allMostlyFail)) {
             Comparison c = typical(comparisons);
             return Optional.of(new Row(workload, regime, "no `" + param + "` helps: most operations fail under every option"
                     + avoid.map(a -> "; " + a.text()).orElse(""),
-                    "in all " + comparisons.size() + " comparison(s); e.g. " + facts(c.ranked().get(0), c.runnerUp(), c), "", avoided));
+                    "in all " + comparisons.size() + " comparison(s); e.g. " + facts(c.ranked().get(0), c.runnerUp(), c), "", avoided, comparisons.size()));
         }
         if (wins.isEmpty()) {
             Comparison c = typical(comparisons);
@@ -215,17 +211,17 @@ public final class AnswerSection {
                 return Optional.of(new Row(workload, regime, "no `" + param + "` can be recommended: a trade-off"
                         + avoid.map(a -> "; " + a.text()).orElse(""),
                         "the faster option fails significantly more often in " + tradeOffs.size() + " of " + comparisons.size()
-                                + " comparison(s); e.g. " + facts(t.ranked().get(0), t.tradeOff().orElseThrow(), t), "", avoided));
+                                + " comparison(s); e.g. " + facts(t.ranked().get(0), t.tradeOff().orElseThrow(), t), "", avoided, comparisons.size()));
             }
             if (!anyDifference && comparisons.stream().allMatch(AnswerSection::oneFork)) {
                 return Optional.of(new Row(workload, regime, "cannot tell from one fork",
                         "no comparison can be significant with one fork per option (run with -f 3 or more); e.g. "
-                                + facts(best, next, c), "", avoided));
+                                + facts(best, next, c), "", avoided, comparisons.size()));
             }
             return Optional.of(new Row(workload, regime, (anyDifference ? "no `" + param + "` can be recommended"
                             : "any `" + param + "`: no measurable difference") + avoid.map(a -> "; " + a.text()).orElse(""),
                     (anyDifference ? "where options differ, the faster one's forks disagree or most of its operations fail; "
-                            : "") + "no significant winner in " + comparisons.size() + " comparison(s); e.g. " + facts(best, next, c), "", avoided));
+                            : "") + "no significant winner in " + comparisons.size() + " comparison(s); e.g. " + facts(best, next, c), "", avoided, comparisons.size()));
         }
         Map.Entry<String, List<Comparison>> top = wins.entrySet().stream()
                 .max(Comparator.comparingInt(e -> e.getValue().size())).orElseThrow();
@@ -241,7 +237,7 @@ public final class AnswerSection {
         // A winner of a few comparisons among many with no difference, or tied with another, is no advice.
         if (2 * topWins < comparisons.size() || 2 * topWins <= allWins) {
             return Optional.of(new Row(workload, regime, "no `" + param + "` wins consistently" + avoid.map(a -> "; " + a.text()).orElse(""),
-                    tally + "; e.g. " + facts(best, nextTo(example, best), example), "", avoided));
+                    tally + "; e.g. " + facts(best, nextTo(example, best), example), "", avoided, comparisons.size()));
         }
         // With one fork only the majority rule can name a winner, from one fork's iterations.
         String indicative = top.getValue().stream().allMatch(AnswerSection::oneFork) ? " (one fork: indicative; run -f 3 or more)" : "";
@@ -250,7 +246,7 @@ public final class AnswerSection {
                 ? " (the only option under which most operations succeed)" : "";
         return Optional.of(new Row(workload, regime, "**" + param + "=" + top.getKey() + "**" + onlyOne + indicative
                 + cost(param, top.getKey()).map(cost -> ", " + cost).orElse("") + avoid.map(a -> "; " + a.text()).orElse(""),
-                tally + "; e.g. " + facts(best, nextTo(example, best), example), param + "=" + top.getKey(), avoided));
+                tally + "; e.g. " + facts(best, nextTo(example, best), example), param + "=" + top.getKey(), avoided, comparisons.size()));
     }
 
     /** The option a winner is best shown against: the fastest other one under which most operations succeed, if any. */

@@ -89,7 +89,7 @@ final class RunComparison {
     }
 
     private static AnswerSection.Row seedRow(String name, Run run) {
-        return SeedClaim.decision(run).map(d -> new AnswerSection.Row(name, "", d, "", d, "")).orElse(null);
+        return SeedClaim.decision(run).map(d -> new AnswerSection.Row(name, "", d, "", d, "", 1)).orElse(null);
     }
 
     /** "avoid notes changed: K of M": rows whose "avoid" option differs, of the rows both runs have. */
@@ -176,9 +176,10 @@ final class RunComparison {
             md.table(table);
         }
         List<Verdict> verdicts = verdicts(base, results);
-        Md.Table rows = new Md.Table("if your workload is", baseName, resultsName, "changed");
+        Md.Table rows = new Md.Table("if your workload is", baseName, resultsName, "comparisons", "changed");
         for (Verdict v : verdicts) {
             rows = rows.with(v.workload(), v.base() == null ? "–" : v.base().advice(), v.results() == null ? "–" : v.results().advice(),
+                    comparisons(v.base()) + " / " + comparisons(v.results()),
                     v.change());
         }
         if (!verdicts.isEmpty()) {
@@ -188,6 +189,11 @@ final class RunComparison {
         md.para(avoidLine(verdicts));
         md.para(verdictLine(verdicts));
         return md.toString();
+    }
+
+    /** How many comparisons a row pools ("model" for a row drawn from a fitted model, "–" where the run lacks the row). */
+    private static String comparisons(AnswerSection.Row row) {
+        return row == null ? "–" : row.comparisons() == 0 ? "model" : String.valueOf(row.comparisons());
     }
 
     static Md.Table figures(Run base, Run results, String baseName, String resultsName) {

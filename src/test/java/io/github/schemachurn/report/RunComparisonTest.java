@@ -59,7 +59,7 @@ class RunComparisonTest {
         String text = Files.readString(file);
         assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow()).matches("verdicts changed: [1-9][0-9]* of [1-9][0-9]*");
         assertThat(text).contains("| stress: DELETE: how to wrap DDL | **ddl=DEFERRED**; ",
-                "| **ddl=EXCLUSIVE**; **avoid ddl=AUTOCOMMIT** (worst in 1 of 1 comparisons) | **yes**: ddl=DEFERRED → ddl=EXCLUSIVE |",
+                "| **ddl=EXCLUSIVE**; **avoid ddl=AUTOCOMMIT** (worst in 1 of 1 comparisons) | 1 / 1 | **yes**: ddl=DEFERRED → ddl=EXCLUSIVE |",
                 "**yes** (p = ", "avoid notes changed: ");
         assertThat(out.toString()).startsWith("wrote ");
     }
@@ -95,13 +95,13 @@ class RunComparisonTest {
     /** A verdict is the decision: the same option in other words, or with another "avoid" note, is not a changed verdict. */
     @Test
     void wordingAndAvoidNotesAreNotVerdicts() {
-        AnswerSection.Row wal = new AnswerSection.Row("any churn", "r", "**journal=WAL**", "e.g. 1", "journal=WAL", "");
+        AnswerSection.Row wal = new AnswerSection.Row("any churn", "r", "**journal=WAL**", "e.g. 1", "journal=WAL", "", 1);
         AnswerSection.Row walOnly = new AnswerSection.Row("any churn", "r", "**journal=WAL** (the only option under which most "
-                + "operations succeed)", "e.g. 2", "journal=WAL", "");
+                + "operations succeed)", "e.g. 2", "journal=WAL", "", 1);
         AnswerSection.Row walAvoid = new AnswerSection.Row("any churn", "r", "**journal=WAL**; **avoid journal=DELETE**", "e.g. 3",
-                "journal=WAL", "journal=DELETE");
-        AnswerSection.Row none = new AnswerSection.Row("any churn", "r", "any `journal`: no measurable difference", "e.g. 4", "", "");
-        AnswerSection.Row noneEither = new AnswerSection.Row("any churn", "r", "no `journal` wins consistently", "e.g. 5", "", "");
+                "journal=WAL", "journal=DELETE", 1);
+        AnswerSection.Row none = new AnswerSection.Row("any churn", "r", "any `journal`: no measurable difference", "e.g. 4", "", "", 1);
+        AnswerSection.Row noneEither = new AnswerSection.Row("any churn", "r", "no `journal` wins consistently", "e.g. 5", "", "", 1);
 
         assertThat(new RunComparison.Verdict("w", wal, wal).change()).isEqualTo("no");
         assertThat(new RunComparison.Verdict("w", wal, walOnly).change()).isEqualTo("no (wording)");
