@@ -39,6 +39,12 @@ if [[ ! -f "$JAR" ]]; then
     echo "run.sh: $JAR not found; build it first: mvn -B package -DskipTests" >&2
     exit 2
 fi
+# The code the numbers come from: the commit checked out when the run starts (work done during a
+# long run must not relabel it), marked -dirty if src/ or pom.xml had uncommitted changes.
+commit=
+if commit=$(git rev-parse --short HEAD 2>/dev/null); then
+    [[ -z "$(git status --porcelain -- src pom.xml 2>/dev/null)" ]] || commit+=-dirty
+fi
 if [[ "$PROFILE" != plan ]]; then
     mkdir -p "$DIR"
     rm -f "$DIR"/*.json
@@ -167,11 +173,7 @@ if [[ "$PROFILE" == plan ]]; then
     exit 0
 fi
 env_options=(--command "SEED=$SEED results/run.sh${1:+ $*}")
-# The code the numbers come from: the commit, marked -dirty if src/ or pom.xml had uncommitted changes.
-if commit=$(git rev-parse --short HEAD 2>/dev/null); then
-    [[ -z "$(git status --porcelain -- src pom.xml 2>/dev/null)" ]] || commit+=-dirty
-    env_options+=(--extra "commit=$commit")
-fi
+[[ -n "$commit" ]] && env_options+=(--extra "commit=$commit")
 if [[ "$PROFILE" == quick ]]; then
     env_options+=(--extra "profile=quick: $rounds rounds of 1 s iterations; rough numbers, the published run is results/run.sh")
 elif [[ "$PROFILE" == smoke ]]; then
