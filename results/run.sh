@@ -119,8 +119,9 @@ else
         -p ddl=AUTOCOMMIT -p reader=CACHED,PER_CALL,READ_TRANSACTION -p cpus=SPLIT \
         --and '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=10,100 -p journal=WAL \
         -p ddl=AUTOCOMMIT -p reader=SNAPSHOT_LEASE -p cpus=SPLIT
+    # Every retry policy with no retry beside it, in the same rounds.
     jmh paced-retry '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=100 -p journal=WAL,DELETE \
-        -p ddl=AUTOCOMMIT -p retry=BUSY_HANDLER,BACKOFF,REPREPARE -p cpus=SPLIT
+        -p ddl=AUTOCOMMIT -p retry=NONE,BUSY_HANDLER,BACKOFF,REPREPARE -p cpus=SPLIT
     jmh paced-migration '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=0.5 -p change=MIGRATION \
         -p journal=WAL,DELETE -p ddl=IMMEDIATE,EXCLUSIVE -p cpus=SPLIT
     # The seed's own setup: pages that connect, prepare with the legacy sqlite3_prepare, execute and
