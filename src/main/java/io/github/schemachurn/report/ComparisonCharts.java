@@ -249,7 +249,9 @@ final class ComparisonCharts {
             if (benchmarks) {
                 lines.add(c.benchmark());
             }
-            lineParams.forEach(p -> lines.add(label(p, c.params().get(p))));
+            // A param the condition's benchmark does not have is left out, not shown as a dash.
+            lineParams.stream().filter(p -> c.params().get(p) != null && !c.params().get(p).equals("–"))
+                    .forEach(p -> lines.add(label(p, c.params().get(p))));
             if (lines.isEmpty()) {
                 lines.add("all");
             }
@@ -273,8 +275,8 @@ final class ComparisonCharts {
             lines.add(0, "benchmark");
         }
         if (!lines.isEmpty()) {
-            notes.add("Label lines, top to bottom: " + String.join(", ", lines) + "; then, where attempts failed, the error classes "
-                    + "of at least 5 % of the failures.");
+            notes.add("Label lines, top to bottom: " + String.join(", ", lines) + (benchmarks ? " (each where its benchmark has it)" : "")
+                    + "; then, where attempts failed, the error classes of at least 5 % of the failures.");
         }
         String every = (benchmarks ? "" : page.get(0).benchmark() + (common.isEmpty() ? "" : ", "))
                 + common.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
