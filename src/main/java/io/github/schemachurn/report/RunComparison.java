@@ -183,6 +183,10 @@ final class RunComparison {
                     v.change());
         }
         if (!verdicts.isEmpty()) {
+            md.para("Answer rows in both runs. A verdict is a row's decision: the option it recommends, or none; an \"avoid\" "
+                    + "note is counted apart, and a difference in wording alone (the example, a qualifier) is shown but not counted. "
+                    + "Comparisons: how many a row pools in each run; a row pools every study with its choice, so a run without "
+                    + "some of those studies decides it on fewer.");
             md.table(rows);
         }
         md.table(figures(base, results, baseName, resultsName));
