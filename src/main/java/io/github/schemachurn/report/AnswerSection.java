@@ -59,7 +59,7 @@ public final class AnswerSection {
         }
         Md.Table table = new Md.Table("if your workload is", "regime", "do", "because (typical example)");
         for (Row row : rows) {
-            table = table.with(row.workload(), row.regime(), row.advice(), row.because() + ComparisonCharts.links(run, chartPrefix(realistic) + row.workload()));
+            table = table.with(row.workload(), row.regime(), row.advice(), row.because() + ComparisonCharts.links(run, tablePrefix(realistic) + row.workload()));
         }
         s.table(table);
     }
@@ -105,31 +105,32 @@ public final class AnswerSection {
     static List<Row> rows(Run run) {
         List<Row> rows = new ArrayList<>();
         for (boolean realistic : List.of(true, false)) {
-            rows(run, realistic).forEach(r -> rows.add(r.withWorkload(chartPrefix(realistic) + r.workload())));
+            rows(run, realistic).forEach(r -> rows.add(r.withWorkload(tablePrefix(realistic) + r.workload())));
         }
         return rows;
     }
 
     static List<Row> rows(Run run, boolean realistic) {
         Predicate<Result> regime = c -> realistic(c) == realistic;
+        String table = tablePrefix(realistic);
         List<Row> rows = new ArrayList<>();
         Predicate<Result> notMigration = c -> !MIGRATION.equals(c.param(Run.CHANGE));
-        decide(chartPrefix(realistic), run, Run.JOURNAL, regime.and(notMigration), "any schema churn").ifPresent(rows::add);
+        decide(table, run, Run.JOURNAL, regime.and(notMigration), "any schema churn").ifPresent(rows::add);
         for (String journal : run.values(Run.JOURNAL)) {
             Predicate<Result> inJournal = regime.and(c -> journal.equals(c.param(Run.JOURNAL)));
-            decide(chartPrefix(realistic), run, Run.DDL, inJournal.and(AnswerSection::smallSchema).and(notMigration), journal + ": how to wrap DDL")
+            decide(table, run, Run.DDL, inJournal.and(AnswerSection::smallSchema).and(notMigration), journal + ": how to wrap DDL")
                     .ifPresent(rows::add);
-            decide(chartPrefix(realistic), run, Run.DDL, inJournal.and(c -> MIGRATION.equals(c.param(Run.CHANGE))),
+            decide(table, run, Run.DDL, inJournal.and(c -> MIGRATION.equals(c.param(Run.CHANGE))),
                     journal + ": how to wrap a migration (several ALTERs)").ifPresent(rows::add);
         }
         if (!realistic) {
             largestSchema(run).ifPresent(max -> {
                 Predicate<Result> large = regime.and(c -> max.equals(c.param(Run.EXTRA_TABLES)));
-                decide(chartPrefix(realistic), run, Run.READER, large, "large schema (" + max + " extra tables) under churn: how to read").ifPresent(rows::add);
-                decide(chartPrefix(realistic), run, Run.DDL, large, "large schema (" + max + " extra tables): how to wrap DDL").ifPresent(rows::add);
+                decide(table, run, Run.READER, large, "large schema (" + max + " extra tables) under churn: how to read").ifPresent(rows::add);
+                decide(table, run, Run.DDL, large, "large schema (" + max + " extra tables): how to wrap DDL").ifPresent(rows::add);
             });
         }
-        decide(chartPrefix(realistic), run, Run.PREPARE, regime, "your driver's prepare call (PHP's PDO before 7.2 used the legacy one)").ifPresent(rows::add);
+        decide(table, run, Run.PREPARE, regime, "your driver's prepare call (PHP's PDO before 7.2 used the legacy one)").ifPresent(rows::add);
         if (!realistic) {
             ThresholdSection.cost(run.configs).ifPresent(cost -> rows.add(new Row("fast churn on a large schema",
                     "DDL faster than one re-prepare", "keep DDL commits below 1 / re-prepare cost",
@@ -140,7 +141,7 @@ public final class AnswerSection {
         for (String param : List.of(Run.READER, Run.RETRY)) {
             for (String journal : run.values(Run.JOURNAL)) {
                 Predicate<Result> inJournal = regime.and(c -> journal.equals(c.param(Run.JOURNAL)));
-                decide(chartPrefix(realistic), run, param, inJournal.and(AnswerSection::smallSchema).and(notMigration), journal + ": choosing `" + param + "`")
+                decide(table, run, param, inJournal.and(AnswerSection::smallSchema).and(notMigration), journal + ": choosing `" + param + "`")
                         .ifPresent(rows::add);
             }
         }
@@ -167,11 +168,11 @@ public final class AnswerSection {
     }
 
     /** The table a row is in, as its name in compare and its charts' names and titles (the same question is asked in both tables). */
-    static String chartPrefix(boolean realistic) {
+    static String tablePrefix(boolean realistic) {
         return realistic ? "realistic: " : "stress: ";
     }
 
-    private static Optional<Row> decide(String chartPrefix, Run run, String param, Predicate<Result> filter, String workload) {
+    private static Optional<Row> decide(String tablePrefix, Run run, String param, Predicate<Result> filter, String workload) {
         if (param.equals(Run.BUSY_TIMEOUT)) {
             return Optional.empty(); // a shorter timeout's "advantage" is failing fast
         }
@@ -183,7 +184,8 @@ public final class AnswerSection {
         String regime = regime(comparisons);
         Optional<Avoid> avoid = avoid(comparisons);
         String avoided = avoid.map(Avoid::option).orElse("");
-        ComparisonCharts.answer(run, param, comparisons, chartPrefix + workload);
+        String avoidNote = avoid.map(a -> "; " + a.text()).orElse("");
+        ComparisonCharts.answer(run, param, comparisons, tablePrefix + workload);
         Map<String, List<Comparison>> wins = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             c.winner().ifPresent(w -> wins.computeIfAbsent(w.value(), k -> new ArrayList<>()).add(c));
@@ -197,7 +199,7 @@ public final class AnswerSection {
         if (wins.isEmpty() && comparisons.stream().allMatch(Comparison::allMostlyFail)) {
             Comparison c = typical(comparisons);
             return Optional.of(new Row(workload, regime, "no `" + param + "` helps: most operations fail under every option"
-                    + avoid.map(a -> "; " + a.text()).orElse(""),
+                    + avoidNote,
                     "in all " + comparisons.size() + " comparison(s); e.g. " + facts(c.ranked().get(0), c.runnerUp(), c), "", avoided, comparisons.size()));
         }
         if (wins.isEmpty()) {
@@ -209,7 +211,7 @@ public final class AnswerSection {
             if (!tradeOffs.isEmpty()) {
                 Comparison t = tradeOffs.get((tradeOffs.size() - 1) / 2);
                 return Optional.of(new Row(workload, regime, "no `" + param + "` can be recommended: a trade-off"
-                        + avoid.map(a -> "; " + a.text()).orElse(""),
+                        + avoidNote,
                         "the faster option fails significantly more often in " + tradeOffs.size() + " of " + comparisons.size()
                                 + " comparison(s); e.g. " + facts(t.ranked().get(0), t.tradeOff().orElseThrow(), t), "", avoided, comparisons.size()));
             }
@@ -219,7 +221,7 @@ public final class AnswerSection {
                                 + facts(best, next, c), "", avoided, comparisons.size()));
             }
             return Optional.of(new Row(workload, regime, (anyDifference ? "no `" + param + "` can be recommended"
-                            : "any `" + param + "`: no measurable difference") + avoid.map(a -> "; " + a.text()).orElse(""),
+                            : "any `" + param + "`: no measurable difference") + avoidNote,
                     (anyDifference ? "where options differ, the faster one's forks disagree or most of its operations fail; "
                             : "") + "no significant winner in " + comparisons.size() + " comparison(s); e.g. " + facts(best, next, c), "", avoided, comparisons.size()));
         }
@@ -236,7 +238,7 @@ public final class AnswerSection {
         String tally = "a winner in " + allWins + " of " + comparisons.size() + " comparison(s): " + byOption;
         // A winner of a few comparisons among many with no difference, or tied with another, is no advice.
         if (2 * topWins < comparisons.size() || 2 * topWins <= allWins) {
-            return Optional.of(new Row(workload, regime, "no `" + param + "` wins consistently" + avoid.map(a -> "; " + a.text()).orElse(""),
+            return Optional.of(new Row(workload, regime, "no `" + param + "` wins consistently" + avoidNote,
                     tally + "; e.g. " + facts(best, nextTo(example, best), example), "", avoided, comparisons.size()));
         }
         // With one fork only the majority rule can name a winner, from one fork's iterations.
@@ -245,7 +247,7 @@ public final class AnswerSection {
         String onlyOne = top.getValue().stream().allMatch(AnswerSection::onlyMostlySucceeding)
                 ? " (the only option under which most operations succeed)" : "";
         return Optional.of(new Row(workload, regime, "**" + param + "=" + top.getKey() + "**" + onlyOne + indicative
-                + cost(param, top.getKey()).map(cost -> ", " + cost).orElse("") + avoid.map(a -> "; " + a.text()).orElse(""),
+                + cost(param, top.getKey()).map(cost -> ", " + cost).orElse("") + avoidNote,
                 tally + "; e.g. " + facts(best, nextTo(example, best), example), param + "=" + top.getKey(), avoided, comparisons.size()));
     }
 

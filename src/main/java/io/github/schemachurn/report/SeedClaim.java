@@ -42,7 +42,7 @@ final class SeedClaim {
 
     /** The verdict on the claim's own ground alone ("holds", "does not hold", ...), what a second run must reproduce. */
     static Optional<String> decision(Run run) {
-        return ground(sites(run)).map(c -> decide(c).replaceFirst("^\\*\\*([^*]+)\\*\\*.*$", "$1"));
+        return ground(sites(run)).map(c -> decide(c).verdict());
     }
 
     static String verdict(Run run) {
@@ -56,14 +56,15 @@ final class SeedClaim {
                     + " beside " + PLAIN + ") is not in this run's results.";
         } else {
             Comparison c = ground.get();
-            conclusion = decide(c) + " on its own ground (" + AnswerSection.regime(List.of(c)) + "; " + where(c) + "): "
+            conclusion = decide(c).text() + " on its own ground (" + AnswerSection.regime(List.of(c)) + "; " + where(c) + "): "
                     + pageFacts(c) + ".";
             option(c, BLAMED).ifPresent(blamed -> parts.add(BLAMED + " DDL: code 17 on " + schema(blamed) + " of pages, "
                     + blamed.failed().percent() + " failed" + (blamed.majorityFails() ? " (most pages failed)" : "")));
         }
         for (Comparison c : site) {
             if (ground.isEmpty() || c != ground.get()) {
-                parts.add("with " + where(c) + ": " + decide(c).replace("**", "") + "; " + pageFacts(c));
+                Decision d = decide(c);
+                parts.add("with " + where(c) + ": " + d.verdict() + ": " + d.reason() + "; " + pageFacts(c));
             }
         }
         parts.add(elsewhere(run));
@@ -91,29 +92,37 @@ final class SeedClaim {
      * share's 95 % interval excludes 0) without being significantly lower; lower but not gone is
      * "holds in part"; anything else is inconclusive.
      */
-    private static String decide(Comparison c) {
+    private static Decision decide(Comparison c) {
         Comparison.Option plain = option(c, PLAIN).orElseThrow();
         Comparison.Option fix = option(c, FIX).orElseThrow();
         if (plain.config().op().orElseThrow().failures(ErrorClass.SCHEMA) == 0) {
-            return "**does not hold**: no page met code 17 under " + PLAIN + " DDL, so there was nothing for " + FIX + " to fix";
+            return new Decision("does not hold", "no page met code 17 under " + PLAIN + " DDL, so there was nothing for " + FIX + " to fix");
         }
         Optional<Comparison.Option> winner = c.pair(plain, fix).winner();
         if (winner.isPresent()) {
-            return winner.get() == fix ? "**holds**: " + FIX + " DDL serves pages significantly better"
-                    : "**does not hold**: " + PLAIN + " DDL serves pages significantly better than " + FIX;
+            return winner.get() == fix ? new Decision("holds", FIX + " DDL serves pages significantly better")
+                    : new Decision("does not hold", PLAIN + " DDL serves pages significantly better than " + FIX);
         }
         Estimate left = share(fix, ErrorClass.SCHEMA);
         boolean lower = schemaP(plain, fix) < Stats.ALPHA && left.value() < share(plain, ErrorClass.SCHEMA).value();
         if (left.low() > 0) {
-            return lower ? "**holds in part**: " + FIX + " DDL lowers code 17 significantly but does not remove it"
-                    : "**does not hold**: " + FIX + " DDL does not fix code 17: it stays on " + left.percent()
-                            + " of pages, not significantly fewer than under " + PLAIN;
+            return lower ? new Decision("holds in part", FIX + " DDL lowers code 17 significantly but does not remove it")
+                    : new Decision("does not hold", FIX + " DDL does not fix code 17: it stays on " + left.percent()
+                            + " of pages, not significantly fewer than under " + PLAIN);
         }
         if (fix.config().op().orElseThrow().failures(ErrorClass.SCHEMA) == 0 && lower) {
-            return "**holds**: no page met code 17 under " + FIX + " DDL, significantly fewer than under " + PLAIN;
+            return new Decision("holds", "no page met code 17 under " + FIX + " DDL, significantly fewer than under " + PLAIN);
         }
-        return "**inconclusive**: code 17 appears, but neither " + FIX + " nor " + PLAIN + " DDL serves pages significantly "
-                + "better, and " + FIX + " neither removes it nor clearly leaves it";
+        return new Decision("inconclusive", "code 17 appears, but neither " + FIX + " nor " + PLAIN + " DDL serves pages significantly "
+                + "better, and " + FIX + " neither removes it nor clearly leaves it");
+    }
+
+    /** A verdict on the claim ("holds", "does not hold", ...) and why. */
+    private record Decision(String verdict, String reason) {
+        /** As the report writes it: the verdict in bold, then why. */
+        String text() {
+            return "**" + verdict + "**: " + reason;
+        }
     }
 
     /** Welch's test on the forks' code-17 shares. */
