@@ -262,8 +262,8 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
                 + "round), the smallest difference this run can call real; robust, so that a few very noisy studies do not set "
                 + "it for all. "
                 + "Results without rounds (plain `-rf json` files) are compared unpaired: Welch's t-test on per-fork rates, "
-                + "no floor, marked \"unpaired\"; one fork is never significant. An option is recommended only if it wins at "
-                + "least half of the comparisons and more of them than all other options together; an option under which most "
+                + "no floor, marked \"unpaired\"; one fork is never significant. An option is recommended only if it wins more "
+                + "than half of the comparisons and more of them than all other options together; an option under which most "
                 + "operations fail is never recommended while another exists. ± is a 95 % interval over rounds (over forks "
                 + "without rounds). The comparisons of the answer's params make " + paired + " paired and " + unpaired
                 + " unpaired tests of the best option against another: at p < " + Stats.ALPHA + " chance alone would make about "

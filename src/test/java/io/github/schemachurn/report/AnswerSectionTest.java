@@ -41,6 +41,11 @@ class AnswerSectionTest {
         AnswerSection.Row few = decide(List.of(comparison("1", 1000, 500), comparison("2", 1000, 1000),
                 comparison("3", 1000, 1000)));
         assertThat(few.advice()).isEqualTo("no `ddl` wins consistently");
+
+        // Half is not most: the stress prepare row flipped between runs at 1 and 2 wins of 4.
+        AnswerSection.Row half = decide(List.of(comparison("1", 1000, 500), comparison("2", 1000, 400),
+                comparison("3", 1000, 1000), comparison("4", 1000, 1000)));
+        assertThat(half.advice()).isEqualTo("no `ddl` wins consistently");
     }
 
     @Test
