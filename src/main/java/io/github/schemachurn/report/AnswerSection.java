@@ -154,7 +154,8 @@ public final class AnswerSection {
         return c.param(Run.EXTRA_TABLES) == null || Double.parseDouble(c.param(Run.EXTRA_TABLES)) == 0;
     }
 
-    private static Optional<String> largestSchema(Run run) {
+    /** The largest schema (extra tables) of the stress configurations under churn: the large-schema rows' and key figures'. */
+    static Optional<String> largestSchema(Run run) {
         return run.configs.stream().filter(Result::churn).filter(c -> !realistic(c)).map(c -> c.param(Run.EXTRA_TABLES))
                 .filter(v -> v != null && !v.equals("0")).max(Comparator.comparingDouble(Double::parseDouble));
     }

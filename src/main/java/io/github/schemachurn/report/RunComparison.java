@@ -123,10 +123,9 @@ final class RunComparison {
         return figures;
     }
 
-    /** A reader's figure at the largest schema of the reader comparisons under churn, the mean over those comparisons (e.g. each DDL wrapping). */
+    /** A reader's figure at the answer's largest schema under churn, the mean over its reader comparisons (e.g. each DDL wrapping). */
     private static Optional<Double> atLargestSchema(Run run, String reader, java.util.function.ToDoubleFunction<Comparison.Option> figure) {
-        Optional<String> largest = run.configs.stream().filter(Result::churn).map(c -> c.param(Run.EXTRA_TABLES))
-                .filter(v -> v != null && !v.equals("0")).max(java.util.Comparator.comparingDouble(Double::parseDouble));
+        Optional<String> largest = AnswerSection.largestSchema(run);
         if (largest.isEmpty()) {
             return Optional.empty();
         }
