@@ -237,9 +237,10 @@ public final class AnswerSection {
                 .map(e -> e.getKey() + " " + e.getValue().size())
                 .reduce((a, b) -> a + ", " + b).orElseThrow();
         String tally = "a winner in " + allWins + " of " + comparisons.size() + " comparison(s): " + byOption;
-        // A winner of half the comparisons or fewer, or tied with another, is no advice: "consistently" means most,
-        // as for "avoid"; at exactly half, one fork more or less flips the row between runs.
-        if (2 * topWins <= comparisons.size() || 2 * topWins <= allWins) {
+        // A winner of half the comparisons or fewer is no advice: "consistently" means most, as for "avoid"; at
+        // exactly half, one fork more or less flips the row between runs. (Most of all comparisons is also more
+        // than all other options' wins together, so no tie can pass.)
+        if (2 * topWins <= comparisons.size()) {
             return Optional.of(new Row(workload, regime, "no `" + param + "` wins consistently" + avoidNote,
                     tally + "; e.g. " + facts(best, nextTo(example, best), example), "", avoided, comparisons.size()));
         }
