@@ -100,6 +100,63 @@ class RoleCountTest {
     }
 
     @Test
+    void aFastRoleTimesASampleButCountsEveryOperation() {
+        RoleCount count = new RoleCount();
+        count.reset();
+        oneCall(count.enter(true, false), true);
+        count.close(); // a window of one call a few microseconds long: well above the timed rate
+        count.reset();
+        Tally tally = count.enter(true, false);
+        int calls = 100_000;
+        for (int i = 0; i < calls; i++) {
+            oneCall(tally, i % 10 != 0);
+        }
+        count.close();
+
+        assertThat(count.attempts()).isEqualTo(calls);
+        assertThat(count.ok()).isEqualTo(calls - calls / 10);
+        assertThat(count.failures(ErrorClass.BUSY)).isEqualTo(calls / 10);
+        long timed = count.latency().okCount() + count.latency().failedCount();
+        assertThat(timed).isBetween(calls / 128L, calls / 2L).isLessThan(calls);
+        assertThat((double) count.latency().failedCount() / timed).isBetween(0.07, 0.13); // the sample is unbiased
+        assertThat(count.windowMicros()).isPositive();
+    }
+
+    @Test
+    void aRoleUnderTwiceTheTimedRateTimesEveryOperationAFasterOneASample() {
+        assertThat(RoleCount.timeOneIn(0)).isEqualTo(1);
+        assertThat(RoleCount.timeOneIn(20_000)).isEqualTo(1);
+        assertThat(RoleCount.timeOneIn(133_000)).isEqualTo(6);
+        assertThat(RoleCount.timeOneIn(10_000_000)).isEqualTo(64);
+    }
+
+    @Test
+    void aSlowRoleTimesEveryOperation() {
+        RoleCount count = new RoleCount();
+        count.reset();
+        for (int window = 0; window < 2; window++) {
+            Tally tally = count.enter(true, false);
+            tally.attempt();
+            sleepMillis(2); // 500 attempts per second: below the timed rate
+            tally.success();
+            oneCall(tally, false);
+            count.close();
+            assertThat(count.latency().okCount()).isEqualTo(1);
+            assertThat(count.latency().failedCount()).isEqualTo(1);
+            count.reset();
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void everyLatencyCounterIsPublishedAndZeroWhenNothingWasRecorded() {
         RoleCount count = new RoleCount();
         count.reset();
