@@ -388,11 +388,27 @@ public final class AnswerSection {
                 + (onFailures ? "; fewer failures, p = " + Fmt.p(pFailed) : "") + where;
     }
 
-    /** One option's figures: successes per second, failure share, latency of successes, the churner's own failures. */
+    /** One option's figures: successes per second, failure share, latency of successes, this suite's busy handler's sleeps, the churner's own failures. */
     private static String option(Comparison.Option o) {
         return o.value() + " " + o.rate().text() + " ok/s, " + o.failed().percent() + " failed"
                 + latency(o.config()).map(l -> ", " + l).orElse("")
+                + busySleeps(o.config()).map(b -> ", " + b).orElse("")
                 + o.config().ddl().map(d -> ", DDL failed " + d.failedShare().percent()).orElse("");
+    }
+
+    /**
+     * How often this suite's own busy handler ({@code retry=BUSY_HANDLER}) slept inside the
+     * operations, and how long each sleep was on average: where nothing failed, the reason its
+     * option differs from SQLite's own busy_timeout, whose sleeps (1, 2, 5, … 100 ms) nothing outside
+     * SQLite can count. Empty where it never slept.
+     */
+    static Optional<String> busySleeps(Result c) {
+        return c.op().filter(role -> role.total(Role.Iteration::busyWaits) > 0).map(role -> {
+            double sleeps = role.total(Role.Iteration::busyWaits);
+            double sleptMicros = role.total(i -> i.latencyMicros().getOrDefault(CounterNames.LOCK_WAIT_MICROS, 0.0));
+            return "busy handler slept " + Fmt.num(100 * sleeps / role.total(Role.Iteration::attempts))
+                    + " times per 100 operations, " + Fmt.num(sleptMicros / sleeps / 1000) + " ms each";
+        });
     }
 
     /**

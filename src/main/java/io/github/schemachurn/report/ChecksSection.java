@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Can the numbers be trusted? The counting window (counted attempts against JMH's ops per
@@ -78,11 +80,48 @@ final class ChecksSection {
                     : flagged.size() + " configuration(s) whose forks disagree (largest/smallest fork rate > " + Fmt.num(Stats.FORK_RATIO)
                     + "), shown as fork ranges and never a winner: " + String.join("; ", flagged) + ".");
             items.add(run.noise().checkItem());
+            harnessCost(run).ifPresent(items::add);
             if (!worstAt.isEmpty()) {
                 items.add("Largest error among the other headline rates: " + Fmt.pct(100 * worstError) + " of the value (" + worstAt + ").");
             }
             s.bullets(items);
         });
+    }
+
+    /**
+     * The suite's own cost on the hot path: the ceiling study's read through the churn benchmarks'
+     * reader session (reader strategy, retrier, counting) over the same read in plain JDBC, per
+     * round, so both met the same minutes of the machine. Empty without both in two or more rounds.
+     */
+    static Optional<String> harnessCost(Run run) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Result> bare = new TreeMap<>();
+        Map<String, Result> layered = new TreeMap<>();
+        for (Result c : run.configs) {
+            String journal = String.valueOf(c.param(Run.JOURNAL));
+            if (c.method().equals(Run.BARE_CACHED_METHOD)) {
+                bare.put(journal, c);
+            } else if (c.method().equals(Run.LAYERED_CACHED_METHOD)) {
+                layered.put(journal, c);
+            }
+        }
+        bare.forEach((journal, b) -> {
+            if (!layered.containsKey(journal)) {
+                return;
+            }
+            Map<String, Double> bareRounds = NoiseFloor.byRound(b);
+            Map<String, Double> layeredRounds = NoiseFloor.byRound(layered.get(journal));
+            List<Double> ratios = bareRounds.keySet().stream().filter(layeredRounds::containsKey)
+                    .map(r -> layeredRounds.get(r) / bareRounds.get(r)).toList();
+            if (ratios.size() >= 2) {
+                double geometricMean = Math.exp(ratios.stream().mapToDouble(Math::log).average().orElseThrow());
+                parts.add(journal + " " + Fmt.forks(ratios) + " (geometric mean " + Fmt.num(geometricMean) + ")");
+            }
+        });
+        return parts.isEmpty() ? Optional.empty() : Optional.of("The harness's own cost: reads per second through the churn "
+                + "benchmarks' reader session (reader strategy, retrier, counting) over the same cached point query in plain "
+                + "JDBC (CeilingBenchmark " + Run.LAYERED_CACHED_METHOD + " / " + Run.BARE_CACHED_METHOD + ", per round): "
+                + String.join("; ", parts) + ". 1 is free; the cost is per operation, so the fastest reads here carry it in full and slower operations less.");
     }
 
     /** "smallest to largest" of non-empty values. */

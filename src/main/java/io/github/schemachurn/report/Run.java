@@ -40,7 +40,11 @@ public final class Run {
     static final String STALE_CACHED_METHOD = "staleCached";
     /** The fresh prepare and every schema size timed in each fork, each iteration's level in two counters (sweepExtraTables, sweepStale). */
     static final String SWEEP_METHOD = "sweep";
-    static final List<String> METHODS = List.of(CHURNER_METHOD, STALE_PREPARE_METHOD, FRESH_PREPARE_METHOD, STALE_CACHED_METHOD, SWEEP_METHOD);
+    /** The point query on a cached statement in plain JDBC, and the same through the churn benchmarks' reader session: the harness's own cost. */
+    static final String BARE_CACHED_METHOD = "bareCached";
+    static final String LAYERED_CACHED_METHOD = "layeredCached";
+    static final List<String> METHODS = List.of(CHURNER_METHOD, STALE_PREPARE_METHOD, FRESH_PREPARE_METHOD, STALE_CACHED_METHOD, SWEEP_METHOD,
+            BARE_CACHED_METHOD, LAYERED_CACHED_METHOD);
 
     /**
      * Every chart's file name: a study's {@code <Class>Benchmark-<option>-<n>.png}, an answer row's

@@ -2,6 +2,7 @@ package io.github.schemachurn.report;
 
 import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
+import io.github.schemachurn.workload.RoleCount;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,7 +42,9 @@ final class StudiesSection {
                     + "(set with JMH's `-tg`; `op` the measured operation, `ddl` the schema changer, in JMH's threads, a "
                     + "background thread or another process; where one is missing, the other ran alone); where threads exceed the machine's "
                     + "cores, rates mix contention for SQLite with contention for the CPU. Latency is of successful operations "
-                    + "only, from each attempt's start to its outcome (retries included), in the measured window: per "
+                    + "only, from each attempt's start to its outcome (retries included), in the measured window (a thread "
+                    + "running over " + Fmt.count(2 * RoleCount.TIMED_PER_SECOND) + " operations per second times a random "
+                    + "sample of about " + Fmt.count(RoleCount.TIMED_PER_SECOND) + " per second): per "
                     + "fork the median over iterations of the threads' mean percentile, then the median over forks "
                     + "(– where it was not recorded: results from before the latency counters, a churner in another process).");
             byClass(run.configs).forEach((name, configs) -> s.section(name, sub -> study(run, sub, name, configs)));

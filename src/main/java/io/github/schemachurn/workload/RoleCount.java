@@ -31,11 +31,12 @@ import java.util.function.Supplier;
  * <p>Latency: measured operations are timed from their attempt to their outcome and recorded
  * ({@link Latency}), successes apart from failures: two clock reads (about 26 ns each on this
  * project's VM) and a histogram record, nothing allocated. That is noise for a 50 µs operation and
- * about 1 % of a 5 µs read, so a fast role times a random sample, as JMH's SampleTime does: when the
- * thread's previous window ran more than {@value #TIMED_PER_SECOND} attempts per second, each
- * operation is timed with a chance of that many in the rate, the gap to the next timed one drawn
- * at the attempt, before its outcome is known (the sample is unbiased; counts stay exact). The
- * window's end is the last timed outcome, or the close if operations ran after it.
+ * about 1 % of a 5 µs read, so a fast role times a random sample (JMH's SampleTime mode likewise
+ * times a subset of calls): when the thread's previous window ran at least twice
+ * {@value #TIMED_PER_SECOND} attempts per second, it times one operation in (rate /
+ * {@value #TIMED_PER_SECOND}) on average, at most one in {@value #MAX_ONE_IN}; the gap to the next
+ * timed one is drawn at the attempt, before its outcome is known, so the sample is unbiased. Counts
+ * stay exact. The window's end is the last timed outcome, or the close if operations ran after it.
  *
  * <p>A role that runs outside JMH's threads (a paced churner, a churner in another process)
  * is counted by difference: {@link #enterWithBackground} snapshots the role's running totals
@@ -53,7 +54,7 @@ public final class RoleCount implements Tally {
     private long attemptStartNanos;
 
     /** Timed operations per second a fast role keeps: over 10 per 1 s iteration above its p99.9. */
-    static final int TIMED_PER_SECOND = 20_000;
+    public static final int TIMED_PER_SECOND = 20_000;
     private static final int MAX_ONE_IN = 64;
     private final SplittableRandom sampler = new SplittableRandom(0x5eed);
     /** One operation in this many is timed on average (1: every one), decided from the previous window's rate. */

@@ -105,4 +105,17 @@ class PairedComparisonTest {
         assertThat(c.testText(c.ranked().get(0), c.ranked().get(1))).contains("unpaired");
         assertThat(NoiseFloor.NONE.checkItem()).contains("none");
     }
+
+    @Test
+    void theHarnessCostIsTheLayeredReadOverTheBareOnePerRound() {
+        List<ObjectNode> all = new ArrayList<>();
+        rounds("ceiling", false, params("journal", "WAL"), 98_000, DRIFT)
+                .forEach(n -> all.add(n.put("benchmark", JmhJson.SUITE_PACKAGE + "CeilingBenchmark." + Run.LAYERED_CACHED_METHOD)));
+        rounds("ceiling", false, params("journal", "WAL"), 100_000, DRIFT)
+                .forEach(n -> all.add(n.put("benchmark", JmhJson.SUITE_PACKAGE + "CeilingBenchmark." + Run.BARE_CACHED_METHOD)));
+
+        assertThat(ChecksSection.harnessCost(run(all))).hasValueSatisfying(text -> assertThat(text)
+                .contains("WAL 0.980 / 0.980 / 0.980 / 0.980 / 0.980 (geometric mean 0.980)"));
+        assertThat(ChecksSection.harnessCost(run(all.subList(0, 5)))).isEmpty();
+    }
 }
