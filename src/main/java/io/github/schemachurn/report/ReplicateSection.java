@@ -22,7 +22,7 @@ final class ReplicateSection {
             Run second = replicate.get();
             List<RunComparison.Verdict> verdicts = RunComparison.verdicts(run, second);
             String when = second.environment.map(e -> " (" + e.date() + ", " + (e.duration().isEmpty() ? "duration not recorded" : e.duration())
-                    + ", `" + e.command() + "`)").orElse("");
+                    + ", `" + e.command() + "`" + Optional.ofNullable(e.extras().get(Environment.COMMIT)).map(c -> ", commit " + c).orElse("") + ")").orElse("");
             List<String> changed = verdicts.stream().filter(v -> v.changed() || v.avoidChanged())
                     .map(v -> v.workload() + ": " + v.change()).toList();
             s.para("A second, independent run of the studies behind the answer" + when + " against this one: "
