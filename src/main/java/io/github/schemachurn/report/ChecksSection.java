@@ -111,11 +111,11 @@ final class ChecksSection {
             }
             Map<String, Double> bareRounds = NoiseFloor.byRound(b);
             Map<String, Double> layeredRounds = NoiseFloor.byRound(layered.get(journal));
-            List<Double> ratios = bareRounds.keySet().stream().filter(layeredRounds::containsKey)
-                    .map(r -> layeredRounds.get(r) / bareRounds.get(r)).toList();
-            if (ratios.size() >= 2) {
-                double geometricMean = Math.exp(ratios.stream().mapToDouble(Math::log).average().orElseThrow());
-                parts.add(journal + " " + Fmt.forks(ratios) + " (geometric mean " + Fmt.num(geometricMean) + ")");
+            List<Double> logRatios = bareRounds.keySet().stream().filter(layeredRounds::containsKey)
+                    .map(r -> Stats.logRatio(layeredRounds.get(r), bareRounds.get(r))).toList();
+            if (logRatios.size() >= 2) {
+                parts.add(journal + " " + Fmt.forks(logRatios.stream().map(Math::exp).toList())
+                        + " (geometric mean " + Fmt.num(Math.exp(Stats.mean(logRatios))) + ")");
             }
         });
         return parts.isEmpty() ? Optional.empty() : Optional.of("The harness's own cost: reads per second through the churn "
