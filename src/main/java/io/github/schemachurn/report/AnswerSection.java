@@ -244,12 +244,10 @@ public final class AnswerSection {
             return Optional.of(new Row(workload, regime, "no `" + param + "` wins consistently" + avoidNote,
                     tally + "; e.g. " + facts(best, nextTo(example, best), example), "", avoided, comparisons.size()));
         }
-        // With one fork only the majority rule can name a winner, from one fork's iterations.
-        String indicative = top.getValue().stream().allMatch(AnswerSection::oneFork) ? " (one fork: indicative; run -f 3 or more)" : "";
         // A winner only because every other option fails on most operations says so: it is the least bad, not good.
         String onlyOne = top.getValue().stream().allMatch(AnswerSection::onlyMostlySucceeding)
-                ? " (the only option under which most operations succeed)" : "";
-        return Optional.of(new Row(workload, regime, "**" + param + "=" + top.getKey() + "**" + onlyOne + indicative
+                ? " (the only option under which most operations surely succeed)" : "";
+        return Optional.of(new Row(workload, regime, "**" + param + "=" + top.getKey() + "**" + onlyOne
                 + cost(param, top.getKey()).map(cost -> ", " + cost).orElse("") + avoidNote,
                 tally + "; e.g. " + facts(best, nextTo(example, best), example), param + "=" + top.getKey(), avoided, comparisons.size()));
     }
@@ -257,7 +255,7 @@ public final class AnswerSection {
     /** The option a winner is best shown against: the fastest other one under which most operations succeed, if any. */
     private static Comparison.Option nextTo(Comparison c, Comparison.Option winner) {
         return c.options().stream().filter(o -> o != winner)
-                .min(Comparator.comparing(Comparison.Option::majorityFails)
+                .min(Comparator.comparing((Comparison.Option o) -> !o.mostlySucceeds())
                         .thenComparing(Comparator.comparingDouble((Comparison.Option o) -> o.rate().value()).reversed()))
                 .orElseThrow();
     }

@@ -166,6 +166,14 @@ final class Fixtures {
                 .role(CounterNames.DDL, "churner", ddlPerSecond, ErrorClass.BUSY, 0).node;
     }
 
+    /** Reads at {@code okPerSecond} in every fork, fork f failing {@code failedShares[f]} of its attempts with BUSY. */
+    static ObjectNode churnFailing(Map<String, String> params, double okPerSecond, double... failedShares) {
+        return new Bench("ChurnBenchmark", "churn", failedShares.length, params)
+                .role(CounterNames.OPERATION, "reader", (f, i) -> Math.round(okPerSecond), ErrorClass.BUSY,
+                        (f, i) -> Math.round(okPerSecond * failedShares[f] / (1 - failedShares[f])))
+                .role(CounterNames.DDL, "churner", 1000, ErrorClass.BUSY, 0).node;
+    }
+
     /** The same, with fork f's reads scaled by {@code factors[f]} (spread between forks). */
     static ObjectNode churn(Map<String, String> params, double okPerSecond, ErrorClass error, double failedShare, double... factors) {
         long failedBase = Math.round(okPerSecond * failedShare / (1 - failedShare));

@@ -54,6 +54,22 @@ class PairedComparisonTest {
         assertThat(c.testText(c.options().get(0), c.options().get(1))).contains("paired over 5 rounds");
     }
 
+    /**
+     * Within rounds, an option's own forks may disagree (on 2 cores a fork lands in one CPU regime or
+     * the other) while it leads in every round by far: the paired test over the rounds' ratios
+     * carries that spread, so it wins; unpaired, the same forks are never a winner (ComparisonTest).
+     */
+    @Test
+    void forksThatDisagreeDoNotStopAWinnerAheadInEveryRound() {
+        List<ObjectNode> all = new ArrayList<>(rounds("s", false, params("ddl", "A"), 5000, scaled(DRIFT, 1.0, 2.4, 1.0, 2.2, 1.0)));
+        all.addAll(rounds("s", false, params("ddl", "B"), 1000, DRIFT));
+        Comparison c = only(run(all));
+        Comparison.Option a = c.ranked().get(0);
+        assertThat(a.value()).isEqualTo("A");
+        assertThat(a.rate().forksDisagree()).isTrue();
+        assertThat(c.winner()).map(Comparison.Option::value).contains("A");
+    }
+
     @Test
     void aSignificantDifferenceBelowTheNoiseFloorIsNoWinner() {
         List<ObjectNode> all = new ArrayList<>(rounds("s", false, params("ddl", "A"), 1030, scaled(DRIFT, 1.0, 1.01, 0.99, 1.0, 1.0)));
