@@ -213,14 +213,15 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
 
     /**
      * Whether a's rate is really above b's. Paired: significant on the paired test and its
-     * geometric-mean ratio above the noise floor. Unpaired: Welch's test alone.
+     * geometric-mean ratio above the noise floor even with the round most in a's favour left out
+     * ({@link Stats#meanWithoutLargest}). Unpaired: Welch's test alone.
      */
     boolean beats(Option a, Option b) {
         double p = rateP(a, b);
         if (!(p < Stats.ALPHA)) {
             return false;
         }
-        return !paired() || Stats.mean(logRatios(a, b)) > noise.log();
+        return !paired() || Stats.meanWithoutLargest(logRatios(a, b)) > noise.log();
     }
 
     /** The statistics behind a's lead over b, for the reader: p, and paired the ratio against the floor. */
@@ -230,8 +231,9 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
             return Double.isNaN(p) ? ", one fork" : ", p = " + Fmt.p(p) + " (unpaired: Welch, forks)";
         }
         double ratio = Math.exp(Stats.mean(logRatios(a, b))) - 1;
-        return ", " + Fmt.change(1, 1 + ratio) + " paired over " + sharedRounds().size() + " rounds, p = " + Fmt.p(p)
-                + ", floor +" + Fmt.pct(100 * noise.relative());
+        double withoutBest = Math.exp(Stats.meanWithoutLargest(logRatios(a, b))) - 1;
+        return ", " + Fmt.change(1, 1 + ratio) + " paired over " + sharedRounds().size() + " rounds (" + Fmt.change(1, 1 + withoutBest)
+                + " without its best), p = " + Fmt.p(p) + ", floor +" + Fmt.pct(100 * noise.relative());
     }
 
     /**
@@ -286,7 +288,8 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
                 + "round in a fresh random order, and per round the log of their rate ratio is taken; the winner needs both a "
                 + "significant paired test over the rounds (paired t-test below " + Stats.WILCOXON_ROUNDS + " rounds, Wilcoxon "
                 + "signed-rank from " + Stats.WILCOXON_ROUNDS + "; p < " + Stats.ALPHA + ") and a geometric-mean ratio above "
-                + "the run's noise floor, " + noise.text() + ": " + NoiseFloor.Z + " × a robust SD (median absolute value / "
+                + "the run's noise floor even with the round most in its favour left out (a lead that clears the floor only "
+                + "thanks to one round changed between runs). The floor is " + noise.text() + ": " + NoiseFloor.Z + " × a robust SD (median absolute value / "
                 + NoiseFloor.MAD_NORMAL + ") of the A/A controls' per-round log ratios (one configuration run twice in every "
                 + "round), the smallest difference this run can call real; robust, so that a few very noisy studies do not set "
                 + "it for all. "

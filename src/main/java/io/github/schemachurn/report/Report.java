@@ -57,12 +57,14 @@ public final class Report implements Callable<Integer> {
                 description = "Markdown file whose generated part is replaced; created if missing (default: ${DEFAULT-VALUE}).")
         Path out;
 
-        @Option(names = "--charts", paramLabel = "DIR", defaultValue = "results/charts",
-                description = "Directory for the chart PNGs (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--charts", paramLabel = "DIR",
+                description = "Directory for the chart PNGs (default: charts/ beside the results: in the first --results "
+                        + "directory, or in the first results file's directory).")
         Path charts;
 
-        @Option(names = "--tables", paramLabel = "FILE", defaultValue = "results/tables.md",
-                description = "Companion file with every counter of every configuration (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--tables", paramLabel = "FILE",
+                description = "Companion file with every counter of every configuration (default: tables.md beside the "
+                        + "results, as for --charts).")
         Path tables;
 
         @CommandLine.Spec
@@ -70,6 +72,17 @@ public final class Report implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            // Beside the results being reported, so that a report of another run never overwrites the published
+            // run's charts and tables (results/charts, results/tables.md for --results results).
+            Path first = results.get(0);
+            Path beside = java.nio.file.Files.isDirectory(first) ? first
+                    : java.util.Optional.ofNullable(first.getParent()).orElse(Path.of(""));
+            if (charts == null) {
+                charts = beside.resolve("charts");
+            }
+            if (tables == null) {
+                tables = beside.resolve("tables.md");
+            }
             ReportGenerator.generate(results, java.util.Optional.ofNullable(environment), out, charts, tables);
             spec.commandLine().getOut().println("wrote " + out + ", " + tables + " and charts in " + charts);
             return 0;

@@ -21,6 +21,20 @@ final class Stats {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
+    /**
+     * The mean with the largest value left out (NaN for fewer than two): a lead over the noise floor
+     * that holds only thanks to its best round is not taken as one. Leads near the floor turned on
+     * one round and changed between published runs and their replicates.
+     */
+    static double meanWithoutLargest(List<Double> values) {
+        if (values.size() < 2) {
+            return Double.NaN;
+        }
+        List<Double> rest = new java.util.ArrayList<>(values);
+        rest.remove(java.util.Collections.max(rest));
+        return mean(rest);
+    }
+
     /** The median (the mean of the middle two for an even count); NaN for none. */
     static double median(List<Double> values) {
         return new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());

@@ -69,6 +69,25 @@ class ReportTest {
         }
     }
 
+    /**
+     * Without --charts and --tables they go beside the results reported: a report of another run
+     * (`--results results/replicate`, a user's results.json) never overwrites the published run's
+     * results/charts and results/tables.md.
+     */
+    @Test
+    void chartsAndTablesGoBesideTheResultsByDefault() throws IOException {
+        Path runDir = Files.createDirectories(dir.resolve("my-run"));
+        Fixtures.write(runDir.resolve("results.json"), RunFixture.results());
+        assertThat(run("generate", "--results", runDir.toString(), "--out", dir.resolve("my.md").toString())).as(err.toString()).isZero();
+        assertThat(runDir.resolve("tables.md")).exists();
+        assertThat(runDir.resolve("charts").resolve("threshold.png")).exists();
+
+        Path file = Fixtures.write(dir.resolve("other").resolve("results.json"), RunFixture.results());
+        assertThat(run("generate", "--results", file.toString(), "--out", dir.resolve("other.md").toString())).as(err.toString()).isZero();
+        assertThat(file.resolveSibling("tables.md")).exists();
+        assertThat(file.resolveSibling("charts").resolve("threshold.png")).exists();
+    }
+
     /** The published run once kept ReaderThreadsBenchmark's charts after the class had gone. */
     @Test
     void chartsOfABenchmarkNoLongerInTheResultsAreRemovedOtherFilesStay() throws IOException {
