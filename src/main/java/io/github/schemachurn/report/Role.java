@@ -134,6 +134,12 @@ public record Role(String prefix, List<List<Iteration>> forks) {
         return shareOf(i -> i.attempts() - i.ok());
     }
 
+    /** Per fork, the failed share of attempts as an empirical logit ({@link Stats#empiricalLogit}). */
+    public List<Double> failedLogits() {
+        return forks.stream().map(f -> Stats.empiricalLogit(f.stream().mapToLong(i -> i.attempts() - i.ok()).sum(),
+                f.stream().mapToLong(Iteration::attempts).sum())).toList();
+    }
+
     private Estimate shareOf(ToDoubleFunction<Iteration> what) {
         return Estimate.share(forks.stream().map(f -> new long[] {(long) f.stream().mapToDouble(what).sum(),
                 f.stream().mapToLong(Iteration::attempts).sum()}).toList());

@@ -61,10 +61,15 @@ final class Stats {
         if (forkCounts.size() < 2) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        List<Double> logits = forkCounts.stream().map(c -> Math.log((c[0] + 0.5) / (c[1] - c[0] + 0.5))).toList();
+        List<Double> logits = forkCounts.stream().map(c -> empiricalLogit(c[0], c[1])).toList();
         double centre = mean(logits);
         double half = halfWidth(logits);
         return new double[] {expit(centre - half), expit(centre + half)};
+    }
+
+    /** ln((hits + ½) / (misses + ½)): a share of attempts on the scale its interval and the failure test use; finite at 0 and 1. */
+    static double empiricalLogit(long hits, long attempts) {
+        return Math.log((hits + 0.5) / (attempts - hits + 0.5));
     }
 
     private static double expit(double x) {

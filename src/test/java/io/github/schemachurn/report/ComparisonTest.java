@@ -78,6 +78,22 @@ class ComparisonTest {
         assertThat(c.tradeOff()).isEmpty();
     }
 
+    /**
+     * The replicate's realistic prepare row: V2 never failed, LEGACY failed 1.5 % to 26 % of its pages
+     * from fork to fork. On the shares that spread hides the gap (p > 0.05); on the logit scale the
+     * failed shares' intervals use, "never" against "sometimes" is a large steady gap, and V2 wins.
+     */
+    @Test
+    void failuresAreComparedOnTheLogitScale() {
+        Comparison c = compare(Fixtures.churnFailing(params("ddl", "NEVER_FAILS"), 500, 0, 0, 0),
+                Fixtures.churnFailing(params("ddl", "SOMETIMES_FAILS"), 500, 0.015, 0.26, 0.06));
+        Comparison.Option never = c.options().get(0);
+        Comparison.Option sometimes = c.options().get(1);
+        assertThat(Stats.welchP(never.failed().forks(), sometimes.failed().forks())).isGreaterThan(0.05);
+        assertThat(c.failedP(sometimes, never)).isLessThan(0.05);
+        assertThat(c.winner()).map(Comparison.Option::value).contains("NEVER_FAILS");
+    }
+
     @Test
     void anOptionWhoseForksDisagreeNeverWinsUnpaired() {
         Comparison c = compare(churn(params("ddl", "A"), 10_000, ErrorClass.BUSY, 0, 1.0, 15.8, 1.1),
