@@ -17,28 +17,19 @@ import org.openjdk.jmh.infra.ThreadParams;
  * The seed's site ran several server processes on one file: SQLite's locks between processes
  * are file locks, and a process can die holding them.
  *
- * <p>Readers are JMH worker threads (group {@code site}, method {@code reader}, counted in
- * {@link OpCounters}). The churner and one writer ({@link PlacedChurn}) run outside JMH's workers, for the whole
- * trial, in every placement alike: {@code churner=THREAD} a thread of the benchmark JVM,
- * {@code PROCESS} a second JVM started from the same class path ({@code ChurnerProcess}),
- * {@code KILLED_PROCESS} churner JVMs killed inside DDL transactions and restarted, with a
- * recovery check after each kill ({@code CrashLoop}). The writer inserts with a pause of
- * {@code writerPauseUs} between inserts. The churner's counts over the reader's measured window
- * are in {@link DdlCounters} (its DDL/s is ddlOk over ddlWindowMicros, in every placement), the
- * kills and recoveries per iteration in {@link CrashCounters}. DDL cut off by a kill count as
- * kills, not as attempts. The writer's inserts are not counted per iteration: the audit checks
- * every acknowledged one by id.
+ * <p>Readers are JMH worker threads (group {@code site}, counted in {@link OpCounters}); the churner
+ * and one writer ({@link PlacedChurn}) run outside JMH's workers for the whole trial, the churner in
+ * the placement {@code churner} names. The placements, the counters ({@link DdlCounters},
+ * {@link CrashCounters}) and how kills are injected are in the README, "Cross-process churn and crash
+ * injection".
  *
  * <p>At the end of each trial the churner and the writer are stopped and the file is audited:
  * integrity_check ok, every acknowledged insert present and nothing else, the churned table as
  * the acknowledged DDL left it; and with KILLED_PROCESS, every kill's check must have passed.
  * A mismatch fails the trial with the numbers.
  *
- * <p>Varied: journal, ddl (DEFERRED, IMMEDIATE or EXCLUSIVE: a killed churner must be inside
- * an explicit transaction; APP_LOCK cannot work across processes), churner, and retry,
- * busyTimeout, change, rows, writerPauseUs. The default run (2 journals x 2 ddl x 3
- * placements, three forks, 1 warmup + 6 iterations of 1 s) takes about 5 minutes and
- * kills the churner over 100 times (each churner JVM takes about 0.25 s to start).
+ * <p>{@code ddl} must be DEFERRED, IMMEDIATE or EXCLUSIVE: a killed churner must be inside an
+ * explicit transaction, and APP_LOCK's in-JVM lock cannot work across processes.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar CrossProcessChurnBenchmark -p journal=DELETE -p ddl=IMMEDIATE -p churner=KILLED_PROCESS -wi 0 -i 3</pre>
  */

@@ -20,12 +20,12 @@ import org.openjdk.jmh.annotations.*;
  * <li>{@code stalePrepare}: prepare, execute, close (what a PER_CALL reader or a web request pays).</li>
  * <li>{@code freshPrepare}: the same with no schema change before it: the baseline, so
  * stalePrepare - freshPrepare is the reload itself.</li>
- * </ul>
  * <li>{@code sweep}: the threshold model's input. Each fork times a fresh prepare and the
  * stale cached statement at every schema size in {@link #SWEEP_TABLES}, one per iteration in a
  * rotated order (counters {@code sweepExtraTables} and {@code sweepStale} say which), so each fork
  * fits its own cost per table and carries its own reference; between-fork drift of the machine
  * then cancels in the ratio. Run it with a multiple of {@value #SWEEP_LEVELS} iterations.</li>
+ * </ul>
  * Compare the reload with the churner's gap between commits (1 / its DDL rate in
  * {@link SchemaSizeBenchmark}): once the reload is longer, readers can be invalidated 50 times
  * in a row. Invocation-level setup adds some timer noise to microsecond calls (JMH warns about
