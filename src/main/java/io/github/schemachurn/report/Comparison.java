@@ -58,17 +58,12 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
 
         /** The failed share per round, as the mean of its forks' empirical logits. */
         Map<String, Double> roundFailedLogits() {
-            List<Double> logits = config.op().orElseThrow().failedLogits();
-            Map<String, java.util.List<Double>> values = new TreeMap<>();
-            List<Result.Round> rounds = config.rounds();
-            for (int i = 0; i < rounds.size() && i < logits.size(); i++) {
-                if (rounds.get(i).paired()) {
-                    values.computeIfAbsent(rounds.get(i).key(), k -> new ArrayList<>()).add(logits.get(i));
-                }
-            }
-            Map<String, Double> means = new TreeMap<>();
-            values.forEach((k, v) -> means.put(k, Stats.mean(v)));
-            return means;
+            return NoiseFloor.byRound(config, failedLogits());
+        }
+
+        /** Per fork, the failed share as an empirical logit. */
+        List<Double> failedLogits() {
+            return config.op().orElseThrow().failedLogits();
         }
     }
 
@@ -210,7 +205,7 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
      */
     double failedP(Option a, Option b) {
         if (!paired()) {
-            return Stats.welchP(a.config().op().orElseThrow().failedLogits(), b.config().op().orElseThrow().failedLogits());
+            return Stats.welchP(a.failedLogits(), b.failedLogits());
         }
         Map<String, Double> x = a.roundFailedLogits();
         Map<String, Double> y = b.roundFailedLogits();

@@ -78,8 +78,11 @@ record NoiseFloor(List<Control> controls) {
 
     /** A configuration's per-fork headline value (successful operations per second, or JMH's own score for a timing) by round. */
     static Map<String, Double> byRound(Result c) {
-        List<Double> forks = c.op().map(r -> r.rate().forks()).orElseGet(() ->
-                Estimate.of(c.metrics().get(c.method())).forks());
+        return byRound(c, c.op().map(r -> r.rate().forks()).orElseGet(() -> Estimate.of(c.metrics().get(c.method())).forks()));
+    }
+
+    /** Per-fork values of a configuration (one per fork, in fork order) as their mean per round; forks outside rounds left out. */
+    static Map<String, Double> byRound(Result c, List<Double> forks) {
         Map<String, List<Double>> values = new TreeMap<>();
         List<Result.Round> rounds = c.rounds();
         for (int i = 0; i < rounds.size() && i < forks.size(); i++) {

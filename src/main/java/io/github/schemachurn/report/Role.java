@@ -136,13 +136,17 @@ public record Role(String prefix, List<List<Iteration>> forks) {
 
     /** Per fork, the failed share of attempts as an empirical logit ({@link Stats#empiricalLogit}). */
     public List<Double> failedLogits() {
-        return forks.stream().map(f -> Stats.empiricalLogit(f.stream().mapToLong(i -> i.attempts() - i.ok()).sum(),
-                f.stream().mapToLong(Iteration::attempts).sum())).toList();
+        return forkCounts(i -> i.attempts() - i.ok()).stream().map(c -> Stats.empiricalLogit(c[0], c[1])).toList();
     }
 
     private Estimate shareOf(ToDoubleFunction<Iteration> what) {
-        return Estimate.share(forks.stream().map(f -> new long[] {(long) f.stream().mapToDouble(what).sum(),
-                f.stream().mapToLong(Iteration::attempts).sum()}).toList());
+        return Estimate.share(forkCounts(what));
+    }
+
+    /** Per fork, {@code {what, attempts}} summed over its iterations. */
+    private List<long[]> forkCounts(ToDoubleFunction<Iteration> what) {
+        return forks.stream().map(f -> new long[] {(long) f.stream().mapToDouble(what).sum(),
+                f.stream().mapToLong(Iteration::attempts).sum()}).toList();
     }
 
     private static double ratio(List<Iteration> fork, ToDoubleFunction<Iteration> top, ToDoubleFunction<Iteration> bottom) {
