@@ -304,13 +304,15 @@ public final class AnswerSection {
      * Whether every other option dominates {@code o}: beats it in a comparison of the two alone, or
      * fails significantly less often (by a percentage point or more) without being significantly
      * slower; the second catches options that both fail on most operations, where no winner is named.
+     * Both tests are the comparison's own (within rounds where the two shared them; failures on the
+     * logit scale), not a second set of rules for the same two options.
      */
     static boolean worst(Comparison c, Comparison.Option o) {
-        return c.options().stream().filter(other -> other != o).allMatch(other ->
-                c.pair(o, other).winner().filter(w -> w == other).isPresent()
-                        || (o.failed().value() - other.failed().value() >= 0.01
-                                && Stats.significant(o.failed().forks(), other.failed().forks())
-                                && !(o.rate().value() > other.rate().value() && Stats.significant(o.rate().forks(), other.rate().forks()))));
+        return c.options().stream().filter(other -> other != o).allMatch(other -> {
+            Comparison two = c.pair(o, other);
+            return two.winner().filter(w -> w == other).isPresent()
+                    || (two.failsMoreOften(o, other) && !(o.rate().value() > other.rate().value() && two.rateP(o, other) < Stats.ALPHA));
+        });
     }
 
     /** The median comparison by how far its best option is ahead of the next: typical, not extreme. */

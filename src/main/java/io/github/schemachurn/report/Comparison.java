@@ -159,7 +159,8 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
                 : ranked.stream().skip(1).filter(o -> failsMoreOften(fastest, o)).findFirst();
     }
 
-    private boolean failsMoreOften(Option a, Option b) {
+    /** Whether a fails more often than b: by a percentage point or more, and significantly ({@link #failedP}). */
+    boolean failsMoreOften(Option a, Option b) {
         return a.failed().value() - b.failed().value() >= 0.01 && failedP(a, b) < Stats.ALPHA;
     }
 

@@ -65,12 +65,16 @@ public final class Fmt {
         return values.stream().map(Fmt::num).collect(Collectors.joining(" / "));
     }
 
-    /** A signed relative change, e.g. "+12 %" or "−3.4 %". */
+    /** A signed relative change, e.g. "+12 %" or "-3.4 %". */
     static String change(double from, double to) {
         if (from == 0 || Double.isNaN(from) || Double.isNaN(to)) {
             return "n/a";
         }
-        double change = 100 * (to - from) / from;
-        return Math.abs(change) >= 10 ? String.format(Locale.ROOT, "%+.0f %%", change) : String.format(Locale.ROOT, "%+.1f %%", change);
+        return signedPct(100 * (to - from) / from);
+    }
+
+    /** A signed percentage, e.g. "+12 %" or "-3.4 %" (whole from 10 % on). */
+    static String signedPct(double percent) {
+        return Math.abs(percent) >= 10 ? String.format(Locale.ROOT, "%+.0f %%", percent) : String.format(Locale.ROOT, "%+.1f %%", percent);
     }
 }

@@ -30,6 +30,7 @@ final class ReplicateSection {
                     + RunComparison.avoidLine(verdicts) + (changed.isEmpty() ? "." : ": " + String.join("; ", changed) + ".")
                     + " Every configuration, run against run: `java -cp target/benchmarks.jar io.github.schemachurn.report.Report "
                     + "compare --base results --results results/" + JmhJson.REPLICATE_DIR + "`.");
+            s.para(RunComparison.FIGURES_NOTE);
             s.table(RunComparison.figures(run, second, "this run", "replicate"));
         });
     }

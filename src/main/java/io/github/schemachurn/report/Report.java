@@ -44,6 +44,10 @@ public final class Report implements Callable<Integer> {
                     + "results.json of `java -jar target/benchmarks.jar -rf json -rff results.json`.",
                     "Nothing is written unless every input is good."})
     static final class Generate implements Callable<Integer> {
+        /** The published run's results and the report made from them: any other run's report goes beside its results. */
+        static final String PUBLISHED_RESULTS = "results";
+        static final String PUBLISHED_REPORT = "benchmarks.md";
+
         @Option(names = "--results", paramLabel = "PATH", arity = "1..*", defaultValue = "results",
                 description = "JMH JSON results files or directories (default: ${DEFAULT-VALUE}).")
         List<Path> results;
@@ -53,8 +57,10 @@ public final class Report implements Callable<Integer> {
                         + " when --results is one directory that has one; otherwise none).")
         Path environment;
 
-        @Option(names = "--out", paramLabel = "FILE", defaultValue = "benchmarks.md",
-                description = "Markdown file whose generated part is replaced; created if missing (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--out", paramLabel = "FILE",
+                description = "Markdown file whose generated part is replaced; created if missing (default: "
+                        + PUBLISHED_REPORT + " for --results " + PUBLISHED_RESULTS + ", the published run; otherwise "
+                        + "report.md beside the results, as for --charts).")
         Path out;
 
         @Option(names = "--charts", paramLabel = "DIR",
@@ -73,7 +79,7 @@ public final class Report implements Callable<Integer> {
         @Override
         public Integer call() {
             // Beside the results being reported, so that a report of another run never overwrites the published
-            // run's charts and tables (results/charts, results/tables.md for --results results).
+            // run's report, charts and tables (benchmarks.md, results/charts, results/tables.md for --results results).
             Path first = results.get(0);
             Path beside = java.nio.file.Files.isDirectory(first) ? first
                     : java.util.Optional.ofNullable(first.getParent()).orElse(Path.of(""));
@@ -82,6 +88,10 @@ public final class Report implements Callable<Integer> {
             }
             if (tables == null) {
                 tables = beside.resolve("tables.md");
+            }
+            if (out == null) {
+                boolean published = results.size() == 1 && first.normalize().equals(Path.of(PUBLISHED_RESULTS));
+                out = published ? Path.of(PUBLISHED_REPORT) : beside.resolve("report.md");
             }
             ReportGenerator.generate(results, java.util.Optional.ofNullable(environment), out, charts, tables);
             spec.commandLine().getOut().println("wrote " + out + ", " + tables + " and charts in " + charts);

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Two runs side by side (like Go's benchstat): every configuration in both with the ratio of its
@@ -105,6 +107,16 @@ final class RunComparison {
     }
 
     /**
+     * A key figure: its value, and the independent values behind it that its interval and the
+     * run-against-run test use. For a figure pooled over configurations, one value per round number:
+     * the mean over the figure's configurations in every study's round r, so each value is the whole
+     * figure once, over the same mix of configurations (forks of one round met the same minutes of
+     * the machine: one value, not several); a fork outside rounds counts on its own. For the
+     * re-prepare cost, one value per fork: each fork times every size.
+     */
+    record KeyFigure(double value, List<Double> units) {}
+
+    /**
      * The figures a second run must reproduce: the stale re-prepare cost per extra table as a ratio
      * to the same forks' fresh prepare; at the largest schema under churn, the snapshot-lease
      * reader's rate and the share of the cached reader's reads that fail; and the share of
@@ -113,35 +125,58 @@ final class RunComparison {
      * swings by an order of magnitude between runs (28,959 and 1,782 in the published run and its
      * replicate) while the livelock itself, its failed share, holds.
      */
-    static Map<String, Optional<Double>> keyFigures(Run run) {
-        Map<String, Optional<Double>> figures = new LinkedHashMap<>();
+    static Map<String, Optional<KeyFigure>> keyFigures(Run run) {
+        Map<String, Optional<KeyFigure>> figures = new LinkedHashMap<>();
         figures.put("stale re-prepare cost per 1,000 extra tables, in fresh prepares",
-                ThresholdSection.model(run.configs).map(m -> 1000 * m.slopeInFreshPrepares()));
-        figures.put("snapshot-lease reader, ok/s at the largest schema", atLargestSchema(run, "SNAPSHOT_LEASE", o -> o.rate().value()));
-        figures.put("cached reader, failed share at the largest schema", atLargestSchema(run, "CACHED", o -> o.failed().value()));
+                ThresholdSection.model(run.configs).map(m -> new KeyFigure(1000 * m.slopeInFreshPrepares(),
+                        m.forks().stream().map(f -> 1000 * f.ratio()).filter(v -> !Double.isNaN(v)).toList())));
+        figures.put("snapshot-lease reader, ok/s at the largest schema", atLargestSchema(run, "SNAPSHOT_LEASE", Comparison.Option::rate));
+        figures.put("cached reader, failed share at the largest schema", atLargestSchema(run, "CACHED", Comparison.Option::failed));
         figures.put("legacy prepare: SCHEMA share of operations", legacySchemaShare(run));
         return figures;
     }
 
     /** A reader's figure at the answer's largest schema under churn, the mean over its reader comparisons (e.g. each DDL wrapping). */
-    private static Optional<Double> atLargestSchema(Run run, String reader, java.util.function.ToDoubleFunction<Comparison.Option> figure) {
+    private static Optional<KeyFigure> atLargestSchema(Run run, String reader, Function<Comparison.Option, Estimate> figure) {
         Optional<String> largest = AnswerSection.largestSchema(run);
         if (largest.isEmpty()) {
             return Optional.empty();
         }
-        List<Double> values = new ArrayList<>();
+        List<Map.Entry<Result, Estimate>> estimates = new ArrayList<>();
         for (Comparison c : Comparison.of(run, Run.READER, x -> largest.get().equals(x.param(Run.EXTRA_TABLES)))) {
-            c.options().stream().filter(o -> o.value().equals(reader)).findFirst().ifPresent(o -> values.add(figure.applyAsDouble(o)));
+            c.options().stream().filter(o -> o.value().equals(reader)).findFirst().ifPresent(o -> estimates.add(Map.entry(o.config(), figure.apply(o))));
         }
-        return values.isEmpty() ? Optional.empty() : Optional.of(Stats.mean(values));
+        return keyFigure(estimates);
     }
 
-    private static Optional<Double> legacySchemaShare(Run run) {
-        List<Double> shares = run.configs.stream().filter(Result::churn)
-                .filter(c -> PrepareMode.LEGACY.name().equals(c.param(Run.PREPARE)))
-                .map(c -> c.op().orElseThrow().share(ErrorClass.SCHEMA).value()).toList();
-        return shares.isEmpty() ? Optional.empty() : Optional.of(Stats.mean(shares));
+    private static Optional<KeyFigure> legacySchemaShare(Run run) {
+        List<Map.Entry<Result, Estimate>> estimates = new ArrayList<>();
+        run.configs.stream().filter(Result::churn).filter(c -> PrepareMode.LEGACY.name().equals(c.param(Run.PREPARE)))
+                .forEach(c -> estimates.add(Map.entry(c, c.op().orElseThrow().share(ErrorClass.SCHEMA))));
+        return keyFigure(estimates);
     }
+
+    /** The mean of the configurations' figures, with their means per round number as the units ({@link KeyFigure}). */
+    private static Optional<KeyFigure> keyFigure(List<Map.Entry<Result, Estimate>> estimates) {
+        if (estimates.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<Double>> byRound = new TreeMap<>();
+        List<Double> units = new ArrayList<>();
+        estimates.forEach(e -> {
+            Map<String, Double> rounds = NoiseFloor.byRound(e.getKey(), e.getValue().forks());
+            if (rounds.isEmpty()) {
+                units.addAll(e.getValue().forks());
+            }
+            rounds.forEach((round, value) -> byRound.computeIfAbsent(round.substring(round.lastIndexOf('#') + 1), k -> new ArrayList<>()).add(value));
+        });
+        byRound.values().forEach(values -> units.add(Stats.mean(values)));
+        return Optional.of(new KeyFigure(Stats.mean(estimates.stream().map(e -> e.getValue().value()).toList()), units));
+    }
+
+    /** How a key figure's change is judged, said once for the compare output and the report's replicate section. */
+    static final String FIGURES_NOTE = "A key figure's change is beyond both runs' noise when its 95 % interval excludes zero: Welch's, "
+            + "over each run's values per round number (per fork for the re-prepare cost), centred on the change shown.";
 
     static String figure(String name, double value) {
         return name.contains("share") ? Fmt.pct(100 * value) : Fmt.num(value);
@@ -188,6 +223,7 @@ final class RunComparison {
                     + "some of those studies decides it on fewer.");
             md.table(rows);
         }
+        md.para(FIGURES_NOTE);
         md.table(figures(base, results, baseName, resultsName));
         md.para(avoidLine(verdicts));
         md.para(verdictLine(verdicts));
@@ -200,14 +236,24 @@ final class RunComparison {
     }
 
     static Md.Table figures(Run base, Run results, String baseName, String resultsName) {
-        Md.Table table = new Md.Table("key figure", baseName, resultsName, "change");
-        Map<String, Optional<Double>> before = keyFigures(base);
-        Map<String, Optional<Double>> after = keyFigures(results);
+        Md.Table table = new Md.Table("key figure", baseName, resultsName, "change", "95 % interval of the change", "beyond noise");
+        Map<String, Optional<KeyFigure>> before = keyFigures(base);
+        Map<String, Optional<KeyFigure>> after = keyFigures(results);
         for (String name : before.keySet()) {
-            Optional<Double> a = before.get(name);
-            Optional<Double> b = after.get(name);
-            table = table.with(name, a.map(v -> figure(name, v)).orElse("not measured"), b.map(v -> figure(name, v)).orElse("not measured"),
-                    a.isPresent() && b.isPresent() ? Fmt.change(a.get(), b.get()) : "–");
+            Optional<KeyFigure> a = before.get(name);
+            Optional<KeyFigure> b = after.get(name);
+            if (a.isEmpty() || b.isEmpty()) {
+                table = table.with(name, a.map(f -> figure(name, f.value())).orElse("not measured"),
+                        b.map(f -> figure(name, f.value())).orElse("not measured"), "–", "–", "–");
+                continue;
+            }
+            double from = a.get().value();
+            double to = b.get().value();
+            Stats.Difference d = Stats.difference(a.get().units(), b.get().units());
+            String interval = from == 0 || Double.isNaN(d.halfWidth()) ? "n/a (fewer than two rounds)"
+                    : Fmt.signedPct(100 * (to - from - d.halfWidth()) / from) + " to " + Fmt.signedPct(100 * (to - from + d.halfWidth()) / from);
+            String beyond = Double.isNaN(d.p()) ? "?" : (d.p() < Stats.ALPHA ? "**yes**" : "no") + " (p = " + Fmt.p(d.p()) + ")";
+            table = table.with(name, figure(name, from), figure(name, to), Fmt.change(from, to), interval, beyond);
         }
         return table;
     }

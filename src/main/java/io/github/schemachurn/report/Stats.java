@@ -165,21 +165,32 @@ final class Stats {
     record Ratio(double ratio, double low, double high, double p) {}
 
     static Ratio ratio(List<Double> base, List<Double> other) {
-        List<Double> a = base.stream().map(v -> Math.log(Math.max(v, TINY))).toList();
-        List<Double> b = other.stream().map(v -> Math.log(Math.max(v, TINY))).toList();
-        double diff = mean(b) - mean(a);
-        if (a.size() < 2 || b.size() < 2) {
-            return new Ratio(Math.exp(diff), Double.NaN, Double.NaN, Double.NaN);
+        Difference d = difference(base.stream().map(v -> Math.log(Math.max(v, TINY))).toList(),
+                other.stream().map(v -> Math.log(Math.max(v, TINY))).toList());
+        return new Ratio(Math.exp(d.difference()), Math.exp(d.difference() - d.halfWidth()), Math.exp(d.difference() + d.halfWidth()), d.p());
+    }
+
+    /**
+     * The difference of two independent sets' means (other − base), the half-width of its 95 % interval
+     * (Welch: unequal variances, Welch-Satterthwaite degrees of freedom) and Welch's p. NaN half-width
+     * and p with fewer than two values on either side; sets without spread give a zero half-width.
+     */
+    record Difference(double difference, double halfWidth, double p) {}
+
+    static Difference difference(List<Double> base, List<Double> other) {
+        double diff = mean(other) - mean(base);
+        if (base.size() < 2 || other.size() < 2) {
+            return new Difference(diff, Double.NaN, Double.NaN);
         }
-        double va = variance(a.stream().mapToDouble(Double::doubleValue).toArray()) / a.size();
-        double vb = variance(b.stream().mapToDouble(Double::doubleValue).toArray()) / b.size();
+        double va = variance(base.stream().mapToDouble(Double::doubleValue).toArray()) / base.size();
+        double vb = variance(other.stream().mapToDouble(Double::doubleValue).toArray()) / other.size();
         double se = Math.sqrt(va + vb);
         if (se == 0) {
-            return new Ratio(Math.exp(diff), Math.exp(diff), Math.exp(diff), diff == 0 ? 1.0 : 0.0);
+            return new Difference(diff, 0, diff == 0 ? 1.0 : 0.0);
         }
-        double df = (va + vb) * (va + vb) / (va * va / (a.size() - 1) + vb * vb / (b.size() - 1));
+        double df = (va + vb) * (va + vb) / (va * va / (base.size() - 1) + vb * vb / (other.size() - 1));
         double t = new TDistribution(df).inverseCumulativeProbability(1 - ALPHA / 2);
-        return new Ratio(Math.exp(diff), Math.exp(diff - t * se), Math.exp(diff + t * se), welchP(a, b));
+        return new Difference(diff, t * se, welchP(base, other));
     }
 
     /**

@@ -75,7 +75,7 @@ class ReportTest {
      * results/charts and results/tables.md.
      */
     @Test
-    void chartsAndTablesGoBesideTheResultsByDefault() throws IOException {
+    void reportChartsAndTablesGoBesideTheResultsByDefault() throws IOException {
         Path runDir = Files.createDirectories(dir.resolve("my-run"));
         Fixtures.write(runDir.resolve("results.json"), RunFixture.results());
         assertThat(run("generate", "--results", runDir.toString(), "--out", dir.resolve("my.md").toString())).as(err.toString()).isZero();
@@ -83,9 +83,11 @@ class ReportTest {
         assertThat(runDir.resolve("charts").resolve("threshold.png")).exists();
 
         Path file = Fixtures.write(dir.resolve("other").resolve("results.json"), RunFixture.results());
-        assertThat(run("generate", "--results", file.toString(), "--out", dir.resolve("other.md").toString())).as(err.toString()).isZero();
+        assertThat(run("generate", "--results", file.toString())).as(err.toString()).isZero();
         assertThat(file.resolveSibling("tables.md")).exists();
         assertThat(file.resolveSibling("charts").resolve("threshold.png")).exists();
+        assertThat(file.resolveSibling("report.md")).as("without --out the report goes beside the results too, not over benchmarks.md")
+                .content().contains("## Replicate");
     }
 
     /** The published run once kept ReaderThreadsBenchmark's charts after the class had gone. */

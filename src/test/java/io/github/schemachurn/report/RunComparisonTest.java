@@ -64,6 +64,32 @@ class RunComparisonTest {
         assertThat(out.toString()).startsWith("wrote ");
     }
 
+    /** The fixture run with the legacy reader's SCHEMA share, over three forks, at the given shares. */
+    private static List<ObjectNode> withLegacyShares(double... shares) {
+        List<ObjectNode> results = new ArrayList<>(RunFixture.results());
+        results.removeIf(r -> r.get("benchmark").asText().endsWith("LegacyPrepareBenchmark.read") && r.get("params").get("prepare").asText().equals("LEGACY"));
+        results.add(new Fixtures.Bench("LegacyPrepareBenchmark", "read", shares.length, params("prepare", "LEGACY"))
+                .role(io.github.schemachurn.sqlite.CounterNames.OPERATION, "reader", (f, i) -> 1_000L, ErrorClass.SCHEMA,
+                        (f, i) -> Math.round(1_000 * shares[f] / (1 - shares[f])))
+                .role(io.github.schemachurn.sqlite.CounterNames.DDL, "churner", 200, ErrorClass.BUSY, 0).node);
+        return results;
+    }
+
+    /** A key figure's change is read against both runs' spread: a small move inside it is noise, a large one is not. */
+    @Test
+    void keyFigureChangesComeWithTheirInterval() {
+        Path base = runDir("base", withLegacyShares(0.05, 0.08, 0.11));
+        Path near = runDir("near", withLegacyShares(0.06, 0.09, 0.10));
+        Path far = runDir("far", withLegacyShares(0.30, 0.32, 0.34));
+        assertThat(run("compare", "--base", base.toString(), "--results", near.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("| key figure | " + base + " | " + near + " | change | 95 % interval of the change | beyond noise |",
+                "beyond both runs' noise")
+                .containsPattern("\\| legacy prepare: SCHEMA share of operations \\| 8\\.0[0-9] % \\| 8\\.[0-9]+ % \\| \\+[0-9.]+ % \\| -[0-9.]+ % to \\+[0-9.]+ % \\| no \\(p = ");
+        out.getBuffer().setLength(0);
+        assertThat(run("compare", "--base", base.toString(), "--results", far.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("\\| legacy prepare: SCHEMA share of operations \\| 8\\.0[0-9] % \\| 32\\.[0-9]+ % \\| \\+[0-9]+ % \\| \\+[0-9]+ % to \\+[0-9]+ % \\| \\*\\*yes\\*\\* \\(p = ");
+    }
+
     @Test
     void badInputIsOneLine() {
         Path base = runDir("base", RunFixture.results());
