@@ -27,7 +27,7 @@ import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The report's three kinds of chart, as PNG bytes (XChart): outcome shares stacked, rates per fork on a log axis, the phase map. */
+/** The charts, as PNG bytes (XChart): outcome shares stacked, options' rates and failed shares with their intervals, latency percentiles, the phase map. */
 public final class Charts {
     private static final Color[] COLORS = {new Color(0x2ca02c), new Color(0xd62728), new Color(0xff7f0e), new Color(0x9467bd),
             new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf), new Color(0x1f77b4)};
@@ -68,19 +68,21 @@ public final class Charts {
     static final int LABEL_GAP = 6;
     /** The share of the plot's width and height XChart spreads its data over (its default). */
     private static final double PLOT_CONTENT = 0.92;
+    /** The font of the values written over the failed-share bars. */
+    private static final Font VALUE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     /** Below this many pixels of plot height a panel is too small to show its bars. */
     static final int MIN_PLOT_HEIGHT = 120;
 
     /**
      * Options compared under several conditions (the categories): per condition one bar per option,
-     * in the option's colour. Values are per option, per condition; null where the option was not
-     * measured under that condition.
+     * in the option's colour. Values are per option, per condition: the successful operations per
+     * second and the failed share of attempts; null where the option was not measured under that condition.
      *
      * @param labels per condition its label, one line per param that varies between the conditions
      * @param notes  sentences under the labels: which param each label line is, what every condition shares
      */
     record Grouped(String title, List<String> options, List<Color> colors, List<List<String>> labels, List<String> notes,
-                   List<List<Double>> okPerSecond, List<List<Double>> failedPercent) {}
+                   List<List<Estimate>> rates, List<List<Estimate>> failedShares) {}
 
     /** A rendered chart and where it drew what, in the image's pixels: its plot areas, each category's slot and label box. */
     record Figure(byte[] png, int width, int height, List<Rectangle> plots, List<Rectangle> slots, List<Rectangle> labels,
@@ -89,7 +91,9 @@ public final class Charts {
     /**
      * Two panels over the same conditions: successful operations per second on a log axis (values span
      * decades; no bar where none succeeded), and the failed share of attempts, 0-100 %, each bar with its
-     * value. The conditions are named under the lower panel, every one of them, in lines that fit its slot.
+     * value; every bar whose figure has a 95 % interval carries it as a whisker. The title is wrapped to
+     * the figure's width; the conditions are named under the lower panel, every one of them, in lines
+     * that fit its slot.
      */
     static Figure grouped(Grouped g) {
         int n = g.labels().size();
@@ -97,7 +101,7 @@ public final class Charts {
         int widest = g.labels().stream().flatMap(List::stream).mapToInt(metrics::stringWidth).max().orElse(0);
         int slot = Math.max(Math.max(widest + 2 * LABEL_GAP, 18 * g.options().size() + 12), 80);
         int plotWidth = (int) Math.ceil(Math.max(slot * n, 420) / PLOT_CONTENT);
-        List<Double> rates = g.okPerSecond().stream().flatMap(List::stream).filter(v -> v != null && v > 0).toList();
+        List<Double> rates = g.rates().stream().flatMap(List::stream).filter(e -> e != null && e.value() > 0).map(Estimate::value).toList();
         // Whole decades, the lowest at least half the smallest bar below it: every bar visibly tall.
         double low = rates.isEmpty() ? 1 : Math.pow(10, Math.floor(Math.log10(java.util.Collections.min(rates) / 2)));
         double high = rates.isEmpty() ? 10 : Math.pow(10, Math.ceil(Math.log10(java.util.Collections.max(rates) * 1.01)));
@@ -110,8 +114,11 @@ public final class Charts {
         int left = Math.max(topPlot.x, bottomPlot.x);
         int width = left + plotWidth + Math.max(top.getWidth() - topPlot.x - topPlot.width, bottom.getWidth() - bottomPlot.x - bottomPlot.width);
         int lineHeight = metrics.getHeight();
+        FontMetrics titleMetrics = metrics(TITLE_FONT);
+        List<String> title = wrap(List.of(g.title()), titleMetrics, width - 2 * LABEL_GAP);
+        int panelsTop = title.size() * titleMetrics.getHeight() + 2 * LABEL_GAP;
         int lines = g.labels().stream().mapToInt(List::size).max().orElse(1);
-        int bandTop = top.getHeight() + bottom.getHeight();
+        int bandTop = panelsTop + top.getHeight() + bottom.getHeight();
         int bandHeight = lines * lineHeight + 2 * LABEL_GAP;
         List<String> notes = wrap(g.notes(), metrics, width - 2 * LABEL_GAP);
         int height = bandTop + bandHeight + notes.size() * lineHeight + LABEL_GAP;
@@ -120,9 +127,14 @@ public final class Charts {
         Graphics2D graphics = image.createGraphics();
         graphics.setColor(Color.WHITE);
         graphics.fillRect(0, 0, width, height);
-        graphics.drawImage(top, left - topPlot.x, 0, null);
-        graphics.drawImage(bottom, left - bottomPlot.x, top.getHeight(), null);
+        graphics.drawImage(top, left - topPlot.x, panelsTop, null);
+        graphics.drawImage(bottom, left - bottomPlot.x, panelsTop + top.getHeight(), null);
         graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        graphics.setColor(Color.BLACK);
+        graphics.setFont(TITLE_FONT);
+        for (int l = 0; l < title.size(); l++) {
+            graphics.drawString(title.get(l), LABEL_GAP, LABEL_GAP + titleMetrics.getAscent() + l * titleMetrics.getHeight());
+        }
         graphics.setFont(LABEL_FONT);
         List<Rectangle> slots = new ArrayList<>();
         List<Rectangle> boxes = new ArrayList<>();
@@ -135,7 +147,7 @@ public final class Charts {
             slots.add(new Rectangle(x0, bandTop, x1 - x0, bandHeight));
             graphics.setColor(Color.LIGHT_GRAY);
             if (c > 0) {
-                graphics.drawLine(x0, top.getHeight() + bottomPlot.y, x0, bandTop + bandHeight - 2);
+                graphics.drawLine(x0, panelsTop + top.getHeight() + bottomPlot.y, x0, bandTop + bandHeight - 2);
             }
             graphics.setColor(Color.BLACK);
             Rectangle box = null;
@@ -155,8 +167,8 @@ public final class Charts {
             graphics.drawString(notes.get(l), LABEL_GAP, bandTop + bandHeight + metrics.getAscent() + l * lineHeight);
         }
         graphics.dispose();
-        List<Rectangle> plots = List.of(new Rectangle(left, topPlot.y, plotWidth, topPlot.height),
-                new Rectangle(left, top.getHeight() + bottomPlot.y, plotWidth, bottomPlot.height));
+        List<Rectangle> plots = List.of(new Rectangle(left, panelsTop + topPlot.y, plotWidth, topPlot.height),
+                new Rectangle(left, panelsTop + top.getHeight() + bottomPlot.y, plotWidth, bottomPlot.height));
         return new Figure(png(image), width, height, plots, slots, boxes, g.labels());
     }
 
@@ -332,21 +344,22 @@ public final class Charts {
         for (int c = 0; c < g.labels().size(); c++) {
             categories.add(String.valueOf(c + 1));
         }
-        List<List<Double>> values;
+        s.setChartTitleVisible(false); // grouped draws the title, wrapped: XChart cuts a long one at both ends
+        double scale = rates ? 1 : 100;
+        List<List<Estimate>> figures = rates ? g.rates() : g.failedShares();
+        List<List<Double>> values = figures.stream().map(list -> list.stream()
+                .map(e -> e == null || (rates && e.value() <= 0) ? null : scale * e.value()).toList()).toList();
+        chart.whiskers = figures.stream().map(list -> list.stream().map(e -> e == null || e.forks().size() < 2
+                || Double.isNaN(e.low()) || Double.isNaN(e.high()) || (rates && e.value() <= 0) ? null
+                : new double[] {scale * e.low(), scale * e.high()}).toList()).toList();
+        chart.min = min;
+        chart.max = max;
         if (rates) {
-            chart.setTitle(g.title());
             chart.setYAxisTitle("successful operations/s (log)");
             s.setYAxisLogarithmic(true);
-            values = g.okPerSecond().stream().map(list -> list.stream().map(v -> v == null || v <= 0 ? null : v).toList()).toList();
         } else {
-            s.setChartTitleVisible(false);
             chart.setYAxisTitle("failed, % of attempts");
-            s.setLabelsVisible(true);
-            s.setLabelsRotation(90);
-            s.setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-            s.setLabelsFontColorAutomaticEnabled(false);
-            s.setLabelsFontColor(Color.BLACK);
-            values = g.failedPercent();
+            chart.values = values; // each bar's value written above its whisker, where XChart would write it across
         }
         for (int o = 0; o < g.options().size(); o++) {
             List<Double> v = values.get(o);
@@ -363,14 +376,89 @@ public final class Charts {
         return list;
     }
 
-    /** A CategoryChart that tells where XChart put its plot area once painted. */
+    /**
+     * A CategoryChart that tells where XChart put its plot area once painted, and draws each bar's
+     * 95 % interval over it: XChart's own error bars are symmetric, wrong on a log axis (a length of
+     * log10(error)) and misaligned after a missing bar.
+     */
     private static final class Panel extends CategoryChart {
+        /** Per series, per category: {low, high} of the bar's interval, or null for none. */
+        List<List<double[]>> whiskers = List.of();
+        /** Per series, per category: the value to write over the bar (vertically), or null; none when empty. */
+        List<List<Double>> values = List.of();
+        double min;
+        double max;
+
         Panel(int width, int height) {
             super(width, height);
         }
 
         Rectangle plotArea() {
             return plot.getBounds().getBounds();
+        }
+
+        @Override
+        public void paint(Graphics2D g, int width, int height) {
+            super.paint(g, width, height);
+            java.awt.geom.Rectangle2D b = plot.getBounds();
+            boolean log = getStyler().isYAxisLogarithmic();
+            java.util.function.DoubleUnaryOperator y = v -> {
+                double clamped = Math.max(min, Math.min(max, v));
+                double t = log ? Math.log10(clamped / min) / Math.log10(max / min) : (clamped - min) / (max - min);
+                return b.getY() + b.getHeight() * (1 - (1 - PLOT_CONTENT) / 2) - t * PLOT_CONTENT * b.getHeight();
+            };
+            // Where XChart puts a bar: categories spread over PLOT_CONTENT of the width, centred; in each,
+            // the series side by side over the styler's available-space fill of the category's step.
+            double step = PLOT_CONTENT * b.getWidth() / Math.max(1, whiskers.isEmpty() ? 1 : whiskers.get(0).size());
+            double fill = getStyler().getAvailableSpaceFill();
+            double barWidth = step / Math.max(1, whiskers.size()) * fill;
+            g.setColor(Color.DARK_GRAY);
+            g.setStroke(new java.awt.BasicStroke(1.2f));
+            for (int s = 0; s < whiskers.size(); s++) {
+                for (int c = 0; c < whiskers.get(s).size(); c++) {
+                    double[] interval = whiskers.get(s).get(c);
+                    if (interval == null) {
+                        continue;
+                    }
+                    double x = centre(b, step, fill, barWidth, s, c);
+                    double lowY = y.applyAsDouble(interval[0]);
+                    double highY = y.applyAsDouble(interval[1]);
+                    g.draw(new java.awt.geom.Line2D.Double(x, lowY, x, highY));
+                    g.draw(new java.awt.geom.Line2D.Double(x - 3, lowY, x + 3, lowY));
+                    g.draw(new java.awt.geom.Line2D.Double(x - 3, highY, x + 3, highY));
+                }
+            }
+            g.setColor(Color.BLACK);
+            g.setFont(VALUE_FONT);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            FontMetrics metrics = g.getFontMetrics();
+            for (int s = 0; s < values.size(); s++) {
+                for (int c = 0; c < values.get(s).size(); c++) {
+                    Double value = values.get(s).get(c);
+                    if (value == null) {
+                        continue;
+                    }
+                    double[] interval = whiskers.get(s).get(c);
+                    String text = new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+                    double x = centre(b, step, fill, barWidth, s, c);
+                    int length = metrics.stringWidth(text);
+                    // Reading upwards: above the whisker (or the bar); where that leaves the plot, inside the bar
+                    // below the whisker's low end; where the bar is too short for that, beside the whisker.
+                    double above = y.applyAsDouble(interval == null ? value : Math.max(value, interval[1])) - 3;
+                    double below = y.applyAsDouble(interval == null ? value : Math.min(value, interval[0])) + 3 + length;
+                    double start = above - length >= b.getY() ? above : below <= y.applyAsDouble(min) ? below : y.applyAsDouble(value) + 3 + length;
+                    double shift = above - length >= b.getY() || below <= y.applyAsDouble(min) ? 0 : metrics.getAscent() / 2.0 + 3;
+                    java.awt.geom.AffineTransform saved = g.getTransform();
+                    g.translate(x + shift + (metrics.getAscent() - metrics.getDescent()) / 2.0, start);
+                    g.rotate(-Math.PI / 2);
+                    g.drawString(text, 0, 0);
+                    g.setTransform(saved);
+                }
+            }
+        }
+
+        private static double centre(java.awt.geom.Rectangle2D b, double step, double fill, double barWidth, int series, int category) {
+            return b.getX() + (1 - PLOT_CONTENT) / 2 * b.getWidth() + step * category + step * (1 - fill) / 2 + (series + 0.5) * barWidth;
         }
     }
 
@@ -414,8 +502,8 @@ public final class Charts {
         }
         return lines;
     }
-    /** A named set of (x, y) points, or a line when {@code line}. */
-    record Points(String name, List<Double> x, List<Double> y, boolean line) {}
+    /** A named set of (x, y) points in their colour, or a line when {@code line}. */
+    record Points(String name, List<Double> x, List<Double> y, boolean line, Color color) {}
 
     static byte[] phaseMap(String title, String xTitle, String yTitle, List<Points> series) {
         XYChart chart = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
@@ -425,7 +513,8 @@ public final class Charts {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLocale(Locale.ROOT);
         chart.getStyler().setMarkerSize(10);
-        int c = 0;
+        chart.getStyler().setXAxisDecimalPattern("#,##0.##");
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         for (Points p : series) {
             if (p.x().isEmpty()) {
                 continue;
@@ -433,8 +522,8 @@ public final class Charts {
             XYSeries s = chart.addSeries(p.name(), p.x(), p.y());
             s.setXYSeriesRenderStyle(p.line() ? XYSeries.XYSeriesRenderStyle.Line : XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(p.line() ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
-            s.setLineColor(Color.BLACK);
-            s.setMarkerColor(COLORS[c++ % COLORS.length]);
+            s.setLineColor(p.color());
+            s.setMarkerColor(p.color());
         }
         return png(chart);
     }

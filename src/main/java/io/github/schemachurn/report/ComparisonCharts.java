@@ -258,18 +258,18 @@ final class ComparisonCharts {
             failureClasses(c).ifPresent(lines::add);
             labels.add(lines);
         }
-        List<List<Double>> ok = new ArrayList<>();
-        List<List<Double>> failed = new ArrayList<>();
+        List<List<Estimate>> ok = new ArrayList<>();
+        List<List<Estimate>> failed = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
         for (String o : options) {
-            ok.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : c.op().orElseThrow().rate().value()).toList());
-            failed.add(page.stream().map(c -> c.byOption().get(o))
-                    .map(c -> c == null ? null : 100 * c.op().orElseThrow().failedShare().value()).toList());
+            ok.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : c.op().orElseThrow().rate()).toList());
+            failed.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : c.op().orElseThrow().failedShare()).toList());
             colors.add(Charts.color(allOptions.indexOf(o)));
         }
         List<String> notes = new ArrayList<>();
         notes.add("Bars: one per " + option + ", in its colour; above, the mean of the forks' successful operations per second"
-                + " (log axis; no bar: none succeeded or not measured); below, the share of attempts that failed (any error class).");
+                + " (log axis; no bar: none succeeded or not measured); below, the share of attempts that failed (any error class)."
+                + " Whiskers: the 95 % interval over the forks (one per round; none with one fork).");
         List<String> lines = new ArrayList<>(lineParams);
         if (benchmarks) {
             lines.add(0, "benchmark");

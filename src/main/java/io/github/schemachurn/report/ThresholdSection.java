@@ -257,9 +257,19 @@ public final class ThresholdSection {
         return cost.sizes().stream().map(Fmt::num).collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /** The SCHEMA share's buckets in the chart, each in its colour: from a cool grey-blue (none) to red (most operations fail). */
+    private static final Map<String, java.awt.Color> SEVERITY = new LinkedHashMap<>();
+
+    static {
+        SEVERITY.put("no SCHEMA", new java.awt.Color(0x6b8fb3));
+        SEVERITY.put("SCHEMA ≤ 1 %", new java.awt.Color(0xe8c547));
+        SEVERITY.put("SCHEMA 1–50 %", new java.awt.Color(0xf28e2b));
+        SEVERITY.put("SCHEMA > 50 %", new java.awt.Color(0xc8102e));
+    }
+
     private static byte[] chart(List<Point> points, Model cost, double minTables, double maxTables) {
         Map<String, List<Point>> buckets = new LinkedHashMap<>();
-        for (String b : List.of("no SCHEMA", "SCHEMA ≤ 1 %", "SCHEMA 1–50 %", "SCHEMA > 50 %")) {
+        for (String b : SEVERITY.keySet()) {
             buckets.put(b, new ArrayList<>());
         }
         for (Point p : points) {
@@ -270,14 +280,14 @@ public final class ThresholdSection {
         List<Charts.Points> series = new ArrayList<>();
         buckets.forEach((name, list) -> series.add(new Charts.Points(name,
                 list.stream().map(p -> p.extraTables() + 1).toList(),
-                list.stream().map(p -> Math.max(p.ddlPerSecond(), 0.1)).toList(), false)));
+                list.stream().map(p -> Math.max(p.ddlPerSecond(), 0.1)).toList(), false, SEVERITY.get(name))));
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (double n = Math.max(1, minTables + 1); n <= 2 * (maxTables + 1); n *= 1.25) {
             x.add(n);
             y.add(boundary(cost, n - 1));
         }
-        series.add(new Charts.Points("predicted boundary: DDL/s = 1 / re-prepare cost", x, y, true));
+        series.add(new Charts.Points("predicted boundary: DDL/s = 1 / re-prepare cost", x, y, true, java.awt.Color.BLACK));
         return Charts.phaseMap("SCHEMA share of operations: measured against the model", "extra tables + 1 (log)",
                 "DDL commits per second (log)", series);
     }

@@ -66,6 +66,47 @@ class ChartRenderingTest {
         assertThat(run.charts.keySet()).contains("answer-stress-wal-how-to-wrap-ddl-1-latency.png", "ChurnBenchmark-ddl-1-latency.png");
     }
 
+    /** A bar's 95 % interval is a whisker over the bar's centre, from its low to its high end; one fork has no interval, so no whisker. */
+    @Test
+    void barsCarryTheirIntervalAsAWhisker() throws IOException {
+        Estimate spread = Estimate.of(List.of(80.0, 100.0, 120.0), true);
+        Charts.Figure with = Charts.grouped(oneBar("V2 against nothing", spread));
+        Charts.Figure without = Charts.grouped(oneBar("V2 against nothing", Estimate.of(List.of(100.0), true)));
+        BufferedImage a = ImageIO.read(new ByteArrayInputStream(with.png()));
+        BufferedImage b = ImageIO.read(new ByteArrayInputStream(without.png()));
+        Rectangle plot = with.plots().get(0);
+        assertThat(without.plots().get(0)).isEqualTo(plot);
+        int top = Integer.MAX_VALUE;
+        int bottom = Integer.MIN_VALUE;
+        for (int x = plot.x; x < plot.x + plot.width; x++) {
+            for (int y = plot.y; y < plot.y + plot.height; y++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    assertThat(Math.abs(x - plot.getCenterX())).as("whisker pixel at x = " + x + " over the bar's centre").isLessThanOrEqualTo(5);
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        // 50.3 to 149.7 ok/s on a log axis of two decades over about 0.92 of the plot's height.
+        double expected = Math.log10(spread.high() / spread.low()) / 2 * 0.92 * plot.height;
+        assertThat((double) bottom - top).as("whisker length in pixels").isBetween(expected - 4, expected + 8);
+    }
+
+    /** A title longer than the figure is wide is wrapped above the panels, not cut at both ends. */
+    @Test
+    void aLongTitleIsWrappedAboveThePanels() {
+        Estimate rate = Estimate.of(List.of(100.0), true);
+        Charts.Figure short_ = Charts.grouped(oneBar("short", rate));
+        Charts.Figure long_ = Charts.grouped(oneBar("your driver's prepare call (PHP's PDO before 7.2 used the legacy one) ".repeat(4), rate));
+        assertThat(long_.width()).isEqualTo(short_.width());
+        assertThat(long_.plots().get(0).y - short_.plots().get(0).y).as("three more title lines push the panels down").isGreaterThanOrEqualTo(3 * 14);
+    }
+
+    private static Charts.Grouped oneBar(String title, Estimate rate) {
+        return new Charts.Grouped(title, List.of("V2"), List.of(Charts.color(0)), List.of(List.of("WAL")), List.of("A note."),
+                List.of(List.of(rate)), List.of(List.of(Estimate.share(List.of(new long[] {0, 1000})))));
+    }
+
     /** WAL and DELETE, three DDL strategies: latency grows with the strategy's lock, DELETE's reads fail after waiting. */
     static List<ObjectNode> latencyRun() {
         List<ObjectNode> results = new ArrayList<>();
