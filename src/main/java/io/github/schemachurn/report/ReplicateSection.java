@@ -31,6 +31,7 @@ final class ReplicateSection {
                     + " Every configuration, run against run: `java -cp target/benchmarks.jar io.github.schemachurn.report.Report "
                     + "compare --base results --results results/" + JmhJson.REPLICATE_DIR + "`.");
             s.para(RunComparison.FIGURES_NOTE);
+            RunComparison.machineLine(run, second).ifPresent(s::para);
             s.table(RunComparison.figures(run, second, "this run", "replicate"));
         });
     }

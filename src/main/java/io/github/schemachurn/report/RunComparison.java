@@ -174,6 +174,26 @@ final class RunComparison {
         return Optional.of(new KeyFigure(Stats.mean(estimates.stream().map(e -> e.getValue().value()).toList()), units));
     }
 
+    /**
+     * The median over configurations in both runs of their ok/s ratio (second run / first): how much
+     * faster or slower the second machine ran as a whole. An absolute rate among the key figures moves
+     * with it; a ratio within one run (the re-prepare cost in fresh prepares) does not.
+     */
+    static Optional<String> machineLine(Run base, Run results) {
+        Map<String, Result> before = new LinkedHashMap<>();
+        base.configs.forEach(c -> before.put(c.key(), c));
+        List<Double> ratios = results.configs.stream().filter(c -> c.op().isPresent() && before.containsKey(c.key()))
+                .map(c -> Stats.ratio(headline(before.get(c.key())).forks(), headline(c).forks()).ratio())
+                .filter(r -> r > 0 && Double.isFinite(r)).toList();
+        if (ratios.isEmpty()) {
+            return Optional.empty();
+        }
+        long slower = ratios.stream().filter(r -> r < 1).count();
+        return Optional.of("The machine as a whole: the second run's ok/s over the first's is " + Fmt.num(Stats.median(ratios))
+                + " in the median configuration (" + slower + " of " + ratios.size() + " configurations slower); an absolute rate "
+                + "among the key figures moves with it, a ratio within one run (the re-prepare cost in fresh prepares) does not.");
+    }
+
     /** How a key figure's change is judged, said once for the compare output and the report's replicate section. */
     static final String FIGURES_NOTE = "A key figure's change is beyond both runs' noise when its 95 % interval excludes zero: Welch's, "
             + "over each run's values per round number (per fork for the re-prepare cost), centred on the change shown.";
@@ -224,6 +244,7 @@ final class RunComparison {
             md.table(rows);
         }
         md.para(FIGURES_NOTE);
+        machineLine(base, results).ifPresent(md::para);
         md.table(figures(base, results, baseName, resultsName));
         md.para(avoidLine(verdicts));
         md.para(verdictLine(verdicts));

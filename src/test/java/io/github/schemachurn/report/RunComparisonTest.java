@@ -84,7 +84,8 @@ class RunComparisonTest {
         assertThat(run("compare", "--base", base.toString(), "--results", near.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("| key figure | " + base + " | " + near + " | change | 95 % interval of the change | beyond noise |",
                 "beyond both runs' noise")
-                .containsPattern("\\| legacy prepare: SCHEMA share of operations \\| 8\\.0[0-9] % \\| 8\\.[0-9]+ % \\| \\+[0-9.]+ % \\| -[0-9.]+ % to \\+[0-9.]+ % \\| no \\(p = ");
+                .containsPattern("\\| legacy prepare: SCHEMA share of operations \\| 8\\.0[0-9] % \\| 8\\.[0-9]+ % \\| \\+[0-9.]+ % \\| -[0-9.]+ % to \\+[0-9.]+ % \\| no \\(p = ")
+                .containsPattern("The machine as a whole: the second run's ok/s over the first's is [0-9.]+ in the median configuration \\([0-9]+ of [0-9]+ configurations slower\\)");
         out.getBuffer().setLength(0);
         assertThat(run("compare", "--base", base.toString(), "--results", far.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).containsPattern("\\| legacy prepare: SCHEMA share of operations \\| 8\\.0[0-9] % \\| 32\\.[0-9]+ % \\| \\+[0-9]+ % \\| \\+[0-9]+ % to \\+[0-9]+ % \\| \\*\\*yes\\*\\* \\(p = ");
