@@ -424,8 +424,13 @@ public final class Charts {
                     double lowY = y.applyAsDouble(interval[0]);
                     double highY = y.applyAsDouble(interval[1]);
                     g.draw(new java.awt.geom.Line2D.Double(x, lowY, x, highY));
-                    g.draw(new java.awt.geom.Line2D.Double(x - 3, lowY, x + 3, lowY));
-                    g.draw(new java.awt.geom.Line2D.Double(x - 3, highY, x + 3, highY));
+                    // A cap where the interval ends; none where it runs off the axis.
+                    if (interval[0] >= min) {
+                        g.draw(new java.awt.geom.Line2D.Double(x - 3, lowY, x + 3, lowY));
+                    }
+                    if (interval[1] <= max) {
+                        g.draw(new java.awt.geom.Line2D.Double(x - 3, highY, x + 3, highY));
+                    }
                 }
             }
             g.setColor(Color.BLACK);

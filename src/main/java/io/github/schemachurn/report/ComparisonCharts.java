@@ -269,7 +269,7 @@ final class ComparisonCharts {
         List<String> notes = new ArrayList<>();
         notes.add("Bars: one per " + option + ", in its colour; above, the mean of the forks' successful operations per second"
                 + " (log axis; no bar: none succeeded or not measured); below, the share of attempts that failed (any error class)."
-                + " Whiskers: the 95 % interval over the forks (one per round; none with one fork).");
+                + " Whiskers: the 95 % interval over the forks (one per round; none with one fork; no cap where it runs off the axis).");
         List<String> lines = new ArrayList<>(lineParams);
         if (benchmarks) {
             lines.add(0, "benchmark");
