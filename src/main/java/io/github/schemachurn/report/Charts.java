@@ -68,6 +68,8 @@ public final class Charts {
     static final int LABEL_GAP = 6;
     /** The share of the plot's width and height XChart spreads its data over (its default). */
     private static final double PLOT_CONTENT = 0.92;
+    /** How the charts write a number: on their axes and over the failed-share bars. */
+    private static final String NUMBER_PATTERN = "#,##0.##";
     /** The font of the values written over the failed-share bars. */
     private static final Font VALUE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     /** Below this many pixels of plot height a panel is too small to show its bars. */
@@ -284,7 +286,7 @@ public final class Charts {
         s.setYAxisLogarithmic(true);
         s.setYAxisMin(low);
         s.setYAxisMax(high);
-        s.setYAxisDecimalPattern("#,##0.##");
+        s.setYAxisDecimalPattern(NUMBER_PATTERN);
         s.setMarkerSize(8);
         s.setOverlapped(true); // every option at the percentile's own x, not side by side as bars
         s.setXAxisTickMarkSpacingHint(30); // XChart skips category labels closer than the hint: six fit
@@ -337,7 +339,7 @@ public final class Charts {
         s.setXAxisTitleVisible(false);
         s.setPlotContentSize(PLOT_CONTENT);
         s.setAvailableSpaceFill(0.8);
-        s.setYAxisDecimalPattern("#,##0.##");
+        s.setYAxisDecimalPattern(NUMBER_PATTERN);
         s.setYAxisMin(min);
         s.setYAxisMax(max);
         List<String> categories = new ArrayList<>();
@@ -352,8 +354,6 @@ public final class Charts {
         chart.whiskers = figures.stream().map(list -> list.stream().map(e -> e == null || e.forks().size() < 2
                 || Double.isNaN(e.low()) || Double.isNaN(e.high()) || (rates && e.value() <= 0) ? null
                 : new double[] {scale * e.low(), scale * e.high()}).toList()).toList();
-        chart.min = min;
-        chart.max = max;
         if (rates) {
             chart.setYAxisTitle("successful operations/s (log)");
             s.setYAxisLogarithmic(true);
@@ -386,8 +386,6 @@ public final class Charts {
         List<List<double[]>> whiskers = List.of();
         /** Per series, per category: the value to write over the bar (vertically), or null; none when empty. */
         List<List<Double>> values = List.of();
-        double min;
-        double max;
 
         Panel(int width, int height) {
             super(width, height);
@@ -400,8 +398,13 @@ public final class Charts {
         @Override
         public void paint(Graphics2D g, int width, int height) {
             super.paint(g, width, height);
+            if (whiskers.isEmpty() && values.isEmpty()) {
+                return;
+            }
             java.awt.geom.Rectangle2D b = plot.getBounds();
             boolean log = getStyler().isYAxisLogarithmic();
+            double min = getStyler().getYAxisMin();
+            double max = getStyler().getYAxisMax();
             java.util.function.DoubleUnaryOperator y = v -> {
                 double clamped = Math.max(min, Math.min(max, v));
                 double t = log ? Math.log10(clamped / min) / Math.log10(max / min) : (clamped - min) / (max - min);
@@ -437,6 +440,7 @@ public final class Charts {
             g.setFont(VALUE_FONT);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             FontMetrics metrics = g.getFontMetrics();
+            java.text.DecimalFormat format = new java.text.DecimalFormat(NUMBER_PATTERN, java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
             for (int s = 0; s < values.size(); s++) {
                 for (int c = 0; c < values.get(s).size(); c++) {
                     Double value = values.get(s).get(c);
@@ -444,15 +448,17 @@ public final class Charts {
                         continue;
                     }
                     double[] interval = whiskers.get(s).get(c);
-                    String text = new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+                    String text = format.format(value);
                     double x = centre(b, step, fill, barWidth, s, c);
                     int length = metrics.stringWidth(text);
                     // Reading upwards: above the whisker (or the bar); where that leaves the plot, inside the bar
                     // below the whisker's low end; where the bar is too short for that, beside the whisker.
                     double above = y.applyAsDouble(interval == null ? value : Math.max(value, interval[1])) - 3;
                     double below = y.applyAsDouble(interval == null ? value : Math.min(value, interval[0])) + 3 + length;
-                    double start = above - length >= b.getY() ? above : below <= y.applyAsDouble(min) ? below : y.applyAsDouble(value) + 3 + length;
-                    double shift = above - length >= b.getY() || below <= y.applyAsDouble(min) ? 0 : metrics.getAscent() / 2.0 + 3;
+                    boolean fitsAbove = above - length >= b.getY();
+                    boolean fitsBelow = below <= y.applyAsDouble(min);
+                    double start = fitsAbove ? above : fitsBelow ? below : y.applyAsDouble(value) + 3 + length;
+                    double shift = fitsAbove || fitsBelow ? 0 : metrics.getAscent() / 2.0 + 3;
                     java.awt.geom.AffineTransform saved = g.getTransform();
                     g.translate(x + shift + (metrics.getAscent() - metrics.getDescent()) / 2.0, start);
                     g.rotate(-Math.PI / 2);
@@ -518,8 +524,8 @@ public final class Charts {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLocale(Locale.ROOT);
         chart.getStyler().setMarkerSize(10);
-        chart.getStyler().setXAxisDecimalPattern("#,##0.##");
-        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
+        chart.getStyler().setXAxisDecimalPattern(NUMBER_PATTERN);
+        chart.getStyler().setYAxisDecimalPattern(NUMBER_PATTERN);
         for (Points p : series) {
             if (p.x().isEmpty()) {
                 continue;

@@ -1,7 +1,6 @@
 package io.github.schemachurn.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,8 +52,7 @@ record NoiseFloor(List<Control> controls) {
 
     /** The controls of a run: each twin against the first run of its configuration in the same round. */
     static NoiseFloor of(List<Result> configs, List<Result> twins) {
-        Map<String, Result> byKey = new LinkedHashMap<>();
-        configs.forEach(c -> byKey.put(c.key(), c));
+        Map<String, Result> byKey = Result.byKey(configs);
         List<Control> controls = new ArrayList<>();
         for (Result twin : twins) {
             Result first = byKey.get(twin.key());

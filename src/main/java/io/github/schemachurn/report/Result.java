@@ -2,6 +2,7 @@ package io.github.schemachurn.report;
 
 import io.github.schemachurn.sqlite.CounterNames;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +96,13 @@ public record Result(String benchmarkClass, String method, String mode, SortedMa
     /** What identifies the configuration: benchmark and params (thread count included). */
     String key() {
         return benchmark() + params;
+    }
+
+    /** Configurations by {@link #key}, in their order: how a configuration is found again in another run or round. */
+    static Map<String, Result> byKey(List<Result> configs) {
+        Map<String, Result> byKey = new LinkedHashMap<>();
+        configs.forEach(c -> byKey.put(c.key(), c));
+        return byKey;
     }
 
     /** The measured operation ({@code op}), if the result counts it. */

@@ -180,8 +180,7 @@ final class RunComparison {
      * with it; a ratio within one run (the re-prepare cost in fresh prepares) does not.
      */
     static Optional<String> machineLine(Run base, Run results) {
-        Map<String, Result> before = new LinkedHashMap<>();
-        base.configs.forEach(c -> before.put(c.key(), c));
+        Map<String, Result> before = Result.byKey(base.configs);
         List<Double> ratios = results.configs.stream().filter(c -> c.op().isPresent() && before.containsKey(c.key()))
                 .map(c -> Stats.ratio(headline(before.get(c.key())).forks(), headline(c).forks()).ratio())
                 .filter(r -> r > 0 && Double.isFinite(r)).toList();
@@ -205,8 +204,7 @@ final class RunComparison {
     /** The whole comparison as markdown, its last line {@link #verdictLine}. */
     static String render(Run base, Run results, String baseName, String resultsName) {
         Md md = new Md(1);
-        Map<String, Result> before = new LinkedHashMap<>();
-        base.configs.forEach(c -> before.put(c.key(), c));
+        Map<String, Result> before = Result.byKey(base.configs);
         List<Result> both = results.configs.stream().filter(c -> before.containsKey(c.key())).toList();
         List<String> varied = Result.varied(both.stream().toList());
         Md.Table table = new Md.Table("configuration", "unit", baseName, resultsName, "ratio", "95 % interval", "changed");
