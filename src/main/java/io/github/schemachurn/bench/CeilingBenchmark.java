@@ -22,7 +22,8 @@ import org.openjdk.jmh.infra.Control;
  * and what does this suite's strategy layer (operation runner, retrier, counters) cost on top?
  * {@code bare*} is plain JDBC ({@link CachedStatement#queryById}); {@code layered*} is the same
  * query through the reader session the churn benchmarks use ({@link ReaderSession}: reader
- * strategy, retrier, counters). The harness's overhead is layeredCached against bareCached.
+ * strategy, retrier, counters). The harness's overhead is layeredCached against bareCached;
+ * {@link HarnessCostBenchmark} measures what the layer adds per read directly, without SQLite.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar CeilingBenchmark -p journal=WAL -f 1 -wi 1 -i 3</pre>
  */
