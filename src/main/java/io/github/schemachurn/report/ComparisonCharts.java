@@ -89,8 +89,8 @@ final class ComparisonCharts {
             conditions.computeIfAbsent(params.toString(), k -> new Condition(className, params, new LinkedHashMap<>()))
                     .byOption().put(value.apply(c), c);
         }
-        // A param's options in the run's order, so each has the same colour in every chart.
-        List<String> options = option.equals(METHOD) ? withOp.stream().map(value).distinct().toList() : run.values(option);
+        // A param's options from the whole run, so each has the same colour in every chart.
+        List<String> options = inLegendOrder(option.equals(METHOD) ? withOp.stream().map(value).distinct().toList() : run.values(option));
         return draw(run, className + "-" + option, className + " (bars: " + option + ")", option, options, new ArrayList<>(conditions.values()));
     }
 
@@ -218,6 +218,13 @@ final class ComparisonCharts {
             order = order.thenComparing(c -> c.params().getOrDefault(p, ""), ComparisonCharts::compareValues);
         }
         return order;
+    }
+
+    /** Options as a legend lists them: numbers in numeric order (0, 100, 500, 2000), anything else in the run's order. */
+    static List<String> inLegendOrder(List<String> options) {
+        return options.stream().allMatch(ComparisonCharts::isNumber)
+                ? options.stream().sorted(ComparisonCharts::compareValues).toList()
+                : options;
     }
 
     private static int compareValues(String a, String b) {

@@ -66,6 +66,15 @@ class ChartRenderingTest {
         assertThat(run.charts.keySet()).contains("answer-stress-wal-how-to-wrap-ddl-1-latency.png", "ChurnBenchmark-ddl-1-latency.png");
     }
 
+    /** A legend of numbers counts up whatever order the run measured them in; names keep the run's order. */
+    @Test
+    void numericOptionsAreListedInNumericOrder() {
+        assertThat(ComparisonCharts.inLegendOrder(List.of("0", "2000", "100", "500"))).containsExactly("0", "100", "500", "2000");
+        assertThat(ComparisonCharts.inLegendOrder(List.of("0.5", "10", "2"))).containsExactly("0.5", "2", "10");
+        assertThat(ComparisonCharts.inLegendOrder(List.of("EXCLUSIVE", "AUTOCOMMIT", "IMMEDIATE")))
+                .containsExactly("EXCLUSIVE", "AUTOCOMMIT", "IMMEDIATE");
+    }
+
     /** A bar's 95 % interval is a whisker over the bar's centre, from its low to its high end; one fork has no interval, so no whisker. */
     @Test
     void barsCarryTheirIntervalAsAWhisker() throws IOException {
