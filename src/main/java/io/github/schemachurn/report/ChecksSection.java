@@ -91,10 +91,13 @@ final class ChecksSection {
     /**
      * The suite's own cost on the hot path: the ceiling study's read through the churn benchmarks'
      * reader session (reader strategy, retrier, counting) over the same read in plain JDBC, per
-     * round, so both met the same minutes of the machine. Empty without both in two or more rounds.
+     * round, so both met the same minutes of the machine, and read against the run's noise floor:
+     * the layer costs nanoseconds on a read of microseconds, far less than one round's noise, so a
+     * ratio inside the floor says nothing of the cost. Empty without both in two or more rounds.
      */
     static Optional<String> harnessCost(Run run) {
         List<String> parts = new ArrayList<>();
+        List<Double> all = new ArrayList<>();
         Map<String, Result> bare = new TreeMap<>();
         Map<String, Result> layered = new TreeMap<>();
         for (Result c : run.configs) {
@@ -114,6 +117,7 @@ final class ChecksSection {
             List<Double> logRatios = bareRounds.keySet().stream().filter(layeredRounds::containsKey)
                     .map(r -> Stats.logRatio(layeredRounds.get(r), bareRounds.get(r))).toList();
             if (logRatios.size() >= 2) {
+                all.addAll(logRatios);
                 parts.add(journal + " " + Fmt.forks(logRatios.stream().map(Math::exp).toList())
                         + " (geometric mean " + Fmt.num(Math.exp(Stats.mean(logRatios))) + ")");
             }
@@ -121,7 +125,18 @@ final class ChecksSection {
         return parts.isEmpty() ? Optional.empty() : Optional.of("The harness's own cost: reads per second through the churn "
                 + "benchmarks' reader session (reader strategy, retrier, counting) over the same cached point query in plain "
                 + "JDBC (CeilingBenchmark " + Run.LAYERED_CACHED_METHOD + " / " + Run.BARE_CACHED_METHOD + ", per round): "
-                + String.join("; ", parts) + ". 1 is free; the cost is per operation, so the fastest reads here carry it in full and slower operations less.");
+                + String.join("; ", parts) + ". 1 is free; the cost is per operation, so the fastest reads here carry it in full and slower operations less."
+                + againstNoise(all, run.noise()) + " What the layer itself adds to a read, in nanoseconds with SQLite taken out, is HarnessCostBenchmark's"
+                + " question; results/overhead.sh measures it beside this ratio and an A/A control.");
+    }
+
+    /** How many per-round ratios lie beyond the run's noise floor, if it has one. */
+    private static String againstNoise(List<Double> logRatios, NoiseFloor noise) {
+        if (!noise.available()) {
+            return "";
+        }
+        long beyond = logRatios.stream().filter(r -> Math.abs(r) > noise.log()).count();
+        return " Rounds whose ratio lies beyond the run's noise floor, " + noise.text() + ": " + beyond + " of " + logRatios.size() + ".";
     }
 
     /** "smallest to largest" of non-empty values. */

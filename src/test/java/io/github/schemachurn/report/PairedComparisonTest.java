@@ -158,7 +158,23 @@ class PairedComparisonTest {
                 .forEach(n -> all.add(n.put("benchmark", JmhJson.SUITE_PACKAGE + "CeilingBenchmark." + Run.BARE_CACHED_METHOD)));
 
         assertThat(ChecksSection.harnessCost(run(all))).hasValueSatisfying(text -> assertThat(text)
-                .contains("WAL 0.980 / 0.980 / 0.980 / 0.980 / 0.980 (geometric mean 0.980)"));
+                .contains("WAL 0.980 / 0.980 / 0.980 / 0.980 / 0.980 (geometric mean 0.980)")
+                .contains("HarnessCostBenchmark").doesNotContain("noise floor"));
         assertThat(ChecksSection.harnessCost(run(all.subList(0, 5)))).isEmpty();
+    }
+
+    /** A 2 % cost is far inside a round's noise: the check says how many rounds lie beyond the run's A/A floor. */
+    @Test
+    void theHarnessCostIsReadAgainstTheRunsNoiseFloor() {
+        List<ObjectNode> all = new ArrayList<>();
+        rounds("ceiling", false, params("journal", "WAL"), 98_000, scaled(DRIFT, 1, 1, 1, 1, 0.5))
+                .forEach(n -> all.add(n.put("benchmark", JmhJson.SUITE_PACKAGE + "CeilingBenchmark." + Run.LAYERED_CACHED_METHOD)));
+        rounds("ceiling", false, params("journal", "WAL"), 100_000, DRIFT)
+                .forEach(n -> all.add(n.put("benchmark", JmhJson.SUITE_PACKAGE + "CeilingBenchmark." + Run.BARE_CACHED_METHOD)));
+        rounds("ceiling", true, params("journal", "WAL"), 100_000, scaled(DRIFT, 1.1, 0.9, 1.1, 0.9, 1.1))
+                .forEach(n -> all.add(n.put("benchmark", JmhJson.SUITE_PACKAGE + "CeilingBenchmark." + Run.BARE_CACHED_METHOD)));
+
+        assertThat(ChecksSection.harnessCost(run(all))).hasValueSatisfying(text -> assertThat(text)
+                .contains("beyond the run's noise floor, +31.91 % (5 A/A rounds in 1 controls): 1 of 5."));
     }
 }
