@@ -24,14 +24,18 @@ python3 - "$out" "$rounds" <<'PY'
 import json, math, statistics, sys
 out, rounds = sys.argv[1], int(sys.argv[2])
 score = lambda i, run: json.load(open(f"{out}/{i}-{run}.json"))[0]["primaryMetric"]["score"]
-t975 = {2: 12.71, 3: 4.30, 4: 3.18, 5: 2.78, 6: 2.57, 7: 2.45, 8: 2.36, 9: 2.31, 10: 2.26, 12: 2.20, 16: 2.13, 20: 2.09}
+# Student's t, two-sided 95 %, by degrees of freedom (rounds - 1); 2.0 beyond 30.
+T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+        2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
 def ratio_line(name, ratios):
     logs = [math.log(r) for r in ratios]
     mean = statistics.mean(logs)
-    half = t975.get(len(logs), 2.0) * statistics.stdev(logs) / math.sqrt(len(logs)) if len(logs) > 1 else float("nan")
+    interval = "one round: no interval"
+    if len(logs) > 1:
+        half = (T975[len(logs) - 2] if len(logs) <= 31 else 2.0) * statistics.stdev(logs) / math.sqrt(len(logs))
+        interval = f"95 % interval {math.exp(mean - half):.3f} to {math.exp(mean + half):.3f}"
     return (f"{name}: median {statistics.median(ratios):.3f}, geometric mean {math.exp(mean):.3f} "
-            f"(95 % interval {math.exp(mean - half):.3f} to {math.exp(mean + half):.3f}), "
-            f"min {min(ratios):.3f}, max {max(ratios):.3f}")
+            f"({interval}), min {min(ratios):.3f}, max {max(ratios):.3f}")
 layered, aa, added, bare_ns = [], [], [], []
 for i in range(1, rounds + 1):
     ceiling = {run: score(i, f"CeilingBenchmark.{run}") for run in ("layeredCached", "bareCached:a", "bareCached:b")}
