@@ -2,7 +2,6 @@ package io.github.schemachurn.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
-import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.Control;
 
 /**
@@ -38,8 +37,8 @@ public class ChurnBenchmark {
     @Benchmark
     @Group("churn")
     @GroupThreads(1)
-    public boolean reader(ReaderThread thread, OpCounters counters, Control control, Blackhole blackhole) {
-        return thread.session.read(counters.during(control), blackhole::consume);
+    public boolean reader(ReaderThread thread, OpCounters counters, Control control) {
+        return thread.session.read(counters.during(control));
     }
 
     @Benchmark

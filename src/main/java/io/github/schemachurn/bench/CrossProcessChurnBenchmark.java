@@ -7,7 +7,6 @@ import io.github.schemachurn.workload.Workload;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
-import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.Control;
 import org.openjdk.jmh.infra.ThreadParams;
 
@@ -55,11 +54,11 @@ public class CrossProcessChurnBenchmark {
     @Group("site")
     @GroupThreads(1)
     public boolean reader(Reader reader, PlacedChurn site, OpCounters counters, DdlCounters churnerCounters,
-            CrashCounters crashes, Control control, ThreadParams thread, Blackhole blackhole) {
+            CrashCounters crashes, Control control, ThreadParams thread) {
         if (thread.getSubgroupThreadIndex() == 0) {
             // The churner's CPU time and latency are not measured across processes (nor for its thread placement).
             churnerCounters.carry(control, site::churnTotals, () -> 0L, Latency::new);
         }
-        return reader.session.read(counters.during(control), blackhole::consume);
+        return reader.session.read(counters.during(control));
     }
 }

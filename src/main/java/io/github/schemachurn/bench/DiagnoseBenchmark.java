@@ -9,7 +9,6 @@ import io.github.schemachurn.workload.ReaderSession;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
-import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.Control;
 import org.openjdk.jmh.infra.IterationParams;
 
@@ -100,12 +99,12 @@ public class DiagnoseBenchmark {
     @Group("migration")
     @GroupThreads(1)
     public boolean reader(QueryReader thread, Migration migration, OpCounters counters, DdlCounters migrationCounters,
-            StallCounters stalls, Control control, Blackhole blackhole) {
+            StallCounters stalls, Control control) {
         migrationCounters.carry(control, migration.copy.loop()::totals, migration.copy.loop()::cpuNanos,
                 migration.copy.loop()::takeLatency);
         Tally tally = counters.during(control);
         long start = System.nanoTime();
-        boolean ok = thread.session.read(tally, blackhole::consume);
+        boolean ok = thread.session.read(tally);
         if (tally != Tally.NONE) {
             stalls.read(start, ok, migration.copy.migrator());
         }

@@ -11,7 +11,6 @@ import io.github.schemachurn.workload.ReaderSession;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
-import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.Control;
 
 /**
@@ -69,10 +68,9 @@ public class LegacyPrepareBenchmark {
     @Benchmark
     @Group("legacy")
     @GroupThreads(1)
-    public boolean reader(LegacyReader thread, OpCounters counters, RepreparesCounter reprepares, Control control,
-            Blackhole blackhole) {
+    public boolean reader(LegacyReader thread, OpCounters counters, RepreparesCounter reprepares, Control control) {
         Tally tally = counters.during(control);
-        boolean ok = thread.session.read(tally, blackhole::consume);
+        boolean ok = thread.session.read(tally);
         long seen = thread.reader.takeReprepares();
         if (tally != Tally.NONE) {
             reprepares.opReprepares += seen;

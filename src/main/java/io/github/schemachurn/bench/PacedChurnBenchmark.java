@@ -2,7 +2,6 @@ package io.github.schemachurn.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
-import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.Control;
 
 /**
@@ -32,8 +31,8 @@ public class PacedChurnBenchmark {
     @Group("paced")
     @GroupThreads(1)
     public boolean reader(ReaderThread thread, PacedChurner churner, OpCounters counters, DdlCounters churnerCounters,
-            Control control, Blackhole blackhole) {
+            Control control) {
         churnerCounters.carry(control, churner.loop::totals, churner.loop::cpuNanos, churner.loop::takeLatency);
-        return thread.session.read(counters.during(control), blackhole::consume);
+        return thread.session.read(counters.during(control));
     }
 }

@@ -82,10 +82,11 @@ final class CachedReader implements Reader {
     }
 
     private String query(int id) throws SQLException {
+        return checkColumns ? columnCheckedQuery(id) : CachedStatement.query(statement.get(), binder, id);
+    }
+
+    private String columnCheckedQuery(int id) throws SQLException {
         PreparedStatement reused = statement.get();
-        if (!checkColumns) {
-            return CachedStatement.query(reused, binder, id);
-        }
         binder.bind(reused, id);
         List<String> returned;
         String value;

@@ -50,7 +50,7 @@ class MigratedCopyTest {
                 ReaderSession reader = copy.reader(ReaderStrategy.CACHED);
                 long end = System.nanoTime() + 150_000_000;
                 while (System.nanoTime() < end) {
-                    reader.read(counts, value -> {});
+                    reader.read(counts);
                 }
                 copy.endIteration();
                 assertThat(copy.loop().totals().ok()).as("migration steps acknowledged").isPositive();
@@ -71,7 +71,7 @@ class MigratedCopyTest {
                 Counts counts = new Counts();
                 long end = System.nanoTime() + 150_000_000;
                 while (System.nanoTime() < end) {
-                    reader.read(counts, value -> {});
+                    reader.read(counts);
                 }
                 copy.endIteration();
                 assertThat(copy.loop().totals().attempts()).as("applied once").isEqualTo(1);
