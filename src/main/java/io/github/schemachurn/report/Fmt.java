@@ -73,8 +73,16 @@ public final class Fmt {
         return signedPct(100 * (to - from) / from);
     }
 
-    /** A signed percentage, e.g. "+12 %" or "-3.4 %" (whole from 10 % on). */
+    /**
+     * A signed percentage, e.g. "+12 %" or "-3.4 %" (whole from 10 % on); from +1,000 % on a factor,
+     * "×12.3", and beyond a thousandfold "> ×1,000": there the slower side ran near zero operations
+     * in some round, and the digits would say nothing but how near.
+     */
     static String signedPct(double percent) {
+        if (percent >= 1000) {
+            double factor = 1 + percent / 100;
+            return factor > 1000 ? "> ×1,000" : "×" + num(factor);
+        }
         return Math.abs(percent) >= 10 ? String.format(Locale.ROOT, "%+.0f %%", percent) : String.format(Locale.ROOT, "%+.1f %%", percent);
     }
 }
