@@ -75,7 +75,8 @@ public class CeilingBenchmark {
 
         private ReaderSession session(ReaderStrategy strategy) {
             // Neither strategy takes the application lock; RetryPolicy.NONE, as the fixture's readers here.
-            return new ReaderSession(connection, strategy.open(connection, Workload.POINT_QUERY, new ReentrantReadWriteLock()),
+            // The connection is this state's: a session closes only its reader's statements.
+            return new ReaderSession(() -> {}, strategy.open(connection, Workload.POINT_QUERY, new ReentrantReadWriteLock()),
                     RetryPolicy.NONE.create(), rows);
         }
 
