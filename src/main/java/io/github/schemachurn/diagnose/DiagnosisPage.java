@@ -1,7 +1,6 @@
 package io.github.schemachurn.diagnose;
 
 import io.github.schemachurn.report.AnswerSection;
-import io.github.schemachurn.report.Charts;
 import io.github.schemachurn.report.Estimate;
 import io.github.schemachurn.report.Fmt;
 import io.github.schemachurn.report.JmhJson;
@@ -9,7 +8,8 @@ import io.github.schemachurn.report.Md;
 import io.github.schemachurn.report.Result;
 import io.github.schemachurn.report.Role;
 import io.github.schemachurn.report.Run;
-import io.github.schemachurn.report.ThresholdSection;
+import io.github.schemachurn.report.Threshold;
+import io.github.schemachurn.report.chart.SharesChart;
 import io.github.schemachurn.sqlite.ErrorClass;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class DiagnosisPage {
         Run run = new Run(configs, Optional.empty(), "");
         List<Result> migration = configs.stream().filter(c -> c.benchmarkClass().equals(BENCHMARK)).toList();
         Optional<Estimate> stale = median(results, "stalePrepare");
-        Optional<Double> threshold = stale.map(e -> ThresholdSection.boundary(e.value()));
+        Optional<Double> threshold = stale.map(e -> Threshold.boundary(e.value()));
         String query = "`" + Preflight.abbreviate(input.diagnosis().query()) + "`";
 
         List<String> summary = new ArrayList<>();
@@ -256,6 +256,6 @@ final class DiagnosisPage {
                 }
             }
         }
-        return Charts.shares("Reads during your migration, by outcome", "journal, migration steps/s, reader", categories, shares);
+        return SharesChart.png("Reads during your migration, by outcome", "journal, migration steps/s, reader", categories, shares);
     }
 }

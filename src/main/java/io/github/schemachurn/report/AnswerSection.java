@@ -132,10 +132,10 @@ public final class AnswerSection {
         }
         decide(table, run, Run.PREPARE, regime, "your driver's prepare call (PHP's PDO before 7.2 used the legacy one)").ifPresent(rows::add);
         if (!realistic) {
-            ThresholdSection.cost(run.configs).ifPresent(cost -> rows.add(new Row("fast churn on a large schema",
+            Threshold.cost(run.configs).ifPresent(cost -> rows.add(new Row("fast churn on a large schema",
                     "DDL faster than one re-prepare", "keep DDL commits below 1 / re-prepare cost",
                     "a stale re-prepare costs " + Fmt.num(cost.slope()) + " µs per extra table: at 1,000 tables that is "
-                            + Fmt.num(ThresholdSection.boundary(cost, 1000)) + " DDL/s (see the threshold model)",
+                            + Fmt.num(Threshold.boundary(cost, 1000)) + " DDL/s (see the threshold model)",
                     "keep DDL commits below 1 / re-prepare cost", "", 0)));
         }
         for (String param : List.of(Run.READER, Run.RETRY)) {

@@ -1,5 +1,6 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.report.chart.Figure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class Run {
     private final String chartLinkPrefix;
     final Map<String, byte[]> charts = new LinkedHashMap<>();
     /** The comparison charts' layouts by file name, for the rendering check. */
-    final Map<String, Charts.Figure> figures = new LinkedHashMap<>();
+    final Map<String, Figure> figures = new LinkedHashMap<>();
 
     public Run(List<Result> configs, Optional<Environment> environment, String chartLinkPrefix) {
         this(configs, List.of(), environment, chartLinkPrefix);

@@ -128,7 +128,7 @@ final class RunComparison {
     static Map<String, Optional<KeyFigure>> keyFigures(Run run) {
         Map<String, Optional<KeyFigure>> figures = new LinkedHashMap<>();
         figures.put("stale re-prepare cost per 1,000 extra tables, in fresh prepares",
-                ThresholdSection.model(run.configs).map(m -> new KeyFigure(1000 * m.slopeInFreshPrepares(),
+                Threshold.model(run.configs).map(m -> new KeyFigure(1000 * m.slopeInFreshPrepares(),
                         m.forks().stream().map(f -> 1000 * f.ratio()).filter(v -> !Double.isNaN(v)).toList())));
         figures.put("snapshot-lease reader, ok/s at the largest schema", atLargestSchema(run, "SNAPSHOT_LEASE", Comparison.Option::rate));
         figures.put("cached reader, failed share at the largest schema", atLargestSchema(run, "CACHED", Comparison.Option::failed));

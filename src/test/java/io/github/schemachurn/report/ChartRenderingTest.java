@@ -5,6 +5,9 @@ import static io.github.schemachurn.report.Fixtures.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.schemachurn.report.chart.Figure;
+import io.github.schemachurn.report.chart.GroupedBars;
+import io.github.schemachurn.report.chart.Style;
 import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
 import java.awt.Color;
@@ -79,8 +82,8 @@ class ChartRenderingTest {
     @Test
     void barsCarryTheirIntervalAsAWhisker() throws IOException {
         Estimate spread = Estimate.of(List.of(80.0, 100.0, 120.0), true);
-        Charts.Figure with = Charts.grouped(oneBar("V2 against nothing", spread));
-        Charts.Figure without = Charts.grouped(oneBar("V2 against nothing", Estimate.of(List.of(100.0), true)));
+        Figure with = oneBar("V2 against nothing", spread).draw();
+        Figure without = oneBar("V2 against nothing", Estimate.of(List.of(100.0), true)).draw();
         BufferedImage a = ImageIO.read(new ByteArrayInputStream(with.png()));
         BufferedImage b = ImageIO.read(new ByteArrayInputStream(without.png()));
         Rectangle plot = with.plots().get(0);
@@ -105,15 +108,15 @@ class ChartRenderingTest {
     @Test
     void aLongTitleIsWrappedAboveThePanels() {
         Estimate rate = Estimate.of(List.of(100.0), true);
-        Charts.Figure short_ = Charts.grouped(oneBar("short", rate));
-        Charts.Figure long_ = Charts.grouped(oneBar("your driver's prepare call (PHP's PDO before 7.2 used the legacy one) ".repeat(4), rate));
+        Figure short_ = oneBar("short", rate).draw();
+        Figure long_ = oneBar("your driver's prepare call (PHP's PDO before 7.2 used the legacy one) ".repeat(4), rate).draw();
         assertThat(long_.width()).isEqualTo(short_.width());
         assertThat(long_.plots().get(0).y - short_.plots().get(0).y).as("three more title lines push the panels down").isGreaterThanOrEqualTo(3 * 14);
     }
 
-    private static Charts.Grouped oneBar(String title, Estimate rate) {
-        return new Charts.Grouped(title, List.of("V2"), List.of(Charts.color(0)), List.of(List.of("WAL")), List.of("A note."),
-                List.of(List.of(rate)), List.of(List.of(Estimate.share(List.of(new long[] {0, 1000})))));
+    private static GroupedBars oneBar(String title, Estimate rate) {
+        return new GroupedBars(title, List.of("V2"), List.of(Style.optionColor(0)), List.of(List.of("WAL")), List.of("A note."),
+                List.of(List.of(ComparisonCharts.bar(rate))), List.of(List.of(ComparisonCharts.bar(Estimate.share(List.of(new long[] {0, 1000}))))));
     }
 
     /** WAL and DELETE, three DDL strategies: latency grows with the strategy's lock, DELETE's reads fail after waiting. */
@@ -163,12 +166,12 @@ class ChartRenderingTest {
         }
     }
 
-    private static void check(String name, Charts.Figure figure, BufferedImage image) {
+    private static void check(String name, Figure figure, BufferedImage image) {
         Rectangle bounds = new Rectangle(0, 0, figure.width(), figure.height());
         assertThat(image.getWidth()).isEqualTo(figure.width());
         boolean tiles = name.endsWith("-latency.png");
         for (Rectangle plot : figure.plots()) {
-            assertThat(plot.height).as(name + ": plot height").isGreaterThanOrEqualTo(Charts.MIN_PLOT_HEIGHT);
+            assertThat(plot.height).as(name + ": plot height").isGreaterThanOrEqualTo(Figure.MIN_PLOT_HEIGHT);
             assertThat(plot.width).as(name + ": plot width per condition").isGreaterThanOrEqualTo(tiles ? 150 : 60 * figure.slots().size());
             assertThat(bounds.contains(plot)).as(name + ": plot inside the image").isTrue();
         }
