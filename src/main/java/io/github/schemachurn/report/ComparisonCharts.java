@@ -5,6 +5,7 @@ import io.github.schemachurn.report.chart.Figure;
 import io.github.schemachurn.report.chart.GroupedBars;
 import io.github.schemachurn.report.chart.LatencyPercentiles;
 import io.github.schemachurn.report.chart.Style;
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -162,8 +163,9 @@ final class ComparisonCharts {
     }
 
     /** The latency counters drawn, by suffix: successful operations' p50 to p99.9, failed ones' p50 and p99. */
-    static final List<String> OK_PERCENTILES = List.of("OkP50Micros", "OkP90Micros", "OkP99Micros", "OkP999Micros");
-    static final List<String> FAIL_PERCENTILES = List.of("FailP50Micros", "FailP99Micros");
+    static final List<String> OK_PERCENTILES = List.of(CounterNames.OK_P50_MICROS, CounterNames.OK_P90_MICROS,
+            CounterNames.OK_P99_MICROS, CounterNames.OK_P999_MICROS);
+    static final List<String> FAIL_PERCENTILES = List.of(CounterNames.FAIL_P50_MICROS, CounterNames.FAIL_P99_MICROS);
 
     /** The percentile plots of a page, for the options and conditions its bars show. */
     private static LatencyPercentiles percentiles(String title, GroupedBars bars, List<Condition> page) {
@@ -174,42 +176,21 @@ final class ComparisonCharts {
             failed.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : latencies(c, FAIL_PERCENTILES)).toList());
         }
         List<String> notes = List.of("Per condition, the operation's latency in µs: each iteration's percentile (the mean over the "
-                + "role's threads), the median over a fork's iterations, the mean over forks; one log axis for every plot. "
+                + "role's threads), the median over a fork's iterations, the median over forks; one log axis for every plot. "
                 + "Successful operations as a line; failed ones apart, as crosses at their p50 and p99.",
                 bars.notes().stream().filter(n -> n.startsWith("Every condition")).findFirst().orElse(""));
         return new LatencyPercentiles(title, bars.options(), bars.colors(), bars.labels(), notes, ok, failed);
     }
 
     /** The given latency counters of a configuration's operation, null when none was recorded. */
-    private static double[] latencies(Result c, List<String> suffixes) {
+    static double[] latencies(Result c, List<String> suffixes) {
         double[] values = suffixes.stream().mapToDouble(s -> latency(c, s)).toArray();
         return java.util.Arrays.stream(values).anyMatch(v -> v > 0) ? values : null;
     }
 
-    /** A latency counter of the operation in µs: per iteration over its threads, median over a fork's iterations, mean over forks; NaN when not recorded. */
-    private static double latency(Result c, String suffix) {
-        List<List<Double>> values = c.counters().get(io.github.schemachurn.sqlite.CounterNames.OPERATION + suffix);
-        List<List<Double>> threads = c.counters().get(io.github.schemachurn.sqlite.CounterNames.OPERATION
-                + io.github.schemachurn.sqlite.CounterNames.THREADS);
-        if (values == null || threads == null) {
-            return Double.NaN;
-        }
-        List<Double> perFork = new ArrayList<>();
-        for (int f = 0; f < values.size(); f++) {
-            List<Double> perIteration = new ArrayList<>();
-            for (int i = 0; i < values.get(f).size(); i++) {
-                double t = threads.get(f).get(i);
-                if (t > 0 && values.get(f).get(i) > 0) {
-                    perIteration.add(values.get(f).get(i) / t);
-                }
-            }
-            perIteration.sort(null);
-            if (!perIteration.isEmpty()) {
-                int m = perIteration.size();
-                perFork.add(m % 2 == 1 ? perIteration.get(m / 2) : (perIteration.get(m / 2 - 1) + perIteration.get(m / 2)) / 2);
-            }
-        }
-        return Stats.mean(perFork);
+    /** A latency counter of the operation in µs, as the tables give it ({@link Role#latency}); NaN when not recorded. */
+    static double latency(Result c, String suffix) {
+        return c.op().flatMap(role -> role.latency(suffix)).orElse(Double.NaN);
     }
 
     /** Conditions ordered by benchmark, then by their params, the param with fewest values first, numbers as numbers. */

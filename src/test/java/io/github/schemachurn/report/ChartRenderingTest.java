@@ -69,6 +69,32 @@ class ChartRenderingTest {
         assertThat(run.charts.keySet()).contains("answer-stress-wal-how-to-wrap-ddl-1-latency.png", "ChurnBenchmark-ddl-1-latency.png");
     }
 
+    /** The percentile plots show the latency the tables give: per fork the median over iterations, then the median over forks, not their mean. */
+    @Test
+    void chartLatencyIsTheTablesLatency() {
+        double[] forkP50 = {10, 12, 100};
+        Fixtures.Bench bench = new Fixtures.Bench("ChurnBenchmark", "churn", forkP50.length, params("journal", "WAL"))
+                .role(CounterNames.OPERATION, "reader", 2000, ErrorClass.BUSY, 0.1)
+                .counter(CounterNames.OPERATION + CounterNames.THREADS, (f, i) -> 2.0);
+        for (int p = 0; p < ComparisonCharts.OK_PERCENTILES.size(); p++) {
+            double factor = Math.pow(3, p);
+            bench.counter(CounterNames.OPERATION + ComparisonCharts.OK_PERCENTILES.get(p), (f, i) -> 2 * factor * forkP50[f] + i);
+        }
+        bench.counter(CounterNames.OPERATION + ComparisonCharts.FAIL_PERCENTILES.get(0), (f, i) -> 2 * 50 * forkP50[f]);
+        bench.counter(CounterNames.OPERATION + ComparisonCharts.FAIL_PERCENTILES.get(1), (f, i) -> 2 * 80 * forkP50[f]);
+        Result config = Fixtures.configs(List.of(bench.node), dir).get(0);
+        Role op = config.op().orElseThrow();
+        double[] ok = ComparisonCharts.latencies(config, ComparisonCharts.OK_PERCENTILES);
+        double[] failed = ComparisonCharts.latencies(config, ComparisonCharts.FAIL_PERCENTILES);
+        for (int p = 0; p < ok.length; p++) {
+            assertThat(ok[p]).as(ComparisonCharts.OK_PERCENTILES.get(p)).isEqualTo(op.latency(ComparisonCharts.OK_PERCENTILES.get(p)).orElseThrow());
+        }
+        for (int p = 0; p < failed.length; p++) {
+            assertThat(failed[p]).as(ComparisonCharts.FAIL_PERCENTILES.get(p)).isEqualTo(op.latency(ComparisonCharts.FAIL_PERCENTILES.get(p)).orElseThrow());
+        }
+        assertThat(ok[0]).as("the middle fork's p50, not the forks' mean").isEqualTo(12 + (Fixtures.ITERATIONS - 1) / 2.0 / 2);
+    }
+
     /** A legend of numbers counts up whatever order the run measured them in; names keep the run's order. */
     @Test
     void numericOptionsAreListedInNumericOrder() {
