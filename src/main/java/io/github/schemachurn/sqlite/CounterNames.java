@@ -58,6 +58,19 @@ public final class CounterNames {
      */
     public static final String LOCK_WAIT_MICROS = "LockWaitMicros";
 
+    /*
+     * The write-ahead log of a WAL database in the measured window (io.github.schemachurn.workload.WalWindow
+     * defines them): one thread of the group carries them, the others report 0, so JMH's sum is the
+     * window's figure. WAL_SAMPLES is 0 when the database is not in WAL mode: read the other two only
+     * where it is above 0.
+     */
+    /** Most bytes the -wal file held in the window (exact when the file grew in it, sampled otherwise). */
+    public static final String WAL_PEAK_BYTES = "walPeakBytes";
+    /** Commits that appended to a WAL already at its autocheckpoint size: each follows a checkpoint that could not complete. */
+    public static final String WAL_INCOMPLETE_CHECKPOINTS = "walIncompleteCheckpoints";
+    /** Samples of the wal-index taken in the window; 0: not a WAL database. */
+    public static final String WAL_SAMPLES = "walSamples";
+
     private CounterNames() {}
 
     public static String failure(String prefix, ErrorClass error) {
