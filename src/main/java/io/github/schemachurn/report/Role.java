@@ -136,7 +136,16 @@ public record Role(String prefix, List<List<Iteration>> forks) {
 
     /** Per fork, the failed share of attempts as an empirical logit ({@link Stats#empiricalLogit}). */
     public List<Double> failedLogits() {
-        return forkCounts(i -> i.attempts() - i.ok()).stream().map(c -> Stats.empiricalLogit(c[0], c[1])).toList();
+        return logits(i -> i.attempts() - i.ok());
+    }
+
+    /** Per fork, the share of attempts that ended in this class as an empirical logit. */
+    List<Double> failedLogits(ErrorClass error) {
+        return logits(i -> i.failures().get(error));
+    }
+
+    private List<Double> logits(ToDoubleFunction<Iteration> what) {
+        return forkCounts(what).stream().map(c -> Stats.empiricalLogit(c[0], c[1])).toList();
     }
 
     private Estimate shareOf(ToDoubleFunction<Iteration> what) {
