@@ -42,7 +42,6 @@ public final class DecisionRule {
         return count > MAJORITY * of;
     }
 
-
     /**
      * One answer row. {@code choice} is the decision alone, what a second run must reproduce: the
      * recommended option ({@code journal=WAL}), or empty when no option is recommended (no
