@@ -1,6 +1,6 @@
 package io.github.schemachurn.diagnose;
 
-import io.github.schemachurn.report.AnswerSection;
+import io.github.schemachurn.report.DecisionRule;
 import io.github.schemachurn.report.Estimate;
 import io.github.schemachurn.report.Fmt;
 import io.github.schemachurn.report.JmhJson;
@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 /**
  * The answer for the user's database, {@code DIR/diagnosis.md}, from the diagnosis's JMH results,
  * read, pooled and judged by the report's own code: the same decision table and statistical rules
- * as benchmarks.md ({@link AnswerSection#decide}), in the user's terms, with the outcome chart.
+ * as benchmarks.md ({@link DecisionRule}), in the user's terms, with the outcome chart.
  */
 final class DiagnosisPage {
     static final String CHART = "outcomes.png";
@@ -60,13 +60,11 @@ final class DiagnosisPage {
         md.para("Reproduce: `" + command + "`");
         md.section("Answer", s -> {
             Md.Table table = new Md.Table("if your workload is", "do", "because");
-            for (AnswerSection.Row row : rows(run, plan)) {
+            for (DecisionRule.Row row : rows(run, plan)) {
                 table = table.with(row.workload(), row.advice(), row.because());
             }
             if (!table.rows().isEmpty()) {
-                s.para("Each row pools every comparison of one choice with all else equal, judged as in benchmarks.md: a winner "
-                        + "has significantly more successful reads per second than every other option (Welch's t-test on per-fork "
-                        + "rates, p < 0.05), agreeing forks, and does not fail significantly more often. ± is a 95 % interval.");
+                s.para(DecisionRule.text(run) + " " + DecisionRule.poolingText());
                 s.table(table);
             }
             s.bullets(summary);
@@ -124,14 +122,14 @@ final class DiagnosisPage {
             "stalePrepare", "the same after a schema change: what a reader preparing per call pays per change",
             "staleCached", "a cached statement executed after a schema change (sqlite3_step re-prepares it)");
 
-    private static List<AnswerSection.Row> rows(Run run, Plan plan) {
-        List<AnswerSection.Row> rows = new ArrayList<>();
+    private static List<DecisionRule.Row> rows(Run run, Plan plan) {
+        List<DecisionRule.Row> rows = new ArrayList<>();
         for (var journal : plan.journals()) {
             Predicate<Result> in = c -> journal.name().equals(c.param("journal")) && c.benchmarkClass().equals(BENCHMARK);
-            AnswerSection.decide(run, "reader", in, journal + ": how to run your query during the migration").ifPresent(rows::add);
+            DecisionRule.decide(run, "reader", in, journal + ": how to run your query during the migration").ifPresent(rows::add);
         }
         if (plan.journals().size() > 1) {
-            AnswerSection.decide(run, "journal", c -> c.benchmarkClass().equals(BENCHMARK),
+            DecisionRule.decide(run, "journal", c -> c.benchmarkClass().equals(BENCHMARK),
                     "which journal mode during the migration").ifPresent(rows::add);
         }
         return rows;

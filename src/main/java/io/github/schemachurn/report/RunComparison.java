@@ -42,7 +42,7 @@ final class RunComparison {
      * it recommends, or none; its wording (the example, "the only option under which most operations
      * succeed") may differ without the advice changing. An "avoid" note is counted apart.
      */
-    record Verdict(String workload, AnswerSection.Row base, AnswerSection.Row results) {
+    record Verdict(String workload, DecisionRule.Row base, DecisionRule.Row results) {
         boolean inBoth() {
             return base != null && results != null;
         }
@@ -70,19 +70,19 @@ final class RunComparison {
             return base.advice().equals(results.advice()) ? "no" : "no (wording)";
         }
 
-        static String decision(AnswerSection.Row row) {
+        static String decision(DecisionRule.Row row) {
             return row.choice().isEmpty() ? "no recommendation" : row.choice();
         }
 
-        private static String avoidNote(AnswerSection.Row row) {
+        private static String avoidNote(DecisionRule.Row row) {
             return row.avoided().isEmpty() ? "none" : "avoid " + row.avoided();
         }
     }
 
     static List<Verdict> verdicts(Run base, Run results) {
-        Map<String, AnswerSection.Row[]> rows = new LinkedHashMap<>();
-        AnswerSection.rows(base).forEach(r -> rows.computeIfAbsent(r.workload(), k -> new AnswerSection.Row[2])[0] = r);
-        AnswerSection.rows(results).forEach(r -> rows.computeIfAbsent(r.workload(), k -> new AnswerSection.Row[2])[1] = r);
+        Map<String, DecisionRule.Row[]> rows = new LinkedHashMap<>();
+        AnswerSection.rows(base).forEach(r -> rows.computeIfAbsent(r.workload(), k -> new DecisionRule.Row[2])[0] = r);
+        AnswerSection.rows(results).forEach(r -> rows.computeIfAbsent(r.workload(), k -> new DecisionRule.Row[2])[1] = r);
         List<Verdict> verdicts = new ArrayList<>();
         rows.forEach((workload, pair) -> verdicts.add(new Verdict(workload, pair[0], pair[1])));
         String seed = "the seed's claim (EXCLUSIVE fixes code 17), on its own ground";
@@ -90,8 +90,8 @@ final class RunComparison {
         return verdicts;
     }
 
-    private static AnswerSection.Row seedRow(String name, Run run) {
-        return SeedClaim.decision(run).map(d -> new AnswerSection.Row(name, "", d, "", d, "", 1)).orElse(null);
+    private static DecisionRule.Row seedRow(String name, Run run) {
+        return SeedClaim.decision(run).map(d -> new DecisionRule.Row(name, "", d, "", d, "", 1)).orElse(null);
     }
 
     /** "avoid notes changed: K of M": rows whose "avoid" option differs, of the rows both runs have. */
@@ -250,7 +250,7 @@ final class RunComparison {
     }
 
     /** How many comparisons a row pools ("model" for a row drawn from a fitted model, "–" where the run lacks the row). */
-    private static String comparisons(AnswerSection.Row row) {
+    private static String comparisons(DecisionRule.Row row) {
         return row == null ? "–" : row.comparisons() == 0 ? "model" : String.valueOf(row.comparisons());
     }
 
