@@ -1,6 +1,6 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.diagnose.MigratedCopy;
+import io.github.schemachurn.workload.diagnosis.MigratedCopy;
 import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.ReaderStrategy;

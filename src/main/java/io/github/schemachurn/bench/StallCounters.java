@@ -1,7 +1,7 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.diagnose.Migrator;
-import io.github.schemachurn.diagnose.Stalls;
+import io.github.schemachurn.workload.diagnosis.Migrator;
+import io.github.schemachurn.workload.diagnosis.Stalls;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;

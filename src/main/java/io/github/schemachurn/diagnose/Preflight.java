@@ -1,5 +1,7 @@
 package io.github.schemachurn.diagnose;
 
+import io.github.schemachurn.workload.diagnosis.Case;
+import io.github.schemachurn.workload.diagnosis.Schema;
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.JournalMode;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.github.schemachurn.diagnose;
 
+import io.github.schemachurn.workload.diagnosis.MigratedCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.schemachurn.sqlite.Counts;

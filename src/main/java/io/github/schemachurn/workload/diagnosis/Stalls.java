@@ -1,4 +1,4 @@
-package io.github.schemachurn.diagnose;
+package io.github.schemachurn.workload.diagnosis;
 
 /**
  * What one reader met in one measured window besides counts: the longest time without a successful

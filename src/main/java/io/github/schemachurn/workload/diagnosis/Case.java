@@ -1,4 +1,4 @@
-package io.github.schemachurn.diagnose;
+package io.github.schemachurn.workload.diagnosis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.schemachurn.sqlite.Binder;

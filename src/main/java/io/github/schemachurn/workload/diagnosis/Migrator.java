@@ -1,4 +1,4 @@
-package io.github.schemachurn.diagnose;
+package io.github.schemachurn.workload.diagnosis;
 
 import io.github.schemachurn.sqlite.DdlRunner;
 import io.github.schemachurn.sqlite.DdlStrategy;

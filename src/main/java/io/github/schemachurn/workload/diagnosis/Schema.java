@@ -1,4 +1,4 @@
-package io.github.schemachurn.diagnose;
+package io.github.schemachurn.workload.diagnosis;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,12 +14,12 @@ import java.util.TreeMap;
  * text (whitespace normalised: {@code ALTER TABLE} edits the stored text). Two snapshots are
  * compared to check that a rollback restores what its migration changed.
  */
-record Schema(SortedMap<String, String> objects) {
-    Schema {
+public record Schema(SortedMap<String, String> objects) {
+    public Schema {
         objects = new TreeMap<>(objects);
     }
 
-    static Schema of(Connection connection) throws SQLException {
+    public static Schema of(Connection connection) throws SQLException {
         SortedMap<String, String> objects = new TreeMap<>();
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT type, name, sql FROM sqlite_schema")) {
@@ -31,7 +31,7 @@ record Schema(SortedMap<String, String> objects) {
     }
 
     /** The first difference from {@code before} to this schema, in words; empty if they are the same. */
-    Optional<String> differenceFrom(Schema before) {
+    public Optional<String> differenceFrom(Schema before) {
         for (Map.Entry<String, String> object : before.objects.entrySet()) {
             String now = objects.get(object.getKey());
             if (now == null) {
