@@ -12,10 +12,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Writes a file whole or not at all: into a temporary file in the target's directory, then an
  * atomic rename over the target. A failure never leaves a half-written report over a good one.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {}
 
-    static void write(Path target, byte[] bytes) {
+    public static void write(Path target, byte[] bytes) {
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = null;
         try {

@@ -1,6 +1,6 @@
-package io.github.schemachurn.bench;
+package io.github.schemachurn.cli;
 
-import io.github.schemachurn.diagnose.Diagnose;
+import io.github.schemachurn.cli.diagnose.Diagnose;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

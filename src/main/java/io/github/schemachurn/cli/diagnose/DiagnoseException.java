@@ -1,4 +1,4 @@
-package io.github.schemachurn.diagnose;
+package io.github.schemachurn.cli.diagnose;
 
 /** Bad input to {@code diagnose}: its message is the one line the user sees. */
 public final class DiagnoseException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.github.schemachurn.diagnose;
+package io.github.schemachurn.cli.diagnose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.schemachurn.diagnose;
+package io.github.schemachurn.cli.diagnose;
 
 import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.ReaderStrategy;

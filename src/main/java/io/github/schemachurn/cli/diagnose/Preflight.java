@@ -1,4 +1,4 @@
-package io.github.schemachurn.diagnose;
+package io.github.schemachurn.cli.diagnose;
 
 import io.github.schemachurn.workload.diagnosis.Case;
 import io.github.schemachurn.workload.diagnosis.Schema;

@@ -1,4 +1,4 @@
-package io.github.schemachurn.diagnose;
+package io.github.schemachurn.cli.diagnose;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.schemachurn.diagnose;
+package io.github.schemachurn.cli.diagnose;
 
 import io.github.schemachurn.sqlite.PrivateDirectory;
 import java.io.PrintWriter;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import io.github.schemachurn.Cli;
+import io.github.schemachurn.cli.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package io.github.schemachurn.bench;
+package io.github.schemachurn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

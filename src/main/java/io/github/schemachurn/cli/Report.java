@@ -1,11 +1,16 @@
-package io.github.schemachurn.report;
+package io.github.schemachurn.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import io.github.schemachurn.Cli;
+import io.github.schemachurn.report.AtomicFiles;
+import io.github.schemachurn.report.Environment;
+import io.github.schemachurn.report.EnvironmentCapture;
+import io.github.schemachurn.report.ReportException;
+import io.github.schemachurn.report.ReportGenerator;
+import io.github.schemachurn.report.RunComparison;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +32,7 @@ public final class Report implements Callable<Integer> {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return Cli.run("report", new Report(), ReportException.class, args, out, err);
     }
 

@@ -1,4 +1,4 @@
-package io.github.schemachurn;
+package io.github.schemachurn.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;

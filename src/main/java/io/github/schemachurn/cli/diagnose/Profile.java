@@ -1,4 +1,4 @@
-package io.github.schemachurn.diagnose;
+package io.github.schemachurn.cli.diagnose;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
