@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * The report's command line: {@code generate} writes benchmarks.md, its tables file and charts from
  * JMH results files or directories, {@code capture-env} records the machine beside the results. Run from the benchmark
  * jar, whose own main class stays JMH's:
- * <pre>java -cp target/benchmarks.jar io.github.schemachurn.report.Report --help</pre>
+ * <pre>java -cp target/benchmarks.jar io.github.schemachurn.cli.Report --help</pre>
  */
 @Command(name = "report", mixinStandardHelpOptions = true, version = "schema-churn report 1",
         description = "Writes the published comparison report (benchmarks.md and charts) from JMH JSON results of this suite.",

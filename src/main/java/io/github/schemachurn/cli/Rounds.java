@@ -51,7 +51,7 @@ import picocli.CommandLine.Parameters;
  * configuration's forks back to back, so two options of a comparison would be measured minutes
  * apart and the machine's drift in between would count as their difference.
  *
- * <pre>java -cp target/benchmarks.jar io.github.schemachurn.bench.Rounds --rounds 5 --seed 42 --study ddl \
+ * <pre>java -cp target/benchmarks.jar io.github.schemachurn.cli.Rounds --rounds 5 --seed 42 --study ddl \
  *     --out results/ddl.json -- '\.ChurnBenchmark\.' -p journal=WAL</pre>
  *
  * Everything after {@code --} is JMH's command line, as for {@code java -jar benchmarks.jar}; a

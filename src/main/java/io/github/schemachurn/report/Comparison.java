@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * with no difference in rates, the option with significantly fewer failures wins. An option under which
  * most operations may fail ({@link Option#mostlySucceeds}) is not eligible while another option exists.
  *
- * <p>Options measured in the same rounds (bench/Rounds) are compared within rounds: per round the
+ * <p>Options measured in the same rounds (cli/Rounds) are compared within rounds: per round the
  * log ratio of their rates, then the paired test over rounds ({@link Stats#pairedP}), and the
  * ratio must also exceed the run's noise floor ({@link NoiseFloor}). Results without rounds fall
  * back to Welch's t-test on per-fork rates, with no floor, and say so.

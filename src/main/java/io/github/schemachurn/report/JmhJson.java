@@ -207,7 +207,7 @@ public final class JmhJson {
         }
     }
 
-    /** The round a fork ran in, as bench/Rounds adds it to JMH's result; absent in plain JMH results. */
+    /** The round a fork ran in, as cli/Rounds adds it to JMH's result; absent in plain JMH results. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record JmhRound(String study, Integer round, Integer slot, Boolean twin) {
         Result.Round toRound() {
