@@ -1,6 +1,8 @@
 package io.github.schemachurn.cli;
 
+import io.github.schemachurn.AtomicFiles;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
@@ -16,13 +18,14 @@ public final class Cli {
 
     /**
      * Runs {@code command} on {@code args}. {@code expected} is the command's own exception type,
-     * whose message is printed as it is; parameter errors exit with picocli's invalid-input code (2).
+     * whose message is printed as it is, as is a file that cannot be written ({@link AtomicFiles});
+     * parameter errors exit with picocli's invalid-input code (2).
      */
     public static int run(String name, Object command, Class<? extends Exception> expected, String[] args,
             PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(command).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            String what = expected.isInstance(e) ? "" : "unexpected " + e.getClass().getSimpleName() + ": ";
+            String what = expected.isInstance(e) || e instanceof UncheckedIOException ? "" : "unexpected " + e.getClass().getSimpleName() + ": ";
             cmd.getErr().println(name + ": " + what + oneLine(e.getMessage()));
             cmd.getErr().flush();
             return FAILURE;

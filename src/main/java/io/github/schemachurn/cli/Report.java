@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import io.github.schemachurn.report.AtomicFiles;
+import io.github.schemachurn.AtomicFiles;
 import io.github.schemachurn.report.Environment;
 import io.github.schemachurn.report.EnvironmentCapture;
 import io.github.schemachurn.report.ReportException;

@@ -1,5 +1,6 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

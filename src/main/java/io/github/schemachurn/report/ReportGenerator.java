@@ -1,5 +1,6 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
-package io.github.schemachurn.report;
+package io.github.schemachurn;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file whole or not at all: into a temporary file in the target's directory, then an
- * atomic rename over the target. A failure never leaves a half-written report over a good one.
+ * atomic rename over the target. A failure never leaves a half-written report, or results file,
+ * over a good one. Every failure is an {@link UncheckedIOException} whose message is one line
+ * naming the file; the command lines print it as it is.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -29,7 +32,7 @@ public final class AtomicFiles {
             Files.write(temporary, bytes);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new ReportException(target + ": cannot write it (" + reason(e) + ")");
+            throw new UncheckedIOException(target + ": cannot write it (" + reason(e) + ")", e);
         } finally {
             if (temporary != null) {
                 try {
@@ -41,7 +44,8 @@ public final class AtomicFiles {
         }
     }
 
-    static String reason(IOException e) {
+    /** Why an I/O operation failed, in one line: the file and the file system's reason. */
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied: " + ((FileSystemException) e).getFile();
         }
@@ -54,6 +58,6 @@ public final class AtomicFiles {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason() + ": " + f.getFile();
         }
-        return JmhJson.oneLine(e.getMessage());
+        return e.getMessage() == null ? "no detail" : e.getMessage().lines().findFirst().orElse("").trim();
     }
 }
