@@ -22,7 +22,7 @@ class RoundsTest {
 
     @Test
     void selectionsJoinedByAndMakeOneStudyWithoutDuplicates() {
-        List<Rounds.Configuration> all = Rounds.configurations(List.of(
+        List<Interleaved.Configuration> all = Rounds.configurations(List.of(
                 SEED, "-p", "prepare=LEGACY", "-p", "ddl=AUTOCOMMIT,EXCLUSIVE", "-p", "journal=DELETE", "-wi", "1",
                 Rounds.AND, SEED, "-p", "prepare=LEGACY", "-p", "ddl=DEFERRED,AUTOCOMMIT", "-p", "journal=DELETE", "-wi", "2"));
         assertThat(all).extracting(c -> c.params().get("ddl")).containsExactly("AUTOCOMMIT", "EXCLUSIVE", "DEFERRED");
