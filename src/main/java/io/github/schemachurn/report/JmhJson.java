@@ -33,7 +33,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * whose one line names the file and the problem.
  */
 public final class JmhJson {
-    static final String SUITE_PACKAGE = "io.github.schemachurn.bench.";
+    public static final String SUITE_PACKAGE = "io.github.schemachurn.bench.";
     /** The pseudo-param that carries the thread count, per role, in {@link Result#params()}. */
     static final String THREADS = "threads";
     /** A directory of results beside the published ones: a second run to compare with, never pooled with them. */

@@ -58,6 +58,14 @@ public final class CounterNames {
      */
     public static final String LOCK_WAIT_MICROS = "LockWaitMicros";
 
+    /**
+     * A diagnose reader's stalls per measured iteration (StallCounters, not a role): the longest
+     * time without a successful read, and the time until reads were answered after a migration
+     * applied once (0 if none landed in the window).
+     */
+    public static final String STALL_LONGEST_MICROS = "stallLongestMicros";
+    public static final String STALL_RECOVERY_MICROS = "stallRecoveryMicros";
+
     private CounterNames() {}
 
     public static String failure(String prefix, ErrorClass error) {

@@ -10,7 +10,9 @@ import io.github.schemachurn.report.Result;
 import io.github.schemachurn.report.Role;
 import io.github.schemachurn.report.Run;
 import io.github.schemachurn.report.ThresholdSection;
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
+import io.github.schemachurn.sqlite.Params;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +28,6 @@ import java.util.function.Predicate;
  */
 final class DiagnosisPage {
     static final String CHART = "outcomes.png";
-    private static final String BENCHMARK = "DiagnoseBenchmark";
-    private static final String RELOAD = "DiagnoseReloadBenchmark";
-    private static final String RATE = "ddlPerSecond";
 
     /** The page's markdown, the chart, and the console summary. */
     record Page(String markdown, byte[] chart, List<String> summary) {}
@@ -38,8 +37,8 @@ final class DiagnosisPage {
     static Page render(Preflight.Checked input, Plan plan, String command, String file, List<Path> results) {
         List<Result> configs = JmhJson.read(results, "");
         Run run = new Run(configs, Optional.empty(), "");
-        List<Result> migration = configs.stream().filter(c -> c.benchmarkClass().equals(BENCHMARK)).toList();
-        Optional<Estimate> stale = median(results, "stalePrepare");
+        List<Result> migration = configs.stream().filter(c -> c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK)).toList();
+        Optional<Estimate> stale = median(results, Run.STALE_PREPARE_METHOD);
         Optional<Double> threshold = stale.map(e -> ThresholdSection.boundary(e.value()));
         String query = "`" + Preflight.abbreviate(input.diagnosis().query()) + "`";
 
@@ -95,7 +94,7 @@ final class DiagnosisPage {
         byte[] chart = chart(migration);
         md.section("Readers during your migration", s -> {
             s.para(input.diagnosis().alternates()
-                    ? "Your migration and its rollback alternate on a copy of your file at each rate (UNPACED: back to back, a "
+                    ? "Your migration and its rollback alternate on a copy of your file at each rate (" + Params.UNPACED + ": back to back, a "
                             + "stress setting), while one reader runs " + query + " in a loop through each reader strategy, "
                             + "busy timeout 3000 ms (sqlite-jdbc's default), no application retry."
                     : "Your migration is applied once, a third of the way into each iteration, to a fresh copy of your file, while "
@@ -120,18 +119,18 @@ final class DiagnosisPage {
     }
 
     private static final Map<String, String> RELOAD_CALLS = Map.of(
-            "freshPrepare", "prepare, execute, close; schema unchanged (the baseline)",
-            "stalePrepare", "the same after a schema change: what a reader preparing per call pays per change",
-            "staleCached", "a cached statement executed after a schema change (sqlite3_step re-prepares it)");
+            Run.FRESH_PREPARE_METHOD, "prepare, execute, close; schema unchanged (the baseline)",
+            Run.STALE_PREPARE_METHOD, "the same after a schema change: what a reader preparing per call pays per change",
+            Run.STALE_CACHED_METHOD, "a cached statement executed after a schema change (sqlite3_step re-prepares it)");
 
     private static List<AnswerSection.Row> rows(Run run, Plan plan) {
         List<AnswerSection.Row> rows = new ArrayList<>();
         for (var journal : plan.journals()) {
-            Predicate<Result> in = c -> journal.name().equals(c.param("journal")) && c.benchmarkClass().equals(BENCHMARK);
-            AnswerSection.decide(run, "reader", in, journal + ": how to run your query during the migration").ifPresent(rows::add);
+            Predicate<Result> in = c -> journal.name().equals(c.param(Run.JOURNAL)) && c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK);
+            AnswerSection.decide(run, Run.READER, in, journal + ": how to run your query during the migration").ifPresent(rows::add);
         }
         if (plan.journals().size() > 1) {
-            AnswerSection.decide(run, "journal", c -> c.benchmarkClass().equals(BENCHMARK),
+            AnswerSection.decide(run, Run.JOURNAL, c -> c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK),
                     "which journal mode during the migration").ifPresent(rows::add);
         }
         return rows;
@@ -140,17 +139,17 @@ final class DiagnosisPage {
     /** One line per journal and rate, in the user's terms: what the readers met under each strategy. */
     private static List<String> findings(List<Result> migration, String query) {
         Map<String, List<Result>> byJournalAndRate = new LinkedHashMap<>();
-        migration.forEach(c -> byJournalAndRate.computeIfAbsent(c.param("journal") + " " + c.param(RATE), k -> new ArrayList<>()).add(c));
+        migration.forEach(c -> byJournalAndRate.computeIfAbsent(c.param(Run.JOURNAL) + " " + c.param(Run.DDL_PER_SECOND), k -> new ArrayList<>()).add(c));
         List<String> lines = new ArrayList<>();
         byJournalAndRate.forEach((key, configs) -> {
             Result first = configs.get(0);
-            String when = rateText(first.param(RATE)) + ", " + first.param("journal");
+            String when = rateText(first.param(Run.DDL_PER_SECOND)) + ", " + first.param(Run.JOURNAL);
             List<String> parts = new ArrayList<>();
             for (Result c : configs) {
                 Role op = c.op().orElseThrow();
                 Estimate failed = op.failedShare();
-                parts.add(failed.value() == 0 ? "under " + c.param("reader") + " none failed"
-                        : "under " + c.param("reader") + " " + failed.percent() + " failed" + mostly(op));
+                parts.add(failed.value() == 0 ? "under " + c.param(Run.READER) + " none failed"
+                        : "under " + c.param(Run.READER) + " " + failed.percent() + " failed" + mostly(op));
             }
             lines.add("during your migration (" + when + "), of the reads of " + query + ": " + String.join("; ", parts)
                     + "; longest stall " + Fmt.num(configs.stream().mapToDouble(DiagnosisPage::longestStallMs).max().orElse(0)) + " ms");
@@ -182,15 +181,12 @@ final class DiagnosisPage {
     }
 
     private static String rateText(String rate) {
-        return switch (rate) {
-            case Plan.ONCE -> "applied once";
-            case Plan.UNPACED -> "up and down back to back, stress";
-            default -> rate + " steps/s";
-        };
+        return rate.equals(Params.ONCE) ? "applied once"
+                : rate.equals(Params.UNPACED) ? "up and down back to back, stress" : rate + " steps/s";
     }
 
     private static Md.Table table(List<Result> migration, boolean alternates) {
-        Md.Table table = new Md.Table("journal", "migration", "reader", "reads ok/s", "failed", "failures by class",
+        Md.Table table = new Md.Table(Run.JOURNAL, "migration", Run.READER, "reads ok/s", "failed", "failures by class",
                 "longest stall", alternates ? "migration steps/s done" : "reads back after");
         for (Result c : migration) {
             Role op = c.op().orElseThrow();
@@ -200,7 +196,7 @@ final class DiagnosisPage {
                     classes.add(e + " " + op.share(e).percent());
                 }
             }
-            table = table.with(c.param("journal"), rateText(c.param(RATE)), c.param("reader"), op.rate().text(),
+            table = table.with(c.param(Run.JOURNAL), rateText(c.param(Run.DDL_PER_SECOND)), c.param(Run.READER), op.rate().text(),
                     op.failedShare().percent(), classes.isEmpty() ? "none" : String.join(", ", classes),
                     Fmt.num(longestStallMs(c)) + " ms", alternates ? c.ddl().map(d -> d.rate().text()).orElse("–") : recovery(c));
         }
@@ -208,12 +204,12 @@ final class DiagnosisPage {
     }
 
     private static double longestStallMs(Result c) {
-        return values(c, "stallLongestMicros").stream().mapToDouble(Double::doubleValue).max().orElse(0) / 1e3;
+        return values(c, CounterNames.STALL_LONGEST_MICROS).stream().mapToDouble(Double::doubleValue).max().orElse(0) / 1e3;
     }
 
     /** The median time from the migration's start until reads were answered again, over the iterations it landed in. */
     private static String recovery(Result c) {
-        List<Double> landed = values(c, "stallRecoveryMicros").stream().filter(v -> v > 0).sorted().toList();
+        List<Double> landed = values(c, CounterNames.STALL_RECOVERY_MICROS).stream().filter(v -> v > 0).sorted().toList();
         return landed.isEmpty() ? "–" : Fmt.num(landed.get(landed.size() / 2) / 1e3) + " ms (median of " + landed.size() + ")";
     }
 
@@ -226,7 +222,7 @@ final class DiagnosisPage {
         List<Double> medians = new ArrayList<>();
         for (Path file : results) {
             for (Result r : JmhJson.readFile(file)) {
-                if (r.benchmarkClass().equals(RELOAD) && r.method().equals(method) && r.metrics().get(method).percentiles().containsKey("50.0")) {
+                if (r.benchmarkClass().equals(Run.DIAGNOSE_RELOAD_BENCHMARK) && r.method().equals(method) && r.metrics().get(method).percentiles().containsKey("50.0")) {
                     medians.add(r.metrics().get(method).percentiles().get("50.0"));
                 }
             }
@@ -248,7 +244,7 @@ final class DiagnosisPage {
         }
         for (Result c : migration) {
             Role op = c.op().orElseThrow();
-            categories.add(c.param("journal") + " " + c.param(RATE) + " " + c.param("reader"));
+            categories.add(c.param(Run.JOURNAL) + " " + c.param(Run.DDL_PER_SECOND) + " " + c.param(Run.READER));
             shares.get("ok").add(100 * (1 - op.failedShare().value()));
             for (ErrorClass e : ErrorClass.values()) {
                 if (shares.containsKey(e.name())) {
