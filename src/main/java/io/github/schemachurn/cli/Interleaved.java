@@ -119,13 +119,26 @@ public final class Interleaved {
         return t.convertTo(TimeUnit.MILLISECONDS) / 1e3;
     }
 
+    /** Told before each fork: its round (from 1), its slot in the round (from 1) of {@code slots}, the configuration, and whether it is the A/A twin. */
+    public interface Progress {
+        void fork(int round, int slot, int slots, Configuration c, boolean twin);
+    }
+
+    /** Rounds' progress: one line per fork. */
+    static Progress lines(PrintWriter out, int rounds) {
+        return (round, slot, slots, c, twin) -> {
+            out.println(">>> round " + round + "/" + rounds + ", slot " + slot + "/" + slots + (twin ? " (A/A twin)" : "") + ": " + c.label());
+            out.flush();
+        };
+    }
+
     /**
      * Runs {@code rounds} rounds of the configurations, each round in an order drawn from
      * {@code seed} and the study's name, into {@code out}; {@code control} adds the first
      * configuration's A/A twin to every round.
      */
     public static void run(String study, List<Configuration> configurations, int rounds, long seed, boolean control, Path out,
-            PrintWriter progress) throws IOException {
+            Progress progress) throws IOException {
         Random random = new Random(seed ^ study.hashCode());
         ArrayNode results = JSON.createArrayNode();
         for (int round = 1; round <= rounds; round++) {
@@ -140,9 +153,7 @@ public final class Interleaved {
             for (int slot = 0; slot < order.size(); slot++) {
                 boolean twin = order.get(slot) < 0;
                 Configuration c = configurations.get(twin ? 0 : order.get(slot));
-                progress.println(">>> round " + round + "/" + rounds + ", slot " + (slot + 1) + "/" + order.size()
-                        + (twin ? " (A/A twin)" : "") + ": " + c.label());
-                progress.flush();
+                progress.fork(round, slot + 1, order.size(), c, twin);
                 ObjectNode tag = JSON.createObjectNode().put("study", study).put("round", round).put("slot", slot + 1)
                         .put("seed", seed).put("twin", twin);
                 for (JsonNode result : runFork(c)) {

@@ -86,7 +86,7 @@ public final class Rounds implements Callable<Integer> {
             throw new Problem("--out FILE is required unless --plan");
         }
         try {
-            Interleaved.run(study, configurations, rounds, seed, control, out, new PrintWriter(System.out, true));
+            Interleaved.run(study, configurations, rounds, seed, control, out, Interleaved.lines(new PrintWriter(System.out, true), rounds));
         } catch (Interleaved.TrialFailed e) {
             throw new Problem(e.getMessage());
         }

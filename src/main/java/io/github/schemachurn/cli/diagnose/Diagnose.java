@@ -97,7 +97,7 @@ public final class Diagnose implements Callable<Integer> {
             try {
                 Path caseFile = work.resolve("case.json");
                 input.diagnosis().write(caseFile);
-                List<Path> results = DiagnosisRun.run(plan, caseFile, work, console);
+                List<Path> results = List.of(DiagnosisRun.run(plan, caseFile, work, console));
                 DiagnosisPage.Page page = DiagnosisPage.render(input, plan, command(), db.getFileName().toString(), results);
                 write(page);
             } finally {

@@ -61,7 +61,7 @@ class DiagnoseTest {
         assertThat(errors.toString()).startsWith(message).doesNotContain("\tat ").hasLineCount(1);
     }
 
-    /** The whole way through JMH (two rounds, forked JVMs), shrunk to one reader and one short iteration. */
+    /** The whole way through JMH (two rounds, forked JVMs), shrunk to two readers and one short iteration; the readers are compared within rounds. */
     @Test
     @Timeout(120)
     void aTinyDiagnosisWritesThePageAndLeavesTheFileAlone() throws Exception {
@@ -76,7 +76,8 @@ class DiagnoseTest {
         assertThat(code).as(err.toString()).isZero();
         String page = Files.readString(outDir.resolve("diagnosis.md"));
         assertThat(page).contains("Rough answer (`--quick`)", "| 2 | 0 (0) | 20 | 21 |", "stalePrepare",
-                "schema changes per second** on this schema", "| WAL | 20 steps/s | CACHED |", "Reproduce: `java -jar");
+                "schema changes per second** on this schema", "| WAL | 20 steps/s | CACHED |", "Reproduce: `java -jar", "paired over 2 rounds")
+                .doesNotContain("unpaired");
         assertThat(outDir.resolve(DiagnosisPage.CHART)).isNotEmptyFile();
         assertThat(out.toString()).contains("one stale re-prepare of", "wrote " + outDir.resolve("diagnosis.md"));
         assertThat(Files.readAllBytes(db)).isEqualTo(bytes);
@@ -84,7 +85,7 @@ class DiagnoseTest {
     }
 
     private static Plan tiny(Plan plan) {
-        return new Plan(true, plan.rates(), plan.journals(), List.of(ReaderStrategy.CACHED), 2, 0, TimeValue.milliseconds(100), 1,
+        return new Plan(true, plan.rates(), plan.journals(), List.of(ReaderStrategy.CACHED, ReaderStrategy.PER_CALL), 2, 0, TimeValue.milliseconds(100), 1,
                 TimeValue.milliseconds(300), List.of("stalePrepare"));
     }
 }
