@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 /**
  * The values of one param compared with everything else equal: same benchmark, same other params,
  * the operation counted while the schema changed, and its winner ({@link #winner}) by the rule
- * {@link DecisionRule} states and pools. Options measured in the same rounds (bench/Rounds) are
+ * {@link DecisionRule} states and pools. Options measured in the same rounds (cli/Rounds) are
  * compared within rounds ({@link #paired}); results without rounds fall back to Welch's t-test over
  * forks.
  *

@@ -17,11 +17,11 @@ import java.util.function.Function;
  * answer row's verdict in both runs, and the key figures. The runs are independent, so nothing is
  * paired between them: a configuration's forks (its rounds) in one run against its forks in the other.
  */
-final class RunComparison {
+public final class RunComparison {
     private RunComparison() {}
 
     /** One run read from a directory (or file) of results, A/A twins apart. */
-    static Run load(Path input) {
+    public static Run load(Path input) {
         JmhJson.Read read = JmhJson.readRun(List.of(input), ReportGenerator.ENVIRONMENT_FILE);
         Path environment = input.resolve(ReportGenerator.ENVIRONMENT_FILE);
         return new Run(ReportGenerator.configs(read.results()), ReportGenerator.configs(read.twins()),
@@ -202,7 +202,7 @@ final class RunComparison {
     }
 
     /** The whole comparison as markdown, its last line {@link #verdictLine}. */
-    static String render(Run base, Run results, String baseName, String resultsName) {
+    public static String render(Run base, Run results, String baseName, String resultsName) {
         Md md = new Md(1);
         Map<String, Result> before = Result.byKey(base.configs);
         List<Result> both = results.configs.stream().filter(c -> before.containsKey(c.key())).toList();

@@ -70,6 +70,13 @@ public final class CounterNames {
     public static final String WAL_INCOMPLETE_CHECKPOINTS = "walIncompleteCheckpoints";
     /** Samples of the wal-index taken in the window; 0: not a WAL database. */
     public static final String WAL_SAMPLES = "walSamples";
+    /**
+     * A diagnose reader's stalls per measured iteration (StallCounters, not a role): the longest
+     * time without a successful read, and the time until reads were answered after a migration
+     * applied once (0 if none landed in the window).
+     */
+    public static final String STALL_LONGEST_MICROS = "stallLongestMicros";
+    public static final String STALL_RECOVERY_MICROS = "stallRecoveryMicros";
 
     private CounterNames() {}
 

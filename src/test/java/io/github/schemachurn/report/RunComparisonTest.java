@@ -1,5 +1,6 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.cli.Report;
 import static io.github.schemachurn.report.Fixtures.churn;
 import static io.github.schemachurn.report.Fixtures.params;
 import static org.assertj.core.api.Assertions.assertThat;
