@@ -17,20 +17,33 @@ import java.util.function.Predicate;
 public final class AnswerSection {
     private AnswerSection() {}
 
+    static final String DETAIL = "Answer in detail";
+    static final String METHOD = "How verdicts are decided";
+
     static void render(Run run, Md md) {
-        md.section("Answer", s -> {
-            s.para(DecisionRule.text(run) + " Each row names the regime it was measured in. "
-                    + "**Realistic** regimes: a busy timeout as drivers set it (at least " + Regime.duration(Regime.REALISTIC_MIN_BUSY_TIMEOUT_MS)
-                    + "; sqlite-jdbc's default is 3 s, PHP's PDO 60 s) and schema changes paced at most "
-                    + Fmt.num(Regime.REALISTIC_MAX_DDL_PER_SECOND) + " per second (registrations, per-tenant tables, migrations). "
-                    + "**Stress** regimes, below the verdict: unpaced churn (thousands of DDL/s) or readers failing fast "
-                    + "(busy_timeout 0); they show where things break, not what to run. "
-                    + DecisionRule.poolingText() + " Examples are each row's median comparison; \"DDL failed\" is the schema changer's own failure share.");
+        md.section(DETAIL, s -> {
+            s.para("Each row pools every comparison of one choice with all else equal, in one regime; its example is the row's median "
+                    + "comparison, with both options' figures, the paired test and the charts. \"DDL failed\" is the schema changer's own "
+                    + "failure share. The rule: [" + METHOD.toLowerCase(java.util.Locale.ROOT) + "](" + Md.anchor(METHOD) + ").");
+            s.para("**Realistic regimes.**");
             table(s, run, true, "No realistic-regime comparison in this run (busy timeout ≥ "
                     + Regime.duration(Regime.REALISTIC_MIN_BUSY_TIMEOUT_MS) + " with paced churn).");
             s.para(SeedClaim.verdict(run));
             s.para("**Stress regimes.**");
             table(s, run, false, "No stress-regime comparison in this run.");
+        });
+    }
+
+    /** The rule every verdict of the report follows, and the regimes, said once ({@link DecisionRule#text}). */
+    static void renderMethod(Run run, Md md) {
+        md.section(METHOD, s -> {
+            s.para(DecisionRule.text(run));
+            s.para("**Realistic** regimes: a busy timeout as drivers set it (at least " + Regime.duration(Regime.REALISTIC_MIN_BUSY_TIMEOUT_MS)
+                    + "; sqlite-jdbc's default is 3 s, PHP's PDO 60 s) and schema changes paced at most "
+                    + Fmt.num(Regime.REALISTIC_MAX_DDL_PER_SECOND) + " per second (registrations, per-tenant tables, migrations). "
+                    + "**Stress** regimes: unpaced churn (thousands of DDL/s) or readers failing fast (busy_timeout 0); they show where "
+                    + "things break, not what to run.");
+            s.para(DecisionRule.poolingText());
         });
     }
 
@@ -61,7 +74,7 @@ public final class AnswerSection {
         String table = tablePrefix(realistic);
         List<Row> rows = new ArrayList<>();
         Predicate<Result> notMigration = c -> !MIGRATION.equals(c.param(Run.CHANGE));
-        decide(table, run, Run.JOURNAL, regime.and(notMigration), "any schema churn").ifPresent(rows::add);
+        decide(table, run, Run.JOURNAL, regime.and(notMigration), ANY_CHURN).ifPresent(rows::add);
         for (String journal : run.values(Run.JOURNAL)) {
             Predicate<Result> inJournal = regime.and(c -> journal.equals(c.param(Run.JOURNAL)));
             decide(table, run, Run.DDL, inJournal.and(AnswerSection::smallSchema).and(notMigration), journal + ": how to wrap DDL")
@@ -76,7 +89,7 @@ public final class AnswerSection {
                 decide(table, run, Run.DDL, large, "large schema (" + max + " extra tables): how to wrap DDL").ifPresent(rows::add);
             });
         }
-        decide(table, run, Run.PREPARE, regime, "your driver's prepare call (PHP's PDO before 7.2 used the legacy one)").ifPresent(rows::add);
+        decide(table, run, Run.PREPARE, regime, PREPARE_ROW).ifPresent(rows::add);
         if (!realistic) {
             Threshold.cost(run.configs).ifPresent(cost -> rows.add(new Row("fast churn on a large schema",
                     "DDL faster than one re-prepare", "keep DDL commits below 1 / re-prepare cost",
@@ -93,6 +106,11 @@ public final class AnswerSection {
         }
         return rows;
     }
+
+    /** The row that pools every comparison of the journal mode. */
+    static final String ANY_CHURN = "any schema churn";
+    /** The row that compares the driver's prepare call. */
+    static final String PREPARE_ROW = "your driver's prepare call (PHP's PDO before 7.2 used the legacy one)";
 
     private static final String MIGRATION = io.github.schemachurn.workload.SchemaChange.MIGRATION.name();
 

@@ -1,6 +1,7 @@
 package io.github.schemachurn.report;
 
 import io.github.schemachurn.sqlite.CounterNames;
+import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,8 @@ public final class DecisionRule {
     static final int AVOID_MIN_OPTIONS = 3;
     /** A diagnostic reader (it checks every result's columns): watched, never a choice. */
     static final String DIAGNOSTIC_READER = ReaderStrategy.COLUMN_CHECKED.name();
+    /** The suite's reader that keeps one read snapshot for a bounded time ({@link ReaderStrategy#SNAPSHOT_LEASE}). */
+    static final String LEASE_READER = ReaderStrategy.SNAPSHOT_LEASE.name();
     /** The params the answer table decides, for counting its tests. */
     static final List<String> ANSWER_PARAMS = List.of(Run.JOURNAL, Run.DDL, Run.READER, Run.RETRY, Run.BUSY_TIMEOUT, Run.PREPARE);
 
@@ -48,11 +51,23 @@ public final class DecisionRule {
      * difference, a trade-off, nothing exercised, every option failing); {@code avoided} the option
      * marked "avoid", or empty; {@code comparisons} how many comparisons the row pools.
      */
-    public record Row(String workload, String regime, String advice, String because, String choice, String avoided, int comparisons) {
+    public record Row(String workload, String regime, String advice, String because, String choice, String avoided, int comparisons,
+                      Optional<Example> example) {
+        public Row(String workload, String regime, String advice, String because, String choice, String avoided, int comparisons) {
+            this(workload, regime, advice, because, choice, avoided, comparisons, Optional.empty());
+        }
+
         Row withWorkload(String name) {
-            return new Row(name, regime, advice, because, choice, avoided, comparisons);
+            return new Row(name, regime, advice, because, choice, avoided, comparisons, example);
+        }
+
+        Row withExample(Comparison c, Comparison.Option first, Comparison.Option second) {
+            return new Row(workload, regime, advice, because, choice, avoided, comparisons, Optional.of(new Example(c, first, second)));
         }
     }
+
+    /** The comparison a row shows as its typical example, and the two options it sets side by side (the row's choice first). */
+    public record Example(Comparison comparison, Comparison.Option first, Comparison.Option second) {}
 
     /** An option every other one dominates in most comparisons, and the advice's words for it. */
     private record Avoid(String option, String text) {}
@@ -88,13 +103,15 @@ public final class DecisionRule {
             Comparison c = typical(comparisons);
             return Optional.of(new Row(workload, regime, "any `" + param + "`: not exercised",
                     "no operation failed and no busy handler waited in " + comparisons.size()
-                            + " comparison(s), so no retry policy ran; e.g. " + facts(c.ranked().get(0), c.runnerUp(), c), "", avoided, comparisons.size()));
+                            + " comparison(s), so no retry policy ran; e.g. " + facts(c.ranked().get(0), c.runnerUp(), c), "", avoided, comparisons.size())
+                    .withExample(c, c.ranked().get(0), c.runnerUp()));
         }
         if (wins.isEmpty() && comparisons.stream().allMatch(Comparison::allMostlyFail)) {
             Comparison c = typical(comparisons);
             return Optional.of(new Row(workload, regime, "no `" + param + "` helps: most operations fail under every option"
                     + avoidNote,
-                    "in all " + comparisons.size() + " comparison(s); e.g. " + facts(c.ranked().get(0), c.runnerUp(), c), "", avoided, comparisons.size()));
+                    "in all " + comparisons.size() + " comparison(s); e.g. " + facts(c.ranked().get(0), c.runnerUp(), c), "", avoided, comparisons.size())
+                    .withExample(c, c.ranked().get(0), c.runnerUp()));
         }
         if (wins.isEmpty()) {
             Comparison c = typical(comparisons);
@@ -107,17 +124,18 @@ public final class DecisionRule {
                 return Optional.of(new Row(workload, regime, "no `" + param + "` can be recommended: a trade-off"
                         + avoidNote,
                         "the faster option fails significantly more often in " + tradeOffs.size() + " of " + comparisons.size()
-                                + " comparison(s); e.g. " + facts(t.ranked().get(0), t.tradeOff().orElseThrow(), t), "", avoided, comparisons.size()));
+                                + " comparison(s); e.g. " + facts(t.ranked().get(0), t.tradeOff().orElseThrow(), t), "", avoided, comparisons.size())
+                        .withExample(t, t.ranked().get(0), t.tradeOff().orElseThrow()));
             }
             if (!anyDifference && comparisons.stream().allMatch(DecisionRule::oneFork)) {
                 return Optional.of(new Row(workload, regime, "cannot tell from one fork",
                         "no comparison can be significant with one fork per option (run with -f 3 or more); e.g. "
-                                + facts(best, next, c), "", avoided, comparisons.size()));
+                                + facts(best, next, c), "", avoided, comparisons.size()).withExample(c, best, next));
             }
             return Optional.of(new Row(workload, regime, (anyDifference ? "no `" + param + "` can be recommended"
                             : "any `" + param + "`: no measurable difference") + avoidNote,
                     (anyDifference ? "where options differ, the faster one's forks disagree or most of its operations fail; "
-                            : "") + "no significant winner in " + comparisons.size() + " comparison(s); e.g. " + facts(best, next, c), "", avoided, comparisons.size()));
+                            : "") + "no significant winner in " + comparisons.size() + " comparison(s); e.g. " + facts(best, next, c), "", avoided, comparisons.size()).withExample(c, best, next));
         }
         Map.Entry<String, List<Comparison>> top = wins.entrySet().stream()
                 .max(Comparator.comparingInt(e -> e.getValue().size())).orElseThrow();
@@ -132,14 +150,16 @@ public final class DecisionRule {
         String tally = "a winner in " + allWins + " of " + comparisons.size() + " comparison(s): " + byOption;
         if (!majority(topWins, comparisons.size())) { // "consistently" means most, as for "avoid"
             return Optional.of(new Row(workload, regime, "no `" + param + "` wins consistently" + avoidNote,
-                    tally + "; e.g. " + facts(best, nextTo(example, best), example), "", avoided, comparisons.size()));
+                    tally + "; e.g. " + facts(best, nextTo(example, best), example), "", avoided, comparisons.size())
+                    .withExample(example, best, nextTo(example, best)));
         }
         // A winner only because every other option fails on most operations says so: it is the least bad, not good.
         String onlyOne = top.getValue().stream().allMatch(DecisionRule::onlyMostlySucceeding)
                 ? " (the only option under which most operations surely succeed)" : "";
         return Optional.of(new Row(workload, regime, "**" + param + "=" + top.getKey() + "**" + onlyOne
-                + cost(param, top.getKey()).map(cost -> ", " + cost).orElse("") + avoidNote,
-                tally + "; e.g. " + facts(best, nextTo(example, best), example), param + "=" + top.getKey(), avoided, comparisons.size()));
+                + cost(param, top.getKey(), top.getValue()).map(cost -> ", " + cost).orElse("") + avoidNote,
+                tally + "; e.g. " + facts(best, nextTo(example, best), example), param + "=" + top.getKey(), avoided, comparisons.size())
+                .withExample(example, best, nextTo(example, best)));
     }
 
     /** The option a winner is best shown against: the fastest other one under which most operations succeed, if any. */
@@ -151,15 +171,54 @@ public final class DecisionRule {
     }
 
     /** What an option costs beyond the numbers: a fact the strategy states. */
-    private static Optional<String> cost(String param, String value) {
-        if (param.equals(Run.READER)) {
-            double stale = java.util.Arrays.stream(ReaderStrategy.values()).filter(r -> r.name().equals(value))
-                    .mapToDouble(ReaderStrategy::stalenessMillis).findFirst().orElse(0);
-            if (stale > 0) {
-                return Optional.of("at the cost of reads up to " + Fmt.num(stale) + " ms stale");
-            }
+    private static Optional<String> cost(String param, String value, List<Comparison> comparisons) {
+        if (param.equals(Run.READER) && staleness(value) > 0) {
+            return Optional.of("at the cost of " + leaseCost(comparisons, value));
         }
         return Optional.empty();
+    }
+
+    static double staleness(String reader) {
+        return java.util.Arrays.stream(ReaderStrategy.values()).filter(r -> r.name().equals(reader))
+                .mapToDouble(ReaderStrategy::stalenessMillis).findFirst().orElse(0);
+    }
+
+    /**
+     * What a reader that keeps one read snapshot costs: staleness, and in WAL mode the log's growth,
+     * since a checkpoint cannot pass a snapshot a reader still holds (sqlite.org wal.html, checkpoint
+     * starvation). The peak WAL size is stated where it exceeded the autocheckpoint size in some
+     * configuration of these comparisons, against the other options' peak; where the run did not record it, that is said.
+     */
+    static String leaseCost(List<Comparison> comparisons, String reader) {
+        String stale = "reads up to " + Fmt.num(staleness(reader)) + " ms stale";
+        List<Comparison.Option> options = comparisons.stream().flatMap(c -> c.options().stream())
+                .filter(o -> JournalMode.WAL.name().equals(o.config().param(Run.JOURNAL))).toList();
+        if (options.isEmpty()) {
+            return stale;
+        }
+        Optional<Double> lease = walPeak(options.stream().filter(o -> o.value().equals(reader)).toList());
+        Optional<Double> others = walPeak(options.stream().filter(o -> !o.value().equals(reader)).toList());
+        if (lease.isEmpty()) {
+            return stale + " and a WAL that checkpoints cannot shrink while it holds its snapshot (WAL size not recorded in this run)";
+        }
+        if (lease.get() <= WAL_AUTOCHECKPOINT_BYTES) {
+            return stale + " (its WAL stayed within the autocheckpoint size, peak " + megabytes(lease.get()) + ")";
+        }
+        return stale + " and a WAL that grew to " + megabytes(lease.get()) + others.map(o -> " (others " + megabytes(o) + ")").orElse("")
+                + ": checkpoints cannot pass its snapshot";
+    }
+
+    /** SQLite's default wal_autocheckpoint (1000 pages) at the default 4096-byte page, plus the WAL header and frame headers. */
+    static final double WAL_AUTOCHECKPOINT_BYTES = 32 + 1000 * (24 + 4096);
+
+    /** The largest WAL any of these options' configurations reached, where it was recorded (a WAL database sampled in the window). */
+    static Optional<Double> walPeak(List<Comparison.Option> options) {
+        return options.stream().map(Comparison.Option::config).filter(c -> c.peak(CounterNames.WAL_SAMPLES).orElse(0.0) > 0)
+                .map(c -> c.peak(CounterNames.WAL_PEAK_BYTES).orElse(0.0)).max(Double::compare);
+    }
+
+    private static String megabytes(double bytes) {
+        return Fmt.num(bytes / 1e6) + " MB";
     }
 
     /**
@@ -186,7 +245,7 @@ public final class DecisionRule {
                 .map(e -> {
                     String option = comparisons.get(0).param() + "=" + e.getKey();
                     return new Avoid(option, "**avoid " + option + "** (worst in " + e.getValue()[0] + " of " + e.getValue()[1]
-                            + " comparisons" + cost(comparisons.get(0).param(), e.getKey()).map(c -> "; " + c).orElse("") + ")");
+                            + " comparisons" + cost(comparisons.get(0).param(), e.getKey(), comparisons).map(c -> "; " + c).orElse("") + ")");
                 });
     }
 

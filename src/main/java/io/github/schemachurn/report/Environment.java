@@ -25,6 +25,8 @@ public record Environment(String cpuModel, int cores, String os, String javaVend
                           SortedMap<String, String> extras) {
     /** The extra key under which the system SQLite library's SQLITE_MAX_SCHEMA_RETRY is recorded. */
     public static final String MAX_SCHEMA_RETRY = "system SQLite MAX_SCHEMA_RETRY";
+    /** The extra key under which the system SQLite library's version is recorded. */
+    public static final String SYSTEM_SQLITE = "system SQLite (legacy-prepare rows)";
     /** The extra key under which results/run.sh records the commit the run started from ({@code -dirty} if src/ or pom.xml had changes). */
     public static final String COMMIT = "commit";
 

@@ -42,8 +42,8 @@ public final class EnvironmentCapture {
         List<String> options = io.github.schemachurn.sqlite.NativeSqlite.compileOptions();
         String retry = options.stream().filter(o -> o.startsWith("MAX_SCHEMA_RETRY="))
                 .map(o -> o.substring("MAX_SCHEMA_RETRY=".length())).findFirst().orElse("50 (SQLite's default)");
-        return java.util.Map.of("system SQLite (legacy-prepare rows)", io.github.schemachurn.sqlite.NativeSqlite.version(),
-                "system SQLite MAX_SCHEMA_RETRY", retry,
+        return java.util.Map.of(Environment.SYSTEM_SQLITE, io.github.schemachurn.sqlite.NativeSqlite.version(),
+                Environment.MAX_SCHEMA_RETRY, retry,
                 "system SQLite compile options", String.join(" ", options));
     }
 

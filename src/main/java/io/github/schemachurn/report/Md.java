@@ -59,6 +59,11 @@ public final class Md {
         return this;
     }
 
+    /** The link target GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
+    public static String anchor(String title) {
+        return "#" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+    }
+
     public Md para(String text) {
         out.append(text).append("\n\n");
         return this;

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  */
 public final class ReportGenerator {
     public static final String ENVIRONMENT_FILE = "environment.json";
+    /** The project's README, which holds the drivers table the first screen links to. */
+    static final String README = "README.md";
     static final String BEGIN = "<!-- BEGIN GENERATED REPORT: the text from here to END GENERATED REPORT is written by "
             + "`java -cp target/benchmarks.jar io.github.schemachurn.cli.Report generate`; edit only outside it. -->";
     static final String END = "<!-- END GENERATED REPORT -->";
@@ -49,12 +51,16 @@ public final class ReportGenerator {
         if (environment.map(Environment::smoke).orElse(false)) {
             md.para("> **Placeholder: these numbers come from a tiny smoke run that only checks the tooling; they mean nothing.**");
         }
+        Optional<Run> replicate = replicate(inputs);
+        String readme = markdownDir.relativize(Path.of(README).toAbsolutePath()).toString().replace('\\', '/');
+        FirstScreen.render(run, replicate, readme, md);
         AnswerSection.render(run, md);
         ThresholdSection.render(run, md);
         StudiesSection.render(run, md, tablesLink);
         AuditSection.render(run, md);
         ChecksSection.render(run, md);
-        ReplicateSection.render(run, replicate(inputs), md);
+        AnswerSection.renderMethod(run, md);
+        ReplicateSection.render(run, replicate, md);
         EnvironmentSection.render(run, md);
 
         Map<Path, byte[]> charts = new TreeMap<>();

@@ -201,6 +201,11 @@ public record Result(String benchmarkClass, String method, String mode, SortedMa
         return all;
     }
 
+    /** A counter's largest value in any fork and iteration; empty if the run did not record it. */
+    Optional<Double> peak(String counter) {
+        return counters.getOrDefault(counter, List.of()).stream().flatMap(List::stream).max(Double::compare);
+    }
+
     /** Every counter total over forks and iterations (the JMH score of an EVENTS counter, summed over forks). */
     double total(String counter) {
         return counters.getOrDefault(counter, List.of()).stream().flatMap(List::stream).mapToDouble(Double::doubleValue).sum();

@@ -72,6 +72,38 @@ final class SeedClaim {
                 + conclusion + " " + capitalized(String.join("; ", parts)) + ".";
     }
 
+    /**
+     * One site of the seed's table: its prepare call and journal mode, code 17's share of pages under
+     * plain DDL and under the fix (tested within rounds on the logit scale), and under the blamed
+     * DEFERRED where the run measured it.
+     */
+    record Site(String prepare, String journal, Comparison.Option plain, Comparison.Option fix, double p,
+                Optional<Comparison.Option> blamed, String verdict) {
+        Estimate plainShare() {
+            return share(plain, ErrorClass.SCHEMA);
+        }
+
+        Estimate fixShare() {
+            return share(fix, ErrorClass.SCHEMA);
+        }
+    }
+
+    /** Every site measured, the claim's own ground first. */
+    static List<Site> siteTable(Run run) {
+        List<Comparison> all = sites(run);
+        Optional<Comparison> ground = ground(all);
+        List<Comparison> ordered = new ArrayList<>();
+        ground.ifPresent(ordered::add);
+        all.stream().filter(c -> ground.isEmpty() || c != ground.get()).forEach(ordered::add);
+        return ordered.stream().map(c -> {
+            Comparison.Option plain = option(c, PLAIN).orElseThrow();
+            Comparison.Option fix = option(c, FIX).orElseThrow();
+            Result any = plain.config();
+            return new Site(any.param(Run.PREPARE), any.param(Run.JOURNAL), plain, fix, schemaP(c, plain, fix), option(c, BLAMED),
+                    decide(c).verdict());
+        }).toList();
+    }
+
     /** Which site a comparison is: its prepare call and journal mode, then whatever else varies. */
     private static String where(Comparison c) {
         Result any = c.options().get(0).config();
