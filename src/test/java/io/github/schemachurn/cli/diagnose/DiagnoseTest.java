@@ -77,7 +77,7 @@ class DiagnoseTest {
         String page = Files.readString(outDir.resolve("diagnosis.md"));
         assertThat(page).contains("Rough answer (`--quick`)", "| 2 | 0 (0) | 20 | 21 |", "stalePrepare",
                 "schema changes per second** on this schema", "| WAL | 20 steps/s | CACHED |", "Reproduce: `java -jar", "paired over 2 rounds")
-                .doesNotContain("unpaired");
+                .doesNotContain("(unpaired: Welch, forks)");
         assertThat(outDir.resolve(DiagnosisPage.CHART)).isNotEmptyFile();
         assertThat(out.toString()).contains("one stale re-prepare of", "wrote " + outDir.resolve("diagnosis.md"));
         assertThat(Files.readAllBytes(db)).isEqualTo(bytes);
