@@ -24,6 +24,8 @@ import org.openjdk.jmh.infra.Control;
  * query through the reader session the churn benchmarks use ({@link ReaderSession}: reader
  * strategy, retrier, counters). The harness's overhead is layeredCached against bareCached;
  * {@link HarnessCostBenchmark} measures what the layer adds per read directly, without SQLite.
+ * Varied: the journal mode; list the params and their values with
+ * {@code java -jar target/benchmarks.jar -lp CeilingBenchmark}.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar CeilingBenchmark -p journal=WAL -f 1 -wi 1 -i 3</pre>
  */

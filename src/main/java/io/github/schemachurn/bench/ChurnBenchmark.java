@@ -13,17 +13,20 @@ import org.openjdk.jmh.infra.Control;
  * the churner shows it. In WAL mode the write-ahead log's peak size and the checkpoints that could
  * not complete are counted too ({@link WalCounters}).
  *
- * <p>Varied by {@code @Param}: journal, ddl, retry, busyTimeout, extraTables, change, cpus (on
- * {@link ChurnedDatabase}) and reader (on {@link ReaderThread}). The defaults answer the seed's
- * question: each DDL locking strategy in both journal modes, readers failing fast, with reader
- * and churner on one core (SHARED) and on two (SPLIT).
+ * <p>Varied: the DDL locking strategy and journal mode, the reader strategy and its query, the
+ * retry policy and busy timeout, the kind of schema change and the schema's size, and whether
+ * reader and churner share one core (SHARED) or have one each (SPLIT). The defaults answer the
+ * seed's question: each DDL locking strategy in both journal modes, readers failing fast. List the
+ * params and their values with {@code java -jar target/benchmarks.jar -lp '\.ChurnBenchmark\.'}
+ * (the name is a regex: unanchored it matches the other churn benchmarks too, which take the same
+ * database params).
  *
  * <p>Quick run of one configuration (about 15 s):
- * <pre>java -jar target/benchmarks.jar ChurnBenchmark -p journal=WAL -p ddl=EXCLUSIVE -p cpus=SPLIT -f 1 -wi 1 -i 3 -rf json</pre>
+ * <pre>java -jar target/benchmarks.jar '\.ChurnBenchmark\.' -p journal=WAL -p ddl=EXCLUSIVE -p cpus=SPLIT -f 1 -wi 1 -i 3 -rf json</pre>
  * More readers: {@code -tg 1,3} (one churner, three readers; the order is alphabetical by method;
  * the report keys results by each role's thread count, so runs at different counts never pool;
- * {@code -tg 1,0} runs the churner alone, {@code -tg 0,1} the reader alone). The
- * published run measures 1, 2 and 4 readers; on two cores the last two have more runnable threads
+ * {@code -tg 1,0} runs the churner alone, {@code -tg 0,1} the reader alone). {@code
+ * results/run.sh} measures 1, 2 and 4 readers; on two cores the last two have more runnable threads
  * than cores, so their figures mix contention for SQLite with contention for the CPU (with
  * cpus=SPLIT the readers share one core, the churner has the other). Counters are summed over
  * the readers; opThreads says how many.

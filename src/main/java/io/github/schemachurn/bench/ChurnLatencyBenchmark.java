@@ -9,7 +9,9 @@ import org.openjdk.jmh.annotations.*;
  * SampleTime mode. JMH times every call, failed ones too (a fast failure looks like a fast
  * read), so read the percentiles with the failure share from the counters: they are latencies
  * of successful reads only where opOk equals opAttempts. Latency of successful reads alone is in
- * the counters ({@code opOkP50Micros} …) of every benchmark, this one included.
+ * the counters ({@code opOkP50Micros} …) of every benchmark, this one included. Varied: as in
+ * ChurnBenchmark; list the params and their values with
+ * {@code java -jar target/benchmarks.jar -lp ChurnLatencyBenchmark}.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar ChurnLatencyBenchmark -p journal=DELETE -p ddl=EXCLUSIVE -f 1 -wi 1 -i 3</pre>
  */

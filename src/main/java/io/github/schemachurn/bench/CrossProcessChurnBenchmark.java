@@ -28,7 +28,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  * A mismatch fails the trial with the numbers.
  *
  * <p>{@code ddl} must be DEFERRED, IMMEDIATE or EXCLUSIVE: a killed churner must be inside an
- * explicit transaction, and APP_LOCK's in-JVM lock cannot work across processes.
+ * explicit transaction, and APP_LOCK's in-JVM lock cannot work across processes. Varied: where
+ * the churner runs, its locking strategy and the journal mode; list the params and their values
+ * with {@code java -jar target/benchmarks.jar -lp CrossProcessChurnBenchmark}.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar CrossProcessChurnBenchmark -p journal=DELETE -p ddl=IMMEDIATE -p churner=KILLED_PROCESS -wi 0 -i 3</pre>
  */

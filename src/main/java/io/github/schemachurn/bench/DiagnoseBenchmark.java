@@ -22,7 +22,8 @@ import org.openjdk.jmh.infra.IterationParams;
  * its stalls ({@link StallCounters}). Busy timeout: sqlite-jdbc's default, 3000 ms.
  *
  * <p>Run by {@code java -jar target/benchmarks.jar diagnose …}, which writes the case file and
- * sets the params; with default params it runs on a demo schema.
+ * sets the params; with default params it runs on a demo schema. List the params and their values
+ * with {@code java -jar target/benchmarks.jar -lp '\.DiagnoseBenchmark\.'}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

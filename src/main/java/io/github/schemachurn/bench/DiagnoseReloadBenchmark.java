@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.*;
  * database with the user's query and arguments, for {@code diagnose}: the stale cost is its
  * threshold model's input (readers can meet SQLITE_SCHEMA once schema changes come faster than
  * one reload). Run by {@code java -jar target/benchmarks.jar diagnose …}; with default params it
- * runs on a demo schema.
+ * runs on a demo schema. List the params and their values with
+ * {@code java -jar target/benchmarks.jar -lp DiagnoseReloadBenchmark}.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -19,7 +19,7 @@ import org.openjdk.jmh.infra.Control;
  * the forks of one method differ by several percent among themselves on a shared VM, more than
  * the layers cost; here the difference is tens of nanoseconds measured in nanoseconds. What this
  * cannot see is an indirect cost on SQLite's own code (caches, inlining), which only the
- * end-to-end ratio can.
+ * end-to-end ratio can. Nothing is varied: the two methods are the comparison.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar HarnessCostBenchmark -f 1</pre>
  */

@@ -21,7 +21,9 @@ import org.openjdk.jmh.infra.Control;
  * by the prepare call. {@code opReprepares} counts SQLite's own automatic re-prepares
  * ({@code SQLITE_STMTSTATUS_REPREPARE}) in the measured window. Needs {@code libsqlite3.so.0}
  * (Debian: libsqlite3-0); without it the trial fails with one line saying so. The database and
- * its params are the churn benchmarks' ({@link ChurnedDatabase}).
+ * its params are the churn benchmarks' ({@link ChurnedDatabase}). Varied: the prepare call, the
+ * DDL locking strategy, the journal mode; list the params and their values with
+ * {@code java -jar target/benchmarks.jar -lp LegacyPrepareBenchmark}.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar '\.LegacyPrepareBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT -f 1 -wi 1 -i 2</pre>
  */

@@ -9,7 +9,9 @@ import org.openjdk.jmh.infra.Control;
  * ({@link PacedChurner}, not a JMH worker) commits DDL at a fixed rate, or back to back, while
  * one JMH reader runs the point query. The reader's thread also carries the churner's counts
  * over its own measured window ({@link DdlCounters#carry}), so ddlOk over ddlWindowMicros is
- * the DDL rate really achieved: a churner that cannot keep its pace shows it.
+ * the DDL rate really achieved: a churner that cannot keep its pace shows it. Varied: the DDL
+ * rate, and the churn benchmarks' database, strategies and placement; list the params and their
+ * values with {@code java -jar target/benchmarks.jar -lp PacedChurnBenchmark}.
  *
  * <p>With the driver's own busy timeout and rates applications produce, this is where the answer's
  * realistic regimes come from (part of {@code results/run.sh}; 0.5 with {@code change=MIGRATION}

@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.*;
  * in a row. Invocation-level setup adds some timer noise to microsecond calls (JMH warns about
  * it); the large schemas take milliseconds, where it does not matter.
  *
- * <p>Varied: {@code extraTables}. Default 0 and 2000, about 35 s. The sweep (about 1.2 min):
+ * <p>Varied: the schema's size ({@code extraTables}; the sweep times its own sizes); list the params
+ * and their values with {@code java -jar target/benchmarks.jar -lp SchemaReloadBenchmark}. With the
+ * defaults it takes about 35 s; the sweep about 1.2 min:
  * <pre>java -jar target/benchmarks.jar SchemaReloadBenchmark -p extraTables=0,100,500,2000 \
  *   -f 1 -wi 1 -w 1s -i 3 -r 1s -rf json -rff results/scaling-reload.json</pre>
  */

@@ -13,7 +13,8 @@ import org.openjdk.jmh.annotations.*;
  * iterations for a wide sweep. The solo rates come from the same group with a role left out,
  * by JMH's {@code -tg churner,reader}: {@code -tg 1,0} is the churner alone (its solo DDL rate,
  * the bar for "not starved"), {@code -tg 0,1} the reader alone (its no-churn ceiling at this
- * schema size).
+ * schema size). Varied: the schema's size against each strategy; list the params and their values
+ * with {@code java -jar target/benchmarks.jar -lp SchemaSizeBenchmark}.
  *
  * <p>The sweep (part of {@code results/run.sh}):
  * <pre>java -jar target/benchmarks.jar 'SchemaSizeBenchmark' -p journal=WAL -p extraTables=0,100,500,2000 \

@@ -24,9 +24,10 @@ import org.openjdk.jmh.infra.ThreadParams;
  * Latency is measured from the request's own start, not its scheduled slot: a request that
  * waited for a late predecessor is not charged for it.
  *
- * <p>Varied: {@code prepare}, {@code journal}, {@code ddl} (with and without the seed's
- * EXCLUSIVE), plus existingUsers, registrationsPerSecond, requestsPerSecond, busyTimeout. The
- * seed's setup is PDO's own busy timeout (60 s) in a rollback journal:
+ * <p>Varied: the prepare call, the journal mode and the registration's DDL (with and without the
+ * seed's EXCLUSIVE), and the site's size and rates; list the params and their values with
+ * {@code java -jar target/benchmarks.jar -lp SeedScenarioBenchmark}. The seed's setup is PDO's
+ * own busy timeout (60 s) in a rollback journal:
  * <pre>java -jar target/benchmarks.jar SeedScenarioBenchmark -p prepare=LEGACY,V2 -p journal=DELETE,WAL \
  *   -p ddl=AUTOCOMMIT,EXCLUSIVE -p busyTimeout=60000 -rf json -rff seed.json</pre>
  * APP_LOCK's lock has no readers here (PHP requests share no lock), so it equals AUTOCOMMIT.

@@ -13,6 +13,8 @@ import org.openjdk.jmh.infra.Control;
  * {@code PRAGMA integrity_check} ok, or fails the trial with the numbers.
  *
  * <p>Writers' throughput drifts down as the table grows, so the warmup is longer than a second.
+ * Varied: the DDL locking strategy, the retry policy and the journal mode; list the params and
+ * their values with {@code java -jar target/benchmarks.jar -lp WriteChurnBenchmark}.
  *
  * <p>Quick run: <pre>java -jar target/benchmarks.jar WriteChurnBenchmark -p journal=WAL -p ddl=IMMEDIATE -f 1 -wi 1 -i 3</pre>
  */

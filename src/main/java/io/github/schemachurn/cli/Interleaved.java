@@ -52,7 +52,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * after every fork, so an interrupted run keeps what it measured.
  */
 public final class Interleaved {
-    /** JVM start, trial setup and teardown of one fork, beyond its iterations: the last non-interleaved published run's mean. */
+    /** JVM start, trial setup and teardown of one fork, beyond its iterations, in seconds: a typical value, for the time estimate only. */
     static final double FORK_OVERHEAD_SECONDS = 2.0;
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -91,7 +91,7 @@ public final class AnswerSection {
         }
         decide(table, run, Run.PREPARE, regime, PREPARE_ROW).ifPresent(rows::add);
         if (!realistic) {
-            Threshold.cost(run.configs).ifPresent(cost -> rows.add(new Row("fast churn on a large schema",
+            Threshold.model(run.configs).ifPresent(cost -> rows.add(new Row("fast churn on a large schema",
                     "DDL faster than one re-prepare", "keep DDL commits below 1 / re-prepare cost",
                     "a stale re-prepare costs " + Fmt.num(cost.slope()) + " µs per extra table: at 1,000 tables that is "
                             + Fmt.num(Threshold.boundary(cost, 1000)) + " DDL/s (see the threshold model)",

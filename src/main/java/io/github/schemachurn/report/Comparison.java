@@ -196,7 +196,7 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
     /**
      * The same for the failed shares, on the logit scale their intervals use: paired on the per-round
      * differences of empirical logits, or Welch's over the forks' logits. On the share itself a reader
-     * that never fails against one failing 1.5 % to 26 % of the time in different rounds was not
+     * that never fails against one failing 1.5 % to 26 % of the time in different rounds is not
      * significant over four rounds; on the logit scale "none" against "some" is a large, steady gap.
      */
     double failedP(Option a, Option b) {

@@ -278,15 +278,12 @@ final class ComparisonCharts {
         }
         List<String> classes = new ArrayList<>();
         for (String o : options) {
-            List<Role> roles = page.stream().map(c -> c.byOption().get(o)).filter(java.util.Objects::nonNull)
-                    .map(c -> c.op().orElseThrow()).toList();
-            double failures = roles.stream().mapToDouble(r -> r.total(i -> i.attempts() - i.ok())).sum();
+            Map<ErrorClass, Long> byClass = Role.failuresByClass(page.stream().map(c -> c.byOption().get(o))
+                    .filter(java.util.Objects::nonNull).map(c -> c.op().orElseThrow()).toList());
+            double failures = byClass.values().stream().mapToLong(Long::longValue).sum();
             if (failures > 0) {
-                classes.add(o + ": " + java.util.Arrays.stream(ErrorClass.values())
-                        .filter(e -> roles.stream().anyMatch(r -> r.failures(e) > 0))
-                        .sorted(Comparator.comparingLong((ErrorClass e) ->
-                                roles.stream().mapToLong(r -> r.failures(e)).sum()).reversed())
-                        .map(e -> e.counterSuffix() + " " + Fmt.pct(100 * roles.stream().mapToLong(r -> r.failures(e)).sum() / failures))
+                classes.add(o + ": " + byClass.entrySet().stream()
+                        .map(e -> e.getKey().counterSuffix() + " " + Fmt.pct(100 * e.getValue() / failures))
                         .collect(Collectors.joining(", ")));
             }
         }
@@ -317,14 +314,13 @@ final class ComparisonCharts {
 
     /** "fails: Schema, Busy": the error classes of at least 5 % of a condition's failed attempts (all options), most first. */
     private static java.util.Optional<String> failureClasses(Condition c) {
-        List<Role> roles = c.byOption().values().stream().map(r -> r.op().orElseThrow()).toList();
-        long failures = roles.stream().mapToLong(r -> (long) r.total(i -> i.attempts() - i.ok())).sum();
+        Map<ErrorClass, Long> byClass = Role.failuresByClass(c.byOption().values().stream().map(r -> r.op().orElseThrow()).toList());
+        long failures = byClass.values().stream().mapToLong(Long::longValue).sum();
         if (failures == 0) {
             return java.util.Optional.empty();
         }
-        Function<ErrorClass, Long> count = e -> roles.stream().mapToLong(r -> r.failures(e)).sum();
-        return java.util.Optional.of("fails: " + java.util.Arrays.stream(ErrorClass.values()).filter(e -> count.apply(e) >= 0.05 * failures)
-                .sorted(Comparator.comparing(count).reversed()).map(ErrorClass::counterSuffix).collect(Collectors.joining(", ")));
+        return java.util.Optional.of("fails: " + byClass.entrySet().stream().filter(e -> e.getValue() >= 0.05 * failures)
+                .map(e -> e.getKey().counterSuffix()).collect(Collectors.joining(", ")));
     }
 
     /** A label line: an enum-like value alone, a number with its param's (short) name. */

@@ -2,12 +2,6 @@ package io.github.schemachurn.report;
 
 /** The machine and versions behind the numbers, the run's command and duration; from the environment file and JMH's own fields. */
 final class EnvironmentSection {
-    /**
-     * The timing that stands for the machine's speed: preparing the point query (CPU-bound SQLite
-     * work, no concurrency). Between two published runs on the same machine and code every timing
-     * moved by about 30 %, far outside the intervals within either run.
-     */
-
     private EnvironmentSection() {}
 
     static void render(Run run, Md md) {
@@ -15,6 +9,8 @@ final class EnvironmentSection {
             Result any = run.configs.get(0);
             Md.Table table = new Md.Table("", "");
             table = table.with("JMH", any.jmhVersion()).with("JVM (from JMH)", any.vmName() + " " + any.jdkVersion());
+            // The machine's speed: preparing the point query, CPU-bound SQLite work with no concurrency. A
+            // shared machine's speed drifts between runs far beyond the intervals within one run.
             for (Result r : run.configs) {
                 if (r.method().equals(Run.FRESH_PREPARE_METHOD) && "0".equals(r.params().get(Run.EXTRA_TABLES))) {
                     Result.Metric m = r.metrics().get(r.method());

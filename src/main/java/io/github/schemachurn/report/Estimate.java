@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A headline figure: the mean of its per-fork values (so the headline is what the forks show), a
  * 95 % error bar over forks (none with one fork: its iterations share one JVM, CPU placement and
- * database, and are no replicates; two of them made "5,009 ± 40,326"), and whether the forks
- * disagree ({@link Stats#forksDisagree}); a disagreeing figure is shown as its fork range and never wins.
+ * database, and are no replicates), and whether the forks disagree ({@link Stats#forksDisagree}); a
+ * disagreeing figure is shown as its fork range and never wins.
  * A share of attempts ({@link #share}) has its own interval, {@code low} to {@code high}, within 0-1.
  */
 public record Estimate(double value, double error, List<Double> forks, boolean forksDisagree, double low, double high) {

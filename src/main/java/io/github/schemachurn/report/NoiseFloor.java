@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * ratio / 0.6745, the normal distribution's MAD): the smallest difference the run can call real.
  * Robust because a few studies are far noisier than the rest (threads exceeding cores, a reader at
  * the edge of livelock): with the root mean square, their rounds would set the floor for every
- * comparison (+92 % in the first published run with rounds, from studies at +3 % to +229 %).
+ * comparison, far above what the quiet studies need.
  * Each control is also judged as if it were a comparison (the paired test, then the floor): a
  * control that "wins" is a false winner the run produced.
  */

@@ -122,8 +122,7 @@ public final class RunComparison {
      * reader's rate and the share of the cached reader's reads that fail; and the share of
      * legacy-prepare operations that fail with SCHEMA. Not the lease/cached ratio: the cached reader
      * livelocks there, its forks' rates range from 0 to a few hundred reads/s, and a ratio over them
-     * swings by an order of magnitude between runs (28,959 and 1,782 in the published run and its
-     * replicate) while the livelock itself, its failed share, holds.
+     * swings by an order of magnitude between runs while the livelock itself, its failed share, holds.
      */
     static Map<String, Optional<KeyFigure>> keyFigures(Run run) {
         Map<String, Optional<KeyFigure>> figures = new LinkedHashMap<>();

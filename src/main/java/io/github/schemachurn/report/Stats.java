@@ -23,8 +23,8 @@ final class Stats {
 
     /**
      * The mean with the largest value left out (NaN for fewer than two): a lead over the noise floor
-     * that holds only thanks to its best round is not taken as one. Leads near the floor turned on
-     * one round and changed between published runs and their replicates.
+     * that holds only thanks to its best round is not taken as one, since a second run need not
+     * repeat that round.
      */
     static double meanWithoutLargest(List<Double> values) {
         if (values.size() < 2) {

@@ -77,10 +77,6 @@ public final class Threshold {
     }
 
     /** The fitted cost of one stale re-prepare, in microseconds, by extra tables. */
-    static Optional<Model> cost(List<Result> configs) {
-        return model(configs);
-    }
-
     static Optional<Model> model(List<Result> configs) {
         List<ForkFit> fits = new ArrayList<>();
         java.util.SortedSet<Double> sizes = new java.util.TreeSet<>();

@@ -15,7 +15,7 @@ class ThresholdTest {
     @Test
     void costPerTableIsFittedFromTheStalePrepareTimings() {
         List<Result> configs = Fixtures.configs(RunFixture.results(), dir);
-        Threshold.Model cost = Threshold.cost(configs).orElseThrow();
+        Threshold.Model cost = Threshold.model(configs).orElseThrow();
         assertThat(cost.slope()).isCloseTo(3.8, within(1e-6));
         assertThat(cost.intercept()).isCloseTo(50, within(1e-6));
         // 50 + 3.8 * 2000 = 7,650 us per re-prepare: SCHEMA above about 131 DDL/s
@@ -25,7 +25,7 @@ class ThresholdTest {
     @Test
     void eachChurnConfigurationWithASchemaSizeIsHeldAgainstTheBoundary() {
         List<Result> configs = Fixtures.configs(RunFixture.results(), dir);
-        List<Threshold.Point> points = Threshold.points(configs, Threshold.cost(configs).orElseThrow());
+        List<Threshold.Point> points = Threshold.points(configs, Threshold.model(configs).orElseThrow());
         assertThat(points).hasSize(4);
         // 3,000 DDL/s at 2000 tables is far above 131/s: predicted, and measured 100 % SCHEMA
         assertThat(points).filteredOn(p -> p.extraTables() == 2000)
@@ -37,7 +37,7 @@ class ThresholdTest {
 
     @Test
     void noReloadStudyNoModel() {
-        assertThat(Threshold.cost(Fixtures.configs(RunFixture.results().subList(0, 6), dir))).isEmpty();
+        assertThat(Threshold.model(Fixtures.configs(RunFixture.results().subList(0, 6), dir))).isEmpty();
     }
 
     /** The published run's line had a negative intercept (the cost grows faster than linearly), once printed as a cost. */
@@ -49,7 +49,7 @@ class ThresholdTest {
                     Fixtures.params("extraTables", String.valueOf(tables)), tables == 2000 ? 12_000 : 30 + 4.0 * tables));
         }
         List<Result> configs = Fixtures.configs(results, dir);
-        assertThat(Threshold.cost(configs).orElseThrow().intercept()).isNegative();
+        assertThat(Threshold.model(configs).orElseThrow().intercept()).isNegative();
         Md md = new Md(1);
         ThresholdSection.render(new Run(configs, java.util.Optional.empty(), ""), md);
         assertThat(md.toString()).contains("costs about ", "is a fit, not a cost").doesNotContain("µs plus");
