@@ -183,7 +183,7 @@ final class FirstScreen {
     }
 
     private static Optional<String> threshold(Run run) {
-        return Threshold.cost(run.configs).map(cost -> {
+        return Threshold.model(run.configs).map(cost -> {
             double large = cost.sizes().stream().mapToDouble(Double::doubleValue).max().orElse(2000);
             double small = Math.min(100, large);
             return "**`prepare_v2` stops protecting you** when DDL commits outpace one re-prepare: above " + Fmt.count(Threshold.boundary(cost, small))
