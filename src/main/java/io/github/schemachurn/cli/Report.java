@@ -105,10 +105,12 @@ public final class Report implements Callable<Integer> {
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = {"Compares two runs (like Go's benchstat): every configuration in both with the ratio of its headline "
-                    + "figure, the ratio's 95 % interval and whether it changed significantly; every answer row's verdict in both; "
-                    + "the key figures; and a last line 'verdicts changed: N of M'. E.g. your machine against the published run "
-                    + "(--base results), or driver version A against B."})
+            description = {"Compares two runs (like Go's benchstat). First: both runs' machines and versions, 'verdicts changed: "
+                    + "N of M', the answer rows whose verdict differs, the key figures with the interval of their change. Below: how a "
+                    + "change is judged, every answer row, and every configuration in both runs by benchmark (labelled by the params "
+                    + "that differ within it) with the ratio of its headline figure, the ratio's 95 % interval and whether it changed "
+                    + "significantly. The last line repeats 'verdicts changed: N of M', for scripts. E.g. your machine against the "
+                    + "published run (--base results), or driver version A against B."})
     static final class Compare implements Callable<Integer> {
         @Option(names = "--base", required = true, paramLabel = "PATH", description = "The first run: a results directory or file.")
         Path base;

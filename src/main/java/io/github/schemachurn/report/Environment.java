@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -64,6 +66,26 @@ public record Environment(String cpuModel, int cores, String os, String javaVend
         } catch (JmhJson.Invalid e) {
             throw new ReportException(file + ": not an environment file (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * What the run was, by name, for a line or a table: the machine and versions, then when and how it
+     * ran, then the extras as recorded; a smoke run says so.
+     */
+    public Map<String, String> facts() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("CPU", cpuModel + ", " + cores + " cores");
+        facts.put("OS", os);
+        facts.put("JDK", javaVendor + " " + javaVersion);
+        facts.put("SQLite", sqliteVersion + " via sqlite-jdbc " + sqliteJdbcVersion);
+        facts.put("date", date);
+        facts.put("duration", duration.isEmpty() ? "not recorded" : duration);
+        facts.put("command", "`" + command + "`");
+        facts.putAll(extras);
+        if (smoke) {
+            facts.put("smoke run", "yes: its numbers mean nothing");
+        }
+        return facts;
     }
 
     /** Pretty JSON in the order of the fields above, ending in a newline. */

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Does the answer survive a second run? When a replicate (a second, independent run of the studies
  * behind the answer, {@code results/run.sh replicate}) sits beside the results, its verdicts and key
- * figures against this run's; otherwise a note that there is none yet.
+ * figures against this run's, numbers before how they are judged (as {@code Report compare} puts them);
+ * otherwise a note that there is none yet.
  */
 final class ReplicateSection {
     private ReplicateSection() {}
@@ -30,9 +31,9 @@ final class ReplicateSection {
                     + RunComparison.avoidLine(verdicts) + (changed.isEmpty() ? "." : ": " + String.join("; ", changed) + ".")
                     + " Every configuration, run against run: `java -cp target/benchmarks.jar io.github.schemachurn.cli.Report "
                     + "compare --base results --results results/" + JmhJson.REPLICATE_DIR + "`.");
-            s.para(RunComparison.FIGURES_NOTE);
-            RunComparison.machineLine(run, second).ifPresent(s::para);
             s.table(RunComparison.figures(run, second, "this run", "replicate"));
+            RunComparison.machineLine(run, second).ifPresent(s::para);
+            s.para(RunComparison.FIGURES_NOTE);
         });
     }
 }

@@ -5,17 +5,21 @@ import io.github.schemachurn.sqlite.PrepareMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Two runs side by side (like Go's benchstat): every configuration in both with the ratio of its
- * headline figure and that ratio's 95 % interval, whether it changed significantly, then every
- * answer row's verdict in both runs, and the key figures. The runs are independent, so nothing is
- * paired between them: a configuration's forks (its rounds) in one run against its forks in the other.
+ * Two runs side by side (like Go's benchstat): both machines, the answer rows' verdicts and the key
+ * figures first; then every configuration in both with the ratio of its headline figure, that ratio's
+ * 95 % interval and whether it changed significantly. The runs are independent, so nothing is paired
+ * between them: a configuration's forks (its rounds) in one run against its forks in the other.
  */
 public final class RunComparison {
     private RunComparison() {}
@@ -47,6 +51,16 @@ public final class RunComparison {
             return base != null && results != null;
         }
 
+        /** Whether the row reads differently in any way: its decision, its avoid note, its words, or only one run has it. */
+        boolean differs() {
+            return !change().equals("no") && (base != null || results != null);
+        }
+
+        /** The order of the first screen: changed decisions, then avoid notes, then other differences, then the same. */
+        int rank() {
+            return changed() ? 0 : avoidChanged() ? 1 : differs() ? 2 : 3;
+        }
+
         /** Whether the recommendation differs: another option, or one against none. */
         boolean changed() {
             return inBoth() && !base.choice().equals(results.choice());
@@ -59,7 +73,7 @@ public final class RunComparison {
         /** What the "changed" column says: the decision, then the avoid note, then the words only. */
         String change() {
             if (!inBoth()) {
-                return "–";
+                return base == null && results == null ? "–" : "row in one run only";
             }
             if (changed()) {
                 return "**yes**: " + decision(base) + " → " + decision(results);
@@ -200,52 +214,166 @@ public final class RunComparison {
         return name.contains("share") ? Fmt.pct(100 * value) : Fmt.num(value);
     }
 
-    /** The whole comparison as markdown, its last line {@link #verdictLine}. */
+    /** The widest cell of the first screen: a longer one ends in "…" there and shows whole below. */
+    static final int CELL = 120;
+    /** A verdicts table this short shows every row on the first screen; a longer one, only the rows that differ. */
+    static final int SHORT = 12;
+
+    /** How a configuration's change is judged, said once. */
+    static final String CONFIGURATIONS_NOTE = "A configuration's ratio is the second run's headline over the first's (ok/s, or "
+            + "JMH's score for a timing); its interval and test: Welch's t-test on the forks' logs, since the runs are independent "
+            + "(nothing is paired between them); changed at p < " + Stats.ALPHA + ".";
+
+    /** What a verdict is, said once. */
+    static final String VERDICTS_NOTE = "A verdict is an answer row's decision: the option it recommends, or none; an \"avoid\" note "
+            + "is counted apart, and a difference in wording alone (the example, a qualifier) is shown but not counted. Comparisons: "
+            + "how many a row pools in each run; a row pools every study with its choice, so a run without some of those studies "
+            + "decides it on fewer.";
+
+    /**
+     * The whole comparison as markdown. First what a reader with one minute needs: both runs' machines,
+     * the counts of changed verdicts, the verdicts that differ and the key figures; then how a change is
+     * judged, every answer row and every configuration by benchmark; the last line is {@link #verdictLine}.
+     */
     public static String render(Run base, Run results, String baseName, String resultsName) {
         Md md = new Md(1);
+        md.heading(resultsName + " against " + baseName);
+        runs(base, results, baseName, resultsName, md);
         Map<String, Result> before = Result.byKey(base.configs);
-        List<Result> both = results.configs.stream().filter(c -> before.containsKey(c.key())).toList();
-        List<String> varied = Result.varied(both.stream().toList());
-        Md.Table table = new Md.Table("configuration", "unit", baseName, resultsName, "ratio", "95 % interval", "changed");
-        int changed = 0;
-        for (Result now : both) {
-            Result then = before.get(now.key());
-            Stats.Ratio r = Stats.ratio(headline(then).forks(), headline(now).forks());
-            boolean significant = r.p() < Stats.ALPHA;
-            changed += significant ? 1 : 0;
-            table = table.with(now.benchmark() + " " + now.label(varied), unit(now), headline(then).text(),
-                    headline(now).text(), Fmt.num(r.ratio()),
-                    Double.isNaN(r.low()) ? "n/a (one fork)" : Fmt.num(r.low()) + "–" + Fmt.num(r.high()),
-                    Double.isNaN(r.p()) ? "?" : significant ? "**yes** (p = " + Fmt.p(r.p()) + ")" : "no");
-        }
-        md.para("Configurations in both runs: " + both.size() + " (only in " + baseName + ": " + (base.configs.size() - both.size())
-                + ", only in " + resultsName + ": " + (results.configs.size() - both.size()) + "). Ratio = " + resultsName + " / "
-                + baseName + " of the headline (ok/s, or JMH's score for a timing); interval and test: Welch's t-test on the "
-                + "forks' logs (the runs are independent). Changed at p < " + Stats.ALPHA + ": " + changed + " of " + both.size()
-                + " (chance alone: about " + Fmt.num(Stats.ALPHA * both.size()) + ").");
-        if (!both.isEmpty()) {
-            md.table(table);
-        }
+        Map<Result, Stats.Ratio> ratios = new LinkedHashMap<>();
+        results.configs.stream().filter(c -> before.containsKey(c.key()))
+                .forEach(c -> ratios.put(c, Stats.ratio(headline(before.get(c.key())).forks(), headline(c).forks())));
+        long changed = ratios.values().stream().filter(r -> r.p() < Stats.ALPHA).count();
         List<Verdict> verdicts = verdicts(base, results);
-        Md.Table rows = new Md.Table("if your workload is", baseName, resultsName, "comparisons", "changed");
-        for (Verdict v : verdicts) {
-            rows = rows.with(v.workload(), v.base() == null ? "–" : v.base().advice(), v.results() == null ? "–" : v.results().advice(),
-                    comparisons(v.base()) + " / " + comparisons(v.results()),
-                    v.change());
-        }
-        if (!verdicts.isEmpty()) {
-            md.para("Answer rows in both runs. A verdict is a row's decision: the option it recommends, or none; an \"avoid\" "
-                    + "note is counted apart, and a difference in wording alone (the example, a qualifier) is shown but not counted. "
-                    + "Comparisons: how many a row pools in each run; a row pools every study with its choice, so a run without "
-                    + "some of those studies decides it on fewer.");
-            md.table(rows);
-        }
-        md.para(FIGURES_NOTE);
-        machineLine(base, results).ifPresent(md::para);
-        md.table(figures(base, results, baseName, resultsName));
-        md.para(avoidLine(verdicts));
+        md.para(verdictLine(verdicts) + " · " + avoidLine(verdicts) + " · configurations changed: " + changed + " of " + ratios.size()
+                + " (about " + Math.round(Stats.ALPHA * ratios.size()) + " by chance alone)");
+        md.section("Verdicts", s -> firstVerdicts(verdicts, baseName, resultsName, s));
+        md.section("Key figures", s -> {
+            s.table(figures(base, results, baseName, resultsName));
+            machineLine(base, results).ifPresent(s::para);
+        });
+        md.section("How a change is judged", s -> s.para(CONFIGURATIONS_NOTE).para(VERDICTS_NOTE).para(FIGURES_NOTE));
+        md.section("Every answer row", s -> {
+            Md.Table rows = new Md.Table("if your workload is", baseName, resultsName, "comparisons", "changed");
+            for (Verdict v : verdicts) {
+                rows = rows.with(v.workload(), advice(v.base()), advice(v.results()), comparisons(v.base()) + " / " + comparisons(v.results()),
+                        v.change());
+            }
+            s.table(rows);
+        });
+        md.section("Every configuration", s -> configurations(ratios, before, base.configs.size(), results.configs.size(), baseName, resultsName, s));
         md.para(verdictLine(verdicts));
         return md.toString();
+    }
+
+    /** Both runs' facts ({@link Environment#facts}): those they share said once, those that differ as a table, a row per run. */
+    private static void runs(Run base, Run results, String baseName, String resultsName, Md md) {
+        Map<String, String> first = base.environment.map(Environment::facts).orElse(Map.of());
+        Map<String, String> second = results.environment.map(Environment::facts).orElse(Map.of());
+        if (first.isEmpty() && second.isEmpty()) {
+            md.para("Neither run has an environment file (`Report capture-env` records one beside the results).");
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>(first.keySet());
+        names.addAll(second.keySet());
+        List<String> shared = new ArrayList<>();
+        List<String> differing = new ArrayList<>();
+        for (String name : names) {
+            String value = first.get(name);
+            if (!Objects.equals(value, second.get(name))) {
+                differing.add(name);
+            } else if (value.length() <= CELL) { // a longer one (compile options) is in each run's environment.json
+                shared.add(name + ": " + value);
+            }
+        }
+        if (!shared.isEmpty()) {
+            md.para("Both runs: " + String.join("; ", shared) + ".");
+        }
+        if (!differing.isEmpty()) {
+            List<String> header = new ArrayList<>(List.of("run"));
+            header.addAll(differing);
+            md.table(new Md.Table(header, List.of(runRow(baseName, first, differing), runRow(resultsName, second, differing))));
+        }
+    }
+
+    private static List<String> runRow(String run, Map<String, String> facts, List<String> names) {
+        List<String> row = new ArrayList<>(List.of(run));
+        names.forEach(n -> row.add(Optional.ofNullable(facts.get(n)).map(v -> v.length() > CELL ? "see its environment.json" : v)
+                .orElse("not recorded")));
+        return row;
+    }
+
+    /** The verdicts that differ, those that changed first; every verdict when there are few ({@link #SHORT}). */
+    private static void firstVerdicts(List<Verdict> verdicts, String baseName, String resultsName, Md md) {
+        List<Verdict> sorted = verdicts.stream().sorted(java.util.Comparator.comparingInt(Verdict::rank)).toList();
+        List<Verdict> shown = verdicts.size() <= SHORT ? sorted : sorted.stream().filter(Verdict::differs).toList();
+        if (!shown.isEmpty()) {
+            Md.Table table = new Md.Table("if your workload is", baseName, resultsName, "changed");
+            for (Verdict v : shown) {
+                table = table.with(fit(v.workload()), fit(advice(v.base())), fit(advice(v.results())), fit(v.change()));
+            }
+            md.table(table);
+        }
+        int same = verdicts.size() - shown.size();
+        if (same > 0) {
+            md.para((shown.isEmpty() ? "All " : "The other ") + same + " answer rows give the same advice in the same words in both "
+                    + "runs: [every row](#every-answer-row).");
+        }
+    }
+
+    /** Every configuration in both runs, a table per benchmark, each labelled by the params that differ within its benchmark ({@link #label}). */
+    private static void configurations(Map<Result, Stats.Ratio> ratios, Map<String, Result> before, int inBase, int inResults,
+                                       String baseName, String resultsName, Md md) {
+        md.para("In both runs: " + ratios.size() + " (only in " + baseName + ": " + (inBase - ratios.size()) + ", only in "
+                + resultsName + ": " + (inResults - ratios.size()) + ").");
+        Map<String, List<Result>> byBenchmark = new LinkedHashMap<>();
+        ratios.keySet().forEach(c -> byBenchmark.computeIfAbsent(c.benchmark(), k -> new ArrayList<>()).add(c));
+        byBenchmark.forEach((benchmark, configs) -> md.section(benchmark, s -> {
+            List<String> varied = Result.varied(configs);
+            String constant = configs.get(0).params().entrySet().stream().filter(e -> !varied.contains(e.getKey()))
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+            if (!constant.isEmpty()) {
+                s.para("In every row: " + constant + ".");
+            }
+            Md.Table table = new Md.Table("configuration", "unit", baseName, resultsName, "ratio", "95 % interval", "changed");
+            for (Result now : configs) {
+                Result then = before.get(now.key());
+                Stats.Ratio r = ratios.get(now);
+                table = table.with(label(now, varied), unit(now), headline(then).text(), headline(now).text(), Fmt.num(r.ratio()),
+                        Double.isNaN(r.low()) ? "n/a (one fork)" : Fmt.num(r.low()) + "–" + Fmt.num(r.high()),
+                        Double.isNaN(r.p()) ? "?" : r.p() < Stats.ALPHA ? "**yes** (" + p(r.p()) + ")" : "no");
+            }
+            s.table(table);
+        }));
+    }
+
+    /**
+     * A configuration within its benchmark: the params among {@code varied} (those that differ between the
+     * benchmark's configurations) that it has, "name=value" joined; never a param it lacks.
+     */
+    static String label(Result config, List<String> varied) {
+        String label = varied.stream().filter(config.params()::containsKey).map(n -> n + "=" + config.param(n))
+                .collect(Collectors.joining(" "));
+        return label.isEmpty() ? "(the only one)" : label;
+    }
+
+    /** "p = 0.012", or "p < 0.001". */
+    static String p(double p) {
+        return p < 0.001 ? "p < 0.001" : "p = " + Fmt.p(p);
+    }
+
+    /** A cell of the first screen: at most {@link #CELL} characters, cut at a word with "…" (bold kept closed). */
+    static String fit(String text) {
+        if (text.length() <= CELL) {
+            return text;
+        }
+        int end = text.lastIndexOf(' ', CELL - 3);
+        String cut = text.substring(0, end > 0 ? end : CELL - 3);
+        return cut + (cut.split("\\*\\*", -1).length % 2 == 0 ? "**" : "") + "…";
+    }
+
+    private static String advice(DecisionRule.Row row) {
+        return row == null ? "–" : row.advice();
     }
 
     /** How many comparisons a row pools ("model" for a row drawn from a fitted model, "–" where the run lacks the row). */
@@ -270,7 +398,7 @@ public final class RunComparison {
             Stats.Difference d = Stats.difference(a.get().units(), b.get().units());
             String interval = from == 0 || Double.isNaN(d.halfWidth()) ? "n/a (fewer than two rounds)"
                     : Fmt.signedPct(100 * (to - from - d.halfWidth()) / from) + " to " + Fmt.signedPct(100 * (to - from + d.halfWidth()) / from);
-            String beyond = Double.isNaN(d.p()) ? "?" : (d.p() < Stats.ALPHA ? "**yes**" : "no") + " (p = " + Fmt.p(d.p()) + ")";
+            String beyond = Double.isNaN(d.p()) ? "?" : (d.p() < Stats.ALPHA ? "**yes**" : "no") + " (" + p(d.p()) + ")";
             table = table.with(name, figure(name, from), figure(name, to), Fmt.change(from, to), interval, beyond);
         }
         return table;

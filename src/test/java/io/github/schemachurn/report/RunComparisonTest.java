@@ -47,7 +47,7 @@ class RunComparisonTest {
         assertThat(run("compare", "--base", base.toString(), "--results", again.toString())).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines.get(lines.size() - 1)).matches("verdicts changed: 0 of [1-9][0-9]*");
-        assertThat(out.toString()).contains("| configuration | unit |", "| ChurnBenchmark.churn ", "| 1.00 |",
+        assertThat(out.toString()).contains("| configuration | unit |", "### ChurnBenchmark.churn", "| 1.00 |",
                 "| if your workload is |", "| key figure |", "legacy prepare: SCHEMA share");
     }
 
@@ -61,8 +61,78 @@ class RunComparisonTest {
         assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow()).matches("verdicts changed: [1-9][0-9]* of [1-9][0-9]*");
         assertThat(text).contains("| stress: DELETE: how to wrap DDL | **ddl=DEFERRED**; ",
                 "| **ddl=EXCLUSIVE**; **avoid ddl=AUTOCOMMIT** (worst in 1 of 1 comparisons) | 1 / 1 | **yes**: ddl=DEFERRED → ddl=EXCLUSIVE |",
-                "**yes** (p = ", "avoid notes changed: ");
+                "**yes** (p ", "avoid notes changed: ");
         assertThat(out.toString()).startsWith("wrote ");
+    }
+
+    /**
+     * What a reader with one minute needs comes first: the runs' machines (a fact both share said once,
+     * one that differs per run), the verdict count and the changed verdict, the key figures; the method
+     * and every configuration below; no long cell on the first screen, no long paragraph near it.
+     */
+    @Test
+    void theFirstScreenAnswers() throws IOException {
+        Path base = runDir("base", RunFixture.results());
+        Path changed = runDir("changed", changedRun());
+        writeEnvironment(base, "3.54.1", "2026-12-05T10:00:00Z");
+        writeEnvironment(changed, "3.55.0", "2026-12-06T10:00:00Z");
+        assertThat(run("compare", "--base", base.toString(), "--results", changed.toString())).as(err.toString()).isZero();
+        String text = out.toString();
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("# " + changed + " against " + base);
+        assertThat(text).contains("Both runs: CPU: AMD EPYC, 2 cores; ", "| run | SQLite | date |",
+                "| " + base + " | 3.54.1 via sqlite-jdbc 3.54.1.0 | 2026-12-05T10:00:00Z |");
+        assertThat(text.indexOf("verdicts changed: 1 of ")).isLessThan(text.indexOf("## Verdicts"));
+        String firstScreen = text.substring(0, text.indexOf("## How a change is judged"));
+        assertThat(firstScreen).contains("| stress: DELETE: how to wrap DDL |", "**yes**: ddl=DEFERRED → ddl=EXCLUSIVE", "| key figure |",
+                "The machine as a whole").doesNotContain("| configuration |", "Welch");
+        assertThat(text.indexOf("| configuration |")).isGreaterThan(text.indexOf("## How a change is judged"));
+        for (String line : lines.subList(0, 40)) {
+            if (line.startsWith("|")) {
+                assertThat(line.split(" \\| ")).allSatisfy(cell -> assertThat(cell.length()).as(line).isLessThanOrEqualTo(RunComparison.CELL + 2));
+            }
+        }
+        assertThat(lines.subList(0, 80)).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(600));
+    }
+
+    private static void writeEnvironment(Path run, String sqlite, String date) throws IOException {
+        Environment e = new Environment("AMD EPYC", 2, "Linux", "Debian", "17", "3.54.1.0", sqlite, "results/run.sh", List.of(),
+                "70 min", date, false, new java.util.TreeMap<>(java.util.Map.of("compile options", "X".repeat(200))));
+        Files.writeString(run.resolve(ReportGenerator.ENVIRONMENT_FILE), e.toJson());
+    }
+
+    /**
+     * A configuration is labelled within its benchmark by the params that differ there: one the benchmark
+     * holds constant is said once above its table, one the benchmark lacks never shows as "–".
+     */
+    @Test
+    void configurationsAreLabelledByTheParamsThatDifferWithinTheirBenchmark() {
+        Path base = runDir("base", RunFixture.results());
+        Path again = runDir("again", RunFixture.results());
+        assertThat(run("compare", "--base", base.toString(), "--results", again.toString())).as(err.toString()).isZero();
+        String every = out.toString().substring(out.toString().indexOf("## Every configuration"));
+        String size = every.substring(every.indexOf("### SchemaSizeBenchmark.churn"), every.indexOf("###", every.indexOf("### SchemaSizeBenchmark.churn") + 3));
+        assertThat(size).contains("In every row: journal=WAL", "| ddl=AUTOCOMMIT extraTables=2000 |").doesNotContain("journal=WAL extraTables", "| journal=");
+        assertThat(every).contains("### LegacyPrepareBenchmark.read", "| prepare=LEGACY |", "| ddl=EXCLUSIVE journal=DELETE |")
+                .doesNotContain("=–", "ddl=– ");
+    }
+
+    @Test
+    void aLabelNamesOnlyTheParamsItsConfigurationHas() throws IOException {
+        List<Result> configs = Fixtures.configs(RunFixture.results(), dir);
+        Result legacy = configs.stream().filter(c -> c.benchmarkClass().equals("LegacyPrepareBenchmark")).findFirst().orElseThrow();
+        Result churn = configs.stream().filter(c -> c.benchmarkClass().equals("ChurnBenchmark")).findFirst().orElseThrow();
+        assertThat(RunComparison.label(legacy, List.of("ddl", "journal", "prepare"))).isEqualTo("prepare=" + legacy.param("prepare"));
+        assertThat(RunComparison.label(churn, List.of("ddl", "prepare"))).isEqualTo("ddl=" + churn.param("ddl"));
+        assertThat(RunComparison.label(churn, List.of())).isEqualTo("(the only one)");
+    }
+
+    @Test
+    void aLongCellIsCutAtAWordWithItsBoldClosed() {
+        String advice = "**reader=SNAPSHOT_LEASE** (the only option under which most operations surely succeed), at the cost of reads up to 50.0 ms stale";
+        assertThat(RunComparison.fit(advice)).hasSizeLessThanOrEqualTo(RunComparison.CELL).endsWith("…").startsWith("**reader=SNAPSHOT_LEASE** (the only");
+        assertThat(RunComparison.fit("**" + "a ".repeat(80) + "**")).endsWith("**…");
+        assertThat(RunComparison.fit("short")).isEqualTo("short");
     }
 
     /** The fixture run with the legacy reader's SCHEMA share, over three forks, at the given shares. */
@@ -89,7 +159,7 @@ class RunComparisonTest {
                 .containsPattern("The machine as a whole: the second run's ok/s over the first's is [0-9.]+ in the median configuration \\([0-9]+ of [0-9]+ configurations slower\\)");
         out.getBuffer().setLength(0);
         assertThat(run("compare", "--base", base.toString(), "--results", far.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).containsPattern("\\| legacy prepare: SCHEMA share of operations \\| 8\\.0[0-9] % \\| 32\\.[0-9]+ % \\| \\+[0-9]+ % \\| \\+[0-9]+ % to \\+[0-9]+ % \\| \\*\\*yes\\*\\* \\(p = ");
+        assertThat(out.toString()).containsPattern("\\| legacy prepare: SCHEMA share of operations \\| 8\\.0[0-9] % \\| 32\\.[0-9]+ % \\| \\+[0-9]+ % \\| \\+[0-9]+ % to \\+[0-9]+ % \\| \\*\\*yes\\*\\* \\(p [<=] ");
     }
 
     @Test
