@@ -53,12 +53,27 @@ public final class AnswerSection {
             s.para(none);
             return;
         }
-        Md.Table table = new Md.Table("if your workload is", "regime", "do", "because (typical example)");
         for (Row row : rows) {
-            table = table.with(row.workload(), row.regime(), row.advice(), row.because() + ComparisonCharts.links(run, tablePrefix(realistic) + row.workload()));
+            s.para("**" + row.workload() + "** (" + row.regime() + "): " + row.advice());
+            List<String> facts = new ArrayList<>();
+            int example = row.because().indexOf(EXAMPLE);
+            facts.add(example < 0 ? row.because() : row.because().substring(0, example));
+            row.example().ifPresent(e -> {
+                List<String> lines = DecisionRule.exampleLines(e);
+                facts.add("e.g. " + lines.get(0));
+                facts.add("vs " + lines.get(1));
+                facts.add(lines.get(2).replaceFirst("^[,;] ", ""));
+            });
+            String charts = ComparisonCharts.links(run, tablePrefix(realistic) + row.workload()).trim();
+            if (!charts.isEmpty()) {
+                facts.add(charts.replaceAll("^\\((.*)\\)$", "$1"));
+            }
+            s.bullets(facts);
         }
-        s.table(table);
     }
+
+    /** Where a row's reason turns to its typical example. */
+    private static final String EXAMPLE = "; e.g. ";
 
     /** Every row of both tables, each workload prefixed with its table's regime ("realistic: ", "stress: "). */
     static List<Row> rows(Run run) {

@@ -295,13 +295,23 @@ public final class DecisionRule {
 
 
     private static String facts(Comparison.Option best, Comparison.Option next, Comparison c) {
+        List<String> lines = exampleLines(new Example(c, best, next));
+        return lines.get(0) + " vs " + lines.get(1) + lines.get(2);
+    }
+
+    /**
+     * An example's facts as the detail lists them: the first option's figures, the second's, then
+     * the test (", +149 % paired over 4 rounds …") with a failure-share test where it decided, and the
+     * comparison's fixed params.
+     */
+    static List<String> exampleLines(Example e) {
+        Comparison c = e.comparison();
         String where = c.contextText().isEmpty() ? "" : " (" + c.contextText() + ")";
-        double p = c.rateP(best, next);
-        double pFailed = c.failedP(best, next);
-        boolean onFailures = !(p < Stats.ALPHA) && pFailed < Stats.ALPHA && best.failed().value() < next.failed().value();
-        return option(best) + " vs " + option(next)
-                + c.testText(best, next)
-                + (onFailures ? "; fewer failures, p = " + Fmt.p(pFailed) : "") + where;
+        double p = c.rateP(e.first(), e.second());
+        double pFailed = c.failedP(e.first(), e.second());
+        boolean onFailures = !(p < Stats.ALPHA) && pFailed < Stats.ALPHA && e.first().failed().value() < e.second().failed().value();
+        return List.of(option(e.first()), option(e.second()),
+                c.testText(e.first(), e.second()) + (onFailures ? "; fewer failures, p = " + Fmt.p(pFailed) : "") + where);
     }
 
     /** One option's figures: successes per second, failure share, latency of successes, this suite's busy handler's sleeps, the churner's own failures. */

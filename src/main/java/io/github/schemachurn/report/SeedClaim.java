@@ -67,9 +67,9 @@ final class SeedClaim {
                 parts.add("with " + where(c) + ": " + d.verdict() + ": " + d.reason() + "; " + pageFacts(c));
             }
         }
-        parts.add(elsewhere(run));
+        parts.addAll(elsewhere(run));
         return "**The seed's claim** (\"code 17 during a spike; BEGIN " + FIX + " fixes it; " + BLAMED + " is unusable\"): "
-                + conclusion + " " + capitalized(String.join("; ", parts)) + ".";
+                + conclusion + "\n\n" + parts.stream().map(p -> "- " + capitalized(p) + "\n").collect(java.util.stream.Collectors.joining());
     }
 
     /**
@@ -191,7 +191,7 @@ final class SeedClaim {
     }
 
     /** Where SCHEMA reached the operation anywhere in the run, what EXCLUSIVE did there, and silent stale columns. */
-    private static String elsewhere(Run run) {
+    private static List<String> elsewhere(Run run) {
         List<Result> measured = run.configs.stream().filter(c -> c.op().isPresent()).toList();
         List<Result> schema = measured.stream().filter(c -> c.op().get().failures(ErrorClass.SCHEMA) > 0).toList();
         List<String> parts = new ArrayList<>();
@@ -256,7 +256,7 @@ final class SeedClaim {
                         + " against the schema it ran under (this driver reads a result's columns afresh at each execution)");
             }
         }
-        return String.join("; ", parts);
+        return parts;
     }
 
     static final String COLUMN_CHECKED = io.github.schemachurn.sqlite.ReaderStrategy.COLUMN_CHECKED.name();
