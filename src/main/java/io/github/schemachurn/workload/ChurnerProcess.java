@@ -8,7 +8,6 @@ import io.github.schemachurn.sqlite.PausedCommitDdl;
 import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -59,12 +58,10 @@ public final class ChurnerProcess implements Callable<Integer> {
         STEP
     }
 
-    /** System property naming the child's private temp directory, which it removes when it exits. */
-    static final String PRIVATE_TMP_PROPERTY = "schemachurn.childTmp";
     static final String INSIDE = "inside";
     static final String COMMIT = "commit";
     static final String REPORT = "report";
-    static final String STOP = "stop";
+    static final String STOP = ChildProcess.STOP;
     static final int EXIT_BAD_INPUT = 2;
     static final int EXIT_PARENT_GONE = 3;
     /**
@@ -99,11 +96,7 @@ public final class ChurnerProcess implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        String privateTmp = System.getProperty(PRIVATE_TMP_PROPERTY);
-        if (privateTmp != null) {
-            // Registered before the driver registers its extracted library, so deleted after it.
-            new File(privateTmp).deleteOnExit();
-        }
+        ChildProcess.removePrivateTmpAtExit();
         CommandLine commandLine = new CommandLine(new ChurnerProcess())
                 .setParameterExceptionHandler((e, a) -> badInput(e.getMessage()))
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
