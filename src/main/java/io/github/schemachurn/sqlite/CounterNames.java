@@ -58,7 +58,36 @@ public final class CounterNames {
      */
     public static final String LOCK_WAIT_MICROS = "LockWaitMicros";
 
+    /*
+     * The seed site's pages (SeedSiteBenchmark), beside the "op" role that counts their outcomes:
+     * the window model's parts and whether the workers kept their pace, summed over the pages of
+     * the measured window. The window is schema load + prepare-to-step; a mean is a sum / TIMED.
+     */
+    /** Prefix of the page counters. */
+    public static final String PAGE = "page";
+    /** Pages whose first try reached its step, so both parts of their window were timed. */
+    public static final String TIMED = "Timed";
+    /** The first prepare on each page's fresh connection (it loads the whole schema), summed over TIMED pages. */
+    public static final String SCHEMA_LOAD_MICROS = "SchemaLoadMicros";
+    /** From the end of that prepare to the start of its step, summed over TIMED pages. */
+    public static final String PREPARE_TO_STEP_MICROS = "PrepareToStepMicros";
+    /** Pages that prepared and executed again after SQLITE_SCHEMA at least once (the op role's retries counts the tries). */
+    public static final String RETRIED = "Retried";
+    /** Pages started more than 10 ms after their arrival: their worker did not keep its pace. */
+    public static final String LATE = "Late";
+    /** How late pages started after their arrival, summed over all pages. */
+    public static final String LAG_MICROS = "LagMicros";
+    /** Tables, indexes, triggers and views in the schema (rows of sqlite_schema) when the window opened, and when it closed. */
+    public static final String SCHEMA_OBJECTS_START = "SchemaObjectsStart";
+    public static final String SCHEMA_OBJECTS_END = "SchemaObjectsEnd";
+
     private CounterNames() {}
+
+    /** The page counters, in report order. */
+    public static List<String> page() {
+        return List.of(PAGE + TIMED, PAGE + SCHEMA_LOAD_MICROS, PAGE + PREPARE_TO_STEP_MICROS, PAGE + RETRIED, PAGE + LATE,
+                PAGE + LAG_MICROS, PAGE + SCHEMA_OBJECTS_START, PAGE + SCHEMA_OBJECTS_END);
+    }
 
     public static String failure(String prefix, ErrorClass error) {
         return prefix + error.counterSuffix();
