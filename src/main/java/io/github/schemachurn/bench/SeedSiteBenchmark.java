@@ -37,9 +37,9 @@ import org.openjdk.jmh.infra.Control;
  * {@code prepare}, {@code journal}, {@code ddl} (AUTOCOMMIT, DEFERRED, IMMEDIATE or EXCLUSIVE),
  * {@code registrationsPerSecond}, {@code existingUsers}, {@code retries} (the workaround: on code 17
  * prepare and execute again, at most that often), {@code workers}, {@code pagesPerSecond},
- * {@code busyTimeout} (PDO's 60 s by default), {@code seed}. The seed's setup and its fix:
+ * {@code busyTimeout}, {@code seed}. The seed's setup (PDO's own busy timeout, 60 s) and its fix:
  * <pre>java -jar target/benchmarks.jar SeedSiteBenchmark -p prepare=LEGACY,V2 -p journal=DELETE \
- *   -p ddl=AUTOCOMMIT,EXCLUSIVE -p registrationsPerSecond=20 -rf json -rff seed-site.json</pre>
+ *   -p ddl=AUTOCOMMIT,EXCLUSIVE -p registrationsPerSecond=20 -p busyTimeout=60000 -rf json -rff seed-site.json</pre>
  * Keep {@code pagesPerSecond} x CPU per page well below the cores left over, and check pageLate.
  */
 @BenchmarkMode(Mode.Throughput)

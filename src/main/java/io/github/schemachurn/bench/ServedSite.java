@@ -3,7 +3,6 @@ package io.github.schemachurn.bench;
 import io.github.schemachurn.sqlite.Counts;
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.DdlStrategy;
-import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.NativeConnection;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.PrepareMode;
@@ -30,35 +29,7 @@ import org.openjdk.jmh.annotations.*;
  * exist and integrity_check must be ok ({@link Fixture}).
  */
 @State(Scope.Benchmark)
-public class ServedSite {
-    /** The journal mode: {@link JournalMode}. */
-    @Param({"WAL", "DELETE"})
-    public String journal;
-
-    /** SQLite's busy_timeout in ms on every connection; PHP's PDO sets 60 s unless told otherwise. */
-    @Param({"60000"})
-    public String busyTimeout;
-
-    /** Rows in the seeded table the pages read. */
-    @Param({"10000"})
-    public String rows;
-
-    /** How registration wraps its CREATE TABLE: {@link DdlStrategy}; EXCLUSIVE is the seed's fix. */
-    @Param({"AUTOCOMMIT", "EXCLUSIVE"})
-    public String ddl;
-
-    /** How each page prepares its SELECT: {@link PrepareMode}; LEGACY is PDO SQLite before PHP 7.2. */
-    @Param({"LEGACY", "V2"})
-    public String prepare;
-
-    /** Users registered before the run, each with a table and an index (the schema a new connection loads). */
-    @Param({"200"})
-    public String existingUsers;
-
-    /** New users per second on average (one CREATE TABLE each), at random arrivals. */
-    @Param({"20"})
-    public String registrationsPerSecond;
-
+public class ServedSite extends SeedSiteParams {
     /** Page worker processes (PHP-FPM's children). */
     @Param({"3"})
     public String workers;
@@ -85,9 +56,6 @@ public class ServedSite {
     @Setup(Level.Trial)
     public void create() throws SQLException {
         // Parse and check everything before creating anything, so bad input leaves nothing behind.
-        JournalMode journalMode = Params.parseEnum("journal", journal, JournalMode.class);
-        int busyTimeoutMs = Params.parseNonNegativeInt("busyTimeout", busyTimeout);
-        int rowCount = Params.parseNonNegativeInt("rows", rows);
         DdlStrategy ddlStrategy = Params.parseEnum("ddl", ddl, DdlStrategy.class);
         PrepareMode prepareMode = Params.parseEnum("prepare", prepare, PrepareMode.class);
         int users = Params.parsePositiveInt("existingUsers", existingUsers);
@@ -100,14 +68,13 @@ public class ServedSite {
             throw new IllegalArgumentException("ddl " + ddlStrategy + " needs a lock shared with the pages in one JVM;"
                     + " here pages run in worker processes");
         }
-        fixture = Fixture.create(journalMode, ddlStrategy, RetryPolicy.NONE, SchemaChange.TABLE_PER_TENANT, busyTimeoutMs,
-                rowCount, users);
+        fixture = fixture(ddlStrategy, RetryPolicy.NONE, SchemaChange.TABLE_PER_TENANT, users);
         try {
             registrar = fixture.nativeChurner();
             schemaReader = NativeConnection.open(fixture.database.file(), Database.PATIENT_BUSY_TIMEOUT_MS);
             fixture.closeBeforeAudit(schemaReader);
             pages = PageWorkers.start(ChildJvm.fastStarting(), fixture.database, prepareMode, retryCount, workerCount,
-                    pageRate, arrivalSeed, rowCount);
+                    pageRate, arrivalSeed, fixture.rows);
             fixture.closeBeforeAudit(pages);
         } catch (SQLException | RuntimeException e) {
             if (schemaReader != null) {

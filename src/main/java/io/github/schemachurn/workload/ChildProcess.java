@@ -8,11 +8,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 
 /**
  * A JVM this one started (a churner, a page worker), talking in lines over its standard input and
@@ -26,6 +28,8 @@ final class ChildProcess implements AutoCloseable {
     private static final int STDERR_LINES_KEPT = 5;
     /** The property naming the child's private temp directory, which it removes when it exits. */
     static final String PRIVATE_TMP_PROPERTY = "schemachurn.childTmp";
+    /** A child's exit code for bad arguments or a database it cannot use. */
+    static final int EXIT_BAD_INPUT = 2;
     /** What a child is told to end with. */
     static final String STOP = "stop";
 
@@ -80,13 +84,35 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** In the child's main: removes its private temp directory when it exits. */
-    static void removePrivateTmpAtExit() {
+    /**
+     * A child's main: removes its private temp directory when it exits, runs the picocli command,
+     * and exits with its code; bad arguments, and a command's IllegalArgumentException,
+     * IllegalStateException or SQLException, are one line on standard error ("role process: …")
+     * and exit code {@value #EXIT_BAD_INPUT}.
+     */
+    static void main(Object command, String role, String[] args) {
         String privateTmp = System.getProperty(PRIVATE_TMP_PROPERTY);
         if (privateTmp != null) {
             // Registered before the driver registers its extracted library, so deleted after it.
             new java.io.File(privateTmp).deleteOnExit();
         }
+        CommandLine commandLine = new CommandLine(command)
+                .setParameterExceptionHandler((e, a) -> badInput(role, e.getMessage()))
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                            || e instanceof SQLException) {
+                        return badInput(role, e.getMessage());
+                    }
+                    throw e;
+                });
+        int code = commandLine.execute(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    private static int badInput(String role, String message) {
+        System.err.println(role + " process: " + message);
+        return EXIT_BAD_INPUT;
     }
 
     public long pid() {

@@ -23,7 +23,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.sqlite.SQLiteConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * A churner in its own OS process: the same {@link Churner}, DDL strategy and retry policy as
@@ -62,7 +61,6 @@ public final class ChurnerProcess implements Callable<Integer> {
     static final String COMMIT = "commit";
     static final String REPORT = "report";
     static final String STOP = ChildProcess.STOP;
-    static final int EXIT_BAD_INPUT = 2;
     static final int EXIT_PARENT_GONE = 3;
     /**
      * The busy timeout while connecting and reading the table's state: a writer may hold the
@@ -96,24 +94,7 @@ public final class ChurnerProcess implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        ChildProcess.removePrivateTmpAtExit();
-        CommandLine commandLine = new CommandLine(new ChurnerProcess())
-                .setParameterExceptionHandler((e, a) -> badInput(e.getMessage()))
-                .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                            || e instanceof SQLException) {
-                        return badInput(e.getMessage());
-                    }
-                    throw e;
-                });
-        int code = commandLine.execute(args);
-        System.out.flush();
-        System.exit(code);
-    }
-
-    private static int badInput(String message) {
-        System.err.println("churner process: " + message);
-        return EXIT_BAD_INPUT;
+        ChildProcess.main(new ChurnerProcess(), "churner", args);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +31,6 @@ import picocli.CommandLine.Option;
         description = "Serves the seed site's pages in its own process; started and driven by PageWorkers.")
 public final class PageWorkerProcess implements Callable<Integer> {
     static final String REPORT = "report";
-    private static final int EXIT_BAD_INPUT = 2;
 
     @Option(names = "--db", required = true, description = "an existing database file")
     Path db;
@@ -57,23 +55,7 @@ public final class PageWorkerProcess implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        ChildProcess.removePrivateTmpAtExit();
-        CommandLine commandLine = new CommandLine(new PageWorkerProcess())
-                .setParameterExceptionHandler((e, a) -> badInput(e.getMessage()))
-                .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-                        return badInput(e.getMessage());
-                    }
-                    throw e;
-                });
-        int code = commandLine.execute(args);
-        System.out.flush();
-        System.exit(code);
-    }
-
-    private static int badInput(String message) {
-        System.err.println("page worker process: " + message);
-        return EXIT_BAD_INPUT;
+        ChildProcess.main(new PageWorkerProcess(), "page worker", args);
     }
 
     @Override
