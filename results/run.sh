@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every number in benchmarks.md comes from one run of this script. It runs each study (a set of
-# configurations) as interleaved rounds (bench/Rounds: in every round one fork of each
+# configurations) as interleaved rounds (cli/Rounds: in every round one fork of each
 # configuration, in a fresh random order, plus an A/A twin of the first one) into
 # <dir>/<study>.json, records the environment, and renders the report.
 # It builds nothing: build the jar first (mvn -B package -DskipTests).
@@ -78,7 +78,7 @@ jmh() {
         args+=("$arg")
     done
     args+=("${fork[@]}")
-    local cmd=(java -cp "$JAR" io.github.schemachurn.bench.Rounds --rounds "$n" --seed "$SEED" --study "$name")
+    local cmd=(java -cp "$JAR" io.github.schemachurn.cli.Rounds --rounds "$n" --seed "$SEED" --study "$name")
     if [[ "$PROFILE" == plan ]]; then
         local line
         line=$("${cmd[@]}" --plan -- "${args[@]}" | head -1)
@@ -180,16 +180,16 @@ if [[ "$PROFILE" == quick ]]; then
 elif [[ "$PROFILE" == smoke ]]; then
     env_options+=(--smoke)
 fi
-java -cp "$JAR" io.github.schemachurn.report.Report capture-env \
+java -cp "$JAR" io.github.schemachurn.cli.Report capture-env \
     --out "$DIR/environment.json" "${env_options[@]}" "${jmh_commands[@]}" \
     --duration "$(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"
 charts=(--charts "$DIR/charts" --tables "$DIR/tables.md")
 if [[ "$PROFILE" == published ]]; then
     charts=()
 fi
-java -cp "$JAR" io.github.schemachurn.report.Report generate --results "$DIR" --out "$OUT" "${charts[@]}"
+java -cp "$JAR" io.github.schemachurn.cli.Report generate --results "$DIR" --out "$OUT" "${charts[@]}"
 if [[ "$PROFILE" == replicate ]]; then
     # The published report again, now with its replicate section; and the comparison, run by run.
-    java -cp "$JAR" io.github.schemachurn.report.Report generate --results results --out benchmarks.md
-    java -cp "$JAR" io.github.schemachurn.report.Report compare --base results --results "$DIR" --out "$DIR/compare.txt"
+    java -cp "$JAR" io.github.schemachurn.cli.Report generate --results results --out benchmarks.md
+    java -cp "$JAR" io.github.schemachurn.cli.Report compare --base results --results "$DIR" --out "$DIR/compare.txt"
 fi

@@ -10,7 +10,8 @@ import org.openjdk.jmh.infra.Control;
  * query through a reader strategy and a retry policy, one churner thread runs schema changes
  * through a locking strategy, and both count every outcome by SQLite result code, only inside
  * JMH's measured window ({@link OpCounters}, {@link DdlCounters}), so a strategy that starves
- * the churner shows it.
+ * the churner shows it. In WAL mode the write-ahead log's peak size and the checkpoints that could
+ * not complete are counted too ({@link WalCounters}).
  *
  * <p>Varied by {@code @Param}: journal, ddl, retry, busyTimeout, extraTables, change, cpus (on
  * {@link ChurnedDatabase}) and reader (on {@link ReaderThread}). The defaults answer the seed's
@@ -37,14 +38,16 @@ public class ChurnBenchmark {
     @Benchmark
     @Group("churn")
     @GroupThreads(1)
-    public boolean reader(ReaderThread thread, OpCounters counters, Control control) {
+    public boolean reader(ReaderThread thread, OpCounters counters, ChurnedDatabase db, WalCounters wal, Control control) {
+        wal.during(control, db.fixture);
         return thread.session.read(counters.during(control));
     }
 
     @Benchmark
     @Group("churn")
     @GroupThreads(1)
-    public boolean churner(ChurnerThread thread, DdlCounters counters, Control control) {
+    public boolean churner(ChurnerThread thread, DdlCounters counters, ChurnedDatabase db, WalCounters wal, Control control) {
+        wal.during(control, db.fixture);
         return thread.session.step(counters.during(control));
     }
 }

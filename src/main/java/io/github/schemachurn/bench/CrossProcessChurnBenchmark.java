@@ -54,7 +54,8 @@ public class CrossProcessChurnBenchmark {
     @Group("site")
     @GroupThreads(1)
     public boolean reader(Reader reader, PlacedChurn site, OpCounters counters, DdlCounters churnerCounters,
-            CrashCounters crashes, Control control, ThreadParams thread) {
+            CrashCounters crashes, WalCounters wal, Control control, ThreadParams thread) {
+        wal.during(control, site.fixture);
         if (thread.getSubgroupThreadIndex() == 0) {
             // The churner's CPU time and latency are not measured across processes (nor for its thread placement).
             churnerCounters.carry(control, site::churnTotals, () -> 0L, Latency::new);

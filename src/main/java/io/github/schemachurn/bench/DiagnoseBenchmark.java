@@ -1,6 +1,6 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.diagnose.MigratedCopy;
+import io.github.schemachurn.workload.diagnosis.MigratedCopy;
 import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.ReaderStrategy;
@@ -30,9 +30,6 @@ import org.openjdk.jmh.infra.IterationParams;
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class DiagnoseBenchmark {
-    static final String UNPACED = "UNPACED";
-    static final String ONCE = "ONCE";
-
     @State(Scope.Group)
     public static class Migration extends DiagnosisParams {
         @Param({"WAL"})
@@ -52,10 +49,10 @@ public class DiagnoseBenchmark {
         public void create() throws SQLException {
             JournalMode mode = Params.parseEnum("journal", journal, JournalMode.class);
             int timeout = Params.parseNonNegativeInt("busyTimeout", busyTimeout);
-            boolean once = ONCE.equals(ddlPerSecond);
-            double rate = once || UNPACED.equals(ddlPerSecond) ? 0 : Params.parseNonNegativeInt("ddlPerSecond", ddlPerSecond);
-            if (rate == 0 && !once && !UNPACED.equals(ddlPerSecond)) {
-                throw new IllegalArgumentException("parameter ddlPerSecond must be above 0, UNPACED or ONCE, got " + ddlPerSecond);
+            boolean once = Params.ONCE.equals(ddlPerSecond);
+            double rate = once || Params.UNPACED.equals(ddlPerSecond) ? 0 : Params.parseNonNegativeInt("ddlPerSecond", ddlPerSecond);
+            if (rate == 0 && !once && !Params.UNPACED.equals(ddlPerSecond)) {
+                throw new IllegalArgumentException("parameter ddlPerSecond must be above 0, " + Params.UNPACED + " or " + Params.ONCE + ", got " + ddlPerSecond);
             }
             copy = new MigratedCopy(diagnosisCase(), mode, timeout, once, rate);
         }

@@ -1,6 +1,6 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.diagnose.Case;
+import io.github.schemachurn.workload.diagnosis.Case;
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.JournalMode;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.diagnose.Case;
-import io.github.schemachurn.diagnose.Demo;
+import io.github.schemachurn.workload.diagnosis.Case;
+import io.github.schemachurn.workload.diagnosis.Demo;
 import io.github.schemachurn.sqlite.Database;
 import java.nio.file.Path;
 import java.sql.SQLException;

@@ -68,7 +68,9 @@ public class LegacyPrepareBenchmark {
     @Benchmark
     @Group("legacy")
     @GroupThreads(1)
-    public boolean reader(LegacyReader thread, OpCounters counters, RepreparesCounter reprepares, Control control) {
+    public boolean reader(LegacyReader thread, OpCounters counters, RepreparesCounter reprepares, ChurnedDatabase db,
+            WalCounters wal, Control control) {
+        wal.during(control, db.fixture);
         Tally tally = counters.during(control);
         boolean ok = thread.session.read(tally);
         long seen = thread.reader.takeReprepares();
@@ -81,7 +83,8 @@ public class LegacyPrepareBenchmark {
     @Benchmark
     @Group("legacy")
     @GroupThreads(1)
-    public boolean churner(LegacyChurner thread, DdlCounters counters, Control control) {
+    public boolean churner(LegacyChurner thread, DdlCounters counters, ChurnedDatabase db, WalCounters wal, Control control) {
+        wal.during(control, db.fixture);
         return thread.session.step(counters.during(control));
     }
 }

@@ -31,7 +31,8 @@ public class PacedChurnBenchmark {
     @Group("paced")
     @GroupThreads(1)
     public boolean reader(ReaderThread thread, PacedChurner churner, OpCounters counters, DdlCounters churnerCounters,
-            Control control) {
+            ChurnedDatabase db, WalCounters wal, Control control) {
+        wal.during(control, db.fixture);
         churnerCounters.carry(control, churner.loop::totals, churner.loop::cpuNanos, churner.loop::takeLatency);
         return thread.session.read(counters.during(control));
     }

@@ -1,6 +1,7 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.CounterNames;
+import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.workload.Churner;
 import io.github.schemachurn.workload.PacedLoop;
 import java.sql.SQLException;
@@ -13,7 +14,6 @@ import org.openjdk.jmh.annotations.*;
  */
 @State(Scope.Group)
 public class PacedChurner {
-    static final String UNPACED = "UNPACED";
 
     /**
      * Target schema changes per second (a decimal: 0.2 is a migration every 5 s), or UNPACED
@@ -27,7 +27,7 @@ public class PacedChurner {
 
     @Setup(Level.Trial)
     public void open(ChurnedDatabase db) throws SQLException {
-        double rate = UNPACED.equals(ddlPerSecond) ? 0 : parseRate(ddlPerSecond);
+        double rate = Params.UNPACED.equals(ddlPerSecond) ? 0 : parseRate(ddlPerSecond);
         Churner churner = db.fixture.churner();
         boolean[] pinned = {false};
         loop = new PacedLoop(rate, tally -> {
@@ -49,7 +49,7 @@ public class PacedChurner {
         }
         if (!(rate > 0 && rate <= 1e6)) {
             throw new IllegalArgumentException("parameter ddlPerSecond must be a number above 0 and at most 1e6, or "
-                    + UNPACED + ", got '" + value + "'");
+                    + Params.UNPACED + ", got '" + value + "'");
         }
         return rate;
     }

@@ -42,8 +42,9 @@ public class SeedScenarioBenchmark {
     @Benchmark
     @Group("site")
     @GroupThreads(3)
-    public boolean request(Site site, Visitor visitor, OpCounters counters, DdlCounters registrations, Control control,
-            ThreadParams thread) {
+    public boolean request(Site site, Visitor visitor, OpCounters counters, DdlCounters registrations, WalCounters wal,
+            Control control, ThreadParams thread) {
+        wal.during(control, site.fixture);
         if (thread.getSubgroupThreadIndex() == 0) {
             registrations.carry(control, site.registrations::totals, site.registrations::cpuNanos,
                     site.registrations::takeLatency);

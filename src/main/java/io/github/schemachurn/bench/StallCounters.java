@@ -1,7 +1,7 @@
 package io.github.schemachurn.bench;
 
-import io.github.schemachurn.diagnose.Migrator;
-import io.github.schemachurn.diagnose.Stalls;
+import io.github.schemachurn.workload.diagnosis.Migrator;
+import io.github.schemachurn.workload.diagnosis.Stalls;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -12,7 +12,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * A reader's stalls in one measured iteration ({@link Stalls}): the longest time without a
  * successful read, and for a migration applied once, the time from its start until a read begun
- * after its commit succeeded (0 if none started in the window). Prefix "stall". Fed only measured calls.
+ * after its commit succeeded (0 if none started in the window). Named as CounterNames.STALL_*, which
+ * BenchmarkNamesTest holds them to. Fed only measured calls.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)

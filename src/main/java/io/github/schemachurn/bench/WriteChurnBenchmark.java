@@ -26,14 +26,16 @@ public class WriteChurnBenchmark {
     @Benchmark
     @Group("writes")
     @GroupThreads(1)
-    public boolean writer(WriterThread thread, OpCounters counters, Control control) {
+    public boolean writer(WriterThread thread, OpCounters counters, ChurnedDatabase db, WalCounters wal, Control control) {
+        wal.during(control, db.fixture);
         return thread.session.insert(counters.during(control));
     }
 
     @Benchmark
     @Group("writes")
     @GroupThreads(1)
-    public boolean churner(ChurnerThread thread, DdlCounters counters, Control control) {
+    public boolean churner(ChurnerThread thread, DdlCounters counters, ChurnedDatabase db, WalCounters wal, Control control) {
+        wal.during(control, db.fixture);
         return thread.session.step(counters.during(control));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.sqlite.ErrorClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,21 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The values of one param compared with everything else equal: same benchmark, same other params,
- * the operation counted while the schema changed. The winner is the option with the most successful
- * operations per second, named only when it is ahead of every other eligible option ({@link #beats}),
- * its forks agree (unpaired only: within rounds the paired test carries that spread), and it does not
- * fail significantly more often than any of them (faster but failing more is a trade-off, not a win);
- * with no difference in rates, the option with significantly fewer failures wins. An option under which
- * most operations may fail ({@link Option#mostlySucceeds}) is not eligible while another option exists.
- *
- * <p>Options measured in the same rounds (bench/Rounds) are compared within rounds: per round the
- * log ratio of their rates, then the paired test over rounds ({@link Stats#pairedP}), and the
- * ratio must also exceed the run's noise floor ({@link NoiseFloor}). Results without rounds fall
- * back to Welch's t-test on per-fork rates, with no floor, and say so.
+ * the operation counted while the schema changed, and its winner ({@link #winner}) by the rule
+ * {@link DecisionRule} states and pools. Options measured in the same rounds (cli/Rounds) are
+ * compared within rounds ({@link #paired}); results without rounds fall back to Welch's t-test over
+ * forks.
  *
  * @param context the other params' values (those that vary in the whole run), for the reader
  * @param noise   the run's noise floor
@@ -38,32 +33,32 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
         }
 
         boolean majorityFails() {
-            return failed().value() > 0.5;
+            return failed().value() > DecisionRule.MOST;
         }
 
         /**
          * Whether most of this option's operations surely succeed: its failed share's 95 % interval
-         * lies below a half (its value, with one fork). Only such an option may be recommended while
+         * lies below {@link DecisionRule#MOST} (its value, with one fork). Only such an option may be recommended while
          * one exists: a share whose interval straddles a half (46.6 %, 35.9-57.6 %) says "most fail"
          * in one run and not in the next, and the advice must not turn on that.
          */
         boolean mostlySucceeds() {
             double high = failed().high();
-            return (Double.isNaN(high) ? failed().value() : high) < 0.5;
+            return (Double.isNaN(high) ? failed().value() : high) < DecisionRule.MOST;
         }
 
         Map<String, Double> roundRates() {
             return NoiseFloor.byRound(config);
         }
 
-        /** The failed share per round, as the mean of its forks' empirical logits. */
-        Map<String, Double> roundFailedLogits() {
-            return NoiseFloor.byRound(config, failedLogits());
-        }
-
         /** Per fork, the failed share as an empirical logit. */
         List<Double> failedLogits() {
             return config.op().orElseThrow().failedLogits();
+        }
+
+        /** Per fork, the share of attempts that failed with this error class, as an empirical logit. */
+        List<Double> failedLogits(ErrorClass error) {
+            return config.op().orElseThrow().failedLogits(error);
         }
     }
 
@@ -159,9 +154,9 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
                 : ranked.stream().skip(1).filter(o -> failsMoreOften(fastest, o)).findFirst();
     }
 
-    /** Whether a fails more often than b: by a percentage point or more, and significantly ({@link #failedP}). */
+    /** Whether a fails more often than b: by {@link DecisionRule#FAILED_SHARE_GAP} or more, and significantly ({@link #failedP}). */
     boolean failsMoreOften(Option a, Option b) {
-        return a.failed().value() - b.failed().value() >= 0.01 && failedP(a, b) < Stats.ALPHA;
+        return a.failed().value() - b.failed().value() >= DecisionRule.FAILED_SHARE_GAP && failedP(a, b) < Stats.ALPHA;
     }
 
     /**
@@ -205,11 +200,21 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
      * significant over four rounds; on the logit scale "none" against "some" is a large, steady gap.
      */
     double failedP(Option a, Option b) {
+        return logitP(a, b, Option::failedLogits);
+    }
+
+    /** The same test for the share of one error class alone (code 17, say). */
+    double failedP(Option a, Option b, ErrorClass error) {
+        return logitP(a, b, o -> o.failedLogits(error));
+    }
+
+    /** Per round the mean of each option's fork logits, then the paired test on their differences; Welch's over forks without rounds. */
+    private double logitP(Option a, Option b, Function<Option, List<Double>> logits) {
         if (!paired()) {
-            return Stats.welchP(a.failedLogits(), b.failedLogits());
+            return Stats.welchP(logits.apply(a), logits.apply(b));
         }
-        Map<String, Double> x = a.roundFailedLogits();
-        Map<String, Double> y = b.roundFailedLogits();
+        Map<String, Double> x = NoiseFloor.byRound(a.config(), logits.apply(a));
+        Map<String, Double> y = NoiseFloor.byRound(b.config(), logits.apply(b));
         return Stats.pairedP(sharedRounds().stream().map(r -> x.get(r) - y.get(r)).toList());
     }
 
@@ -260,50 +265,6 @@ record Comparison(String param, SortedMap<String, String> context, List<Option> 
                 .sorted(Comparator.comparing((Option o) -> !o.mostlySucceeds() && best.mostlySucceeds())
                         .thenComparing(Comparator.comparingDouble((Option o) -> o.rate().value()).reversed()))
                 .findFirst().orElseThrow();
-    }
-
-    /** The params the answer table decides, for counting its tests. */
-    static final List<String> ANSWER_PARAMS = List.of(Run.JOURNAL, Run.DDL, Run.READER, Run.RETRY, Run.BUSY_TIMEOUT, Run.PREPARE);
-
-    /** How a winner is decided, and how many tests the decisions rest on: the answer table's preamble. */
-    static String ruleText(Run run) {
-        int paired = 0;
-        int unpaired = 0;
-        for (String param : ANSWER_PARAMS) {
-            for (Comparison c : of(run, param, x -> true)) {
-                int tests = Math.max(c.eligible().size() - 1, 0);
-                if (c.paired()) {
-                    paired += tests;
-                } else {
-                    unpaired += tests;
-                }
-            }
-        }
-        NoiseFloor noise = run.noise();
-        return "Each row pools every comparison of one choice with all else equal. A comparison's winner is the only "
-                + "option under which most operations surely succeed (its failed share's 95 % interval below a half) and "
-                + "it fails significantly less often than each other option, or has "
-                + "the most successful operations per second and beats every other option, with agreeing forks where the "
-                + "options were not paired in rounds, and without failing significantly more often (faster but failing "
-                + "more is a trade-off, left to you), or fails significantly less often (by a percentage point or more) where "
-                + "the rates do not differ (failed shares are tested on the logit scale their intervals use, per round: "
-                + "ln((failed + ½) / (ok + ½))). Beating is decided within rounds: the options ran interleaved, one fork of each per "
-                + "round in a fresh random order, and per round the log of their rate ratio is taken; the winner needs both a "
-                + "significant paired test over the rounds (paired t-test below " + Stats.WILCOXON_ROUNDS + " rounds, Wilcoxon "
-                + "signed-rank from " + Stats.WILCOXON_ROUNDS + "; p < " + Stats.ALPHA + ") and a geometric-mean ratio above "
-                + "the run's noise floor even with the round most in its favour left out (a lead that clears the floor only "
-                + "thanks to one round changed between runs). The floor is " + noise.text() + ": " + NoiseFloor.Z + " × a robust SD (median absolute value / "
-                + NoiseFloor.MAD_NORMAL + ") of the A/A controls' per-round log ratios (one configuration run twice in every "
-                + "round), the smallest difference this run can call real; robust, so that a few very noisy studies do not set "
-                + "it for all. "
-                + "Results without rounds (plain `-rf json` files) are compared unpaired: Welch's t-test on per-fork rates, "
-                + "no floor, marked \"unpaired\"; one fork is never significant. An option is recommended only if it wins more "
-                + "than half of the comparisons and more of them than all other options together; an option under which most "
-                + "operations may fail is never recommended while another exists. ± is a 95 % interval over rounds (over forks "
-                + "without rounds). The comparisons of the answer's params make " + paired + " paired and " + unpaired
-                + " unpaired tests of the best option against another: at p < " + Stats.ALPHA + " chance alone would make about "
-                + Fmt.num(Stats.ALPHA * (paired + unpaired)) + " of them significant; the floor is there to keep those out "
-                + "(the measurement checks count the A/A controls it let through).";
     }
 
     String contextText() {

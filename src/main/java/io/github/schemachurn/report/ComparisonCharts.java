@@ -1,5 +1,11 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.report.chart.Bar;
+import io.github.schemachurn.report.chart.Figure;
+import io.github.schemachurn.report.chart.GroupedBars;
+import io.github.schemachurn.report.chart.LatencyPercentiles;
+import io.github.schemachurn.report.chart.Style;
+import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -140,14 +146,14 @@ final class ComparisonCharts {
             // Pages of equal size: 9 conditions make pages of 5 and 4, not of 8 and 1.
             List<Condition> page = sorted.subList(i * sorted.size() / pages, (i + 1) * sorted.size() / pages);
             String pageTitle = title + (pages > 1 ? " (" + (i + 1) + " of " + pages + ")" : "");
-            Charts.Grouped bars = grouped(pageTitle, option, allOptions, page);
-            Charts.Figure figure = Charts.grouped(bars);
+            GroupedBars bars = grouped(pageTitle, option, allOptions, page);
+            Figure figure = bars.draw();
             String chartName = name + "-" + (i + 1) + ".png";
             images.add("![" + pageTitle + "](" + run.chart(chartName, figure.png()) + ")");
             run.figures.put(chartName, figure);
             if (page.stream().flatMap(c -> c.byOption().values().stream()).anyMatch(c -> latency(c, OK_PERCENTILES.get(0)) > 0)) {
                 String latencyTitle = pageTitle + ": latency";
-                Charts.Figure latency = Charts.percentiles(percentiles(latencyTitle, bars, page));
+                Figure latency = percentiles(latencyTitle, bars, page).draw();
                 String latencyName = name + "-" + (i + 1) + LATENCY;
                 images.add("![" + latencyTitle + "](" + run.chart(latencyName, latency.png()) + ")");
                 run.figures.put(latencyName, latency);
@@ -157,11 +163,12 @@ final class ComparisonCharts {
     }
 
     /** The latency counters drawn, by suffix: successful operations' p50 to p99.9, failed ones' p50 and p99. */
-    static final List<String> OK_PERCENTILES = List.of("OkP50Micros", "OkP90Micros", "OkP99Micros", "OkP999Micros");
-    static final List<String> FAIL_PERCENTILES = List.of("FailP50Micros", "FailP99Micros");
+    static final List<String> OK_PERCENTILES = List.of(CounterNames.OK_P50_MICROS, CounterNames.OK_P90_MICROS,
+            CounterNames.OK_P99_MICROS, CounterNames.OK_P999_MICROS);
+    static final List<String> FAIL_PERCENTILES = List.of(CounterNames.FAIL_P50_MICROS, CounterNames.FAIL_P99_MICROS);
 
     /** The percentile plots of a page, for the options and conditions its bars show. */
-    private static Charts.Percentiles percentiles(String title, Charts.Grouped bars, List<Condition> page) {
+    private static LatencyPercentiles percentiles(String title, GroupedBars bars, List<Condition> page) {
         List<List<double[]>> ok = new ArrayList<>();
         List<List<double[]>> failed = new ArrayList<>();
         for (String o : bars.options()) {
@@ -169,42 +176,21 @@ final class ComparisonCharts {
             failed.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : latencies(c, FAIL_PERCENTILES)).toList());
         }
         List<String> notes = List.of("Per condition, the operation's latency in µs: each iteration's percentile (the mean over the "
-                + "role's threads), the median over a fork's iterations, the mean over forks; one log axis for every plot. "
+                + "role's threads), the median over a fork's iterations, the median over forks; one log axis for every plot. "
                 + "Successful operations as a line; failed ones apart, as crosses at their p50 and p99.",
                 bars.notes().stream().filter(n -> n.startsWith("Every condition")).findFirst().orElse(""));
-        return new Charts.Percentiles(title, bars.options(), bars.colors(), bars.labels(), notes, ok, failed);
+        return new LatencyPercentiles(title, bars.options(), bars.colors(), bars.labels(), notes, ok, failed);
     }
 
     /** The given latency counters of a configuration's operation, null when none was recorded. */
-    private static double[] latencies(Result c, List<String> suffixes) {
+    static double[] latencies(Result c, List<String> suffixes) {
         double[] values = suffixes.stream().mapToDouble(s -> latency(c, s)).toArray();
         return java.util.Arrays.stream(values).anyMatch(v -> v > 0) ? values : null;
     }
 
-    /** A latency counter of the operation in µs: per iteration over its threads, median over a fork's iterations, mean over forks; NaN when not recorded. */
-    private static double latency(Result c, String suffix) {
-        List<List<Double>> values = c.counters().get(io.github.schemachurn.sqlite.CounterNames.OPERATION + suffix);
-        List<List<Double>> threads = c.counters().get(io.github.schemachurn.sqlite.CounterNames.OPERATION
-                + io.github.schemachurn.sqlite.CounterNames.THREADS);
-        if (values == null || threads == null) {
-            return Double.NaN;
-        }
-        List<Double> perFork = new ArrayList<>();
-        for (int f = 0; f < values.size(); f++) {
-            List<Double> perIteration = new ArrayList<>();
-            for (int i = 0; i < values.get(f).size(); i++) {
-                double t = threads.get(f).get(i);
-                if (t > 0 && values.get(f).get(i) > 0) {
-                    perIteration.add(values.get(f).get(i) / t);
-                }
-            }
-            perIteration.sort(null);
-            if (!perIteration.isEmpty()) {
-                int m = perIteration.size();
-                perFork.add(m % 2 == 1 ? perIteration.get(m / 2) : (perIteration.get(m / 2 - 1) + perIteration.get(m / 2)) / 2);
-            }
-        }
-        return Stats.mean(perFork);
+    /** A latency counter of the operation in µs, as the tables give it ({@link Role#latency}); NaN when not recorded. */
+    static double latency(Result c, String suffix) {
+        return c.op().flatMap(role -> role.latency(suffix)).orElse(Double.NaN);
     }
 
     /** Conditions ordered by benchmark, then by their params, the param with fewest values first, numbers as numbers. */
@@ -239,7 +225,7 @@ final class ComparisonCharts {
     }
 
     /** One page's chart data: labels from the params that vary on the page, the rest named once under it. */
-    static Charts.Grouped grouped(String title, String option, List<String> allOptions, List<Condition> page) {
+    static GroupedBars grouped(String title, String option, List<String> allOptions, List<Condition> page) {
         List<String> options = allOptions.stream().filter(o -> page.stream().anyMatch(c -> c.byOption().containsKey(o))).toList();
         List<String> lineParams = page.stream().flatMap(c -> c.params().keySet().stream()).distinct()
                 .filter(p -> page.stream().map(c -> c.params().get(p)).distinct().count() > 1).sorted().toList();
@@ -265,13 +251,13 @@ final class ComparisonCharts {
             failureClasses(c).ifPresent(lines::add);
             labels.add(lines);
         }
-        List<List<Estimate>> ok = new ArrayList<>();
-        List<List<Estimate>> failed = new ArrayList<>();
+        List<List<Bar>> ok = new ArrayList<>();
+        List<List<Bar>> failed = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
         for (String o : options) {
-            ok.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : c.op().orElseThrow().rate()).toList());
-            failed.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : c.op().orElseThrow().failedShare()).toList());
-            colors.add(Charts.color(allOptions.indexOf(o)));
+            ok.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : bar(c.op().orElseThrow().rate())).toList());
+            failed.add(page.stream().map(c -> c.byOption().get(o)).map(c -> c == null ? null : bar(c.op().orElseThrow().failedShare())).toList());
+            colors.add(Style.optionColor(allOptions.indexOf(o)));
         }
         List<String> notes = new ArrayList<>();
         notes.add("Bars: one per " + option + ", in its colour; above, the mean of the forks' successful operations per second"
@@ -320,7 +306,13 @@ final class ComparisonCharts {
             notes.add("Forks disagree (largest/smallest fork > " + Fmt.num(Stats.FORK_RATIO) + "; the bar is their mean): "
                     + String.join("; ", disagree) + ".");
         }
-        return new Charts.Grouped(title, options, colors, labels, notes, ok, failed);
+        return new GroupedBars(title, options, colors, labels, notes, ok, failed);
+    }
+
+    /** A figure as a bar: its value, and its 95 % interval where it has one (none with one fork). */
+    static Bar bar(Estimate e) {
+        boolean interval = e.forks().size() >= 2;
+        return new Bar(e.value(), interval ? e.low() : Double.NaN, interval ? e.high() : Double.NaN);
     }
 
     /** "fails: Schema, Busy": the error classes of at least 5 % of a condition's failed attempts (all options), most first. */

@@ -1,5 +1,6 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * whose one line names the file and the problem.
  */
 public final class JmhJson {
-    static final String SUITE_PACKAGE = "io.github.schemachurn.bench.";
+    public static final String SUITE_PACKAGE = "io.github.schemachurn.bench.";
     /** The pseudo-param that carries the thread count, per role, in {@link Result#params()}. */
     static final String THREADS = "threads";
     /** A directory of results beside the published ones: a second run to compare with, never pooled with them. */
@@ -207,7 +208,7 @@ public final class JmhJson {
         }
     }
 
-    /** The round a fork ran in, as bench/Rounds adds it to JMH's result; absent in plain JMH results. */
+    /** The round a fork ran in, as cli/Rounds adds it to JMH's result; absent in plain JMH results. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record JmhRound(String study, Integer round, Integer slot, Boolean twin) {
         Result.Round toRound() {

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * The run's own noise, from its A/A controls: in every round of a study one configuration runs
- * twice (bench/Rounds), and the log ratio of the two runs is what the machine alone makes of one
+ * twice (cli/Rounds), and the log ratio of the two runs is what the machine alone makes of one
  * configuration within one round. The floor is the two-sided 95 % range of that ratio, 1.96 x a
  * robust estimate of its standard deviation over every control's rounds (the median absolute log
  * ratio / 0.6745, the normal distribution's MAD): the smallest difference the run can call real.

@@ -28,7 +28,7 @@ final class ReplicateSection {
             s.para("A second, independent run of the studies behind the answer" + when + " against this one: "
                     + RunComparison.verdictLine(verdicts) + " (a verdict is a row's recommended option, or none), "
                     + RunComparison.avoidLine(verdicts) + (changed.isEmpty() ? "." : ": " + String.join("; ", changed) + ".")
-                    + " Every configuration, run against run: `java -cp target/benchmarks.jar io.github.schemachurn.report.Report "
+                    + " Every configuration, run against run: `java -cp target/benchmarks.jar io.github.schemachurn.cli.Report "
                     + "compare --base results --results results/" + JmhJson.REPLICATE_DIR + "`.");
             s.para(RunComparison.FIGURES_NOTE);
             RunComparison.machineLine(run, second).ifPresent(s::para);

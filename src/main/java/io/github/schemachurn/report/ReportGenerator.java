@@ -1,5 +1,6 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 public final class ReportGenerator {
     public static final String ENVIRONMENT_FILE = "environment.json";
     static final String BEGIN = "<!-- BEGIN GENERATED REPORT: the text from here to END GENERATED REPORT is written by "
-            + "`java -cp target/benchmarks.jar io.github.schemachurn.report.Report generate`; edit only outside it. -->";
+            + "`java -cp target/benchmarks.jar io.github.schemachurn.cli.Report generate`; edit only outside it. -->";
     static final String END = "<!-- END GENERATED REPORT -->";
 
     private ReportGenerator() {}

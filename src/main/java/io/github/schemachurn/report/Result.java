@@ -29,7 +29,7 @@ public record Result(String benchmarkClass, String method, String mode, SortedMa
               SortedMap<String, Metric> metrics, SortedMap<String, List<List<Double>>> counters, List<Round> rounds) {
 
     /**
-     * Where a fork ran in an interleaved run ({@code bench/Rounds}): its study, round and position
+     * Where a fork ran in an interleaved run ({@code cli/Rounds}): its study, round and position
      * in the round; {@code twin} marks the A/A control's second run. Forks of one round met the same
      * minutes of the machine, so they are compared with each other.
      */
@@ -83,7 +83,7 @@ public record Result(String benchmarkClass, String method, String mode, SortedMa
         }
     }
 
-    /** The same result with every fork marked as run in this round (a result of one fork per round, as bench/Rounds writes them). */
+    /** The same result with every fork marked as run in this round (a result of one fork per round, as cli/Rounds writes them). */
     Result inRound(Round round) {
         return new Result(benchmarkClass, method, mode, params, measurementSeconds, jmhVersion, jdkVersion, vmName, metrics, counters,
                 java.util.Collections.nCopies(rounds.size(), round));

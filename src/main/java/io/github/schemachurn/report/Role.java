@@ -5,6 +5,7 @@ import io.github.schemachurn.sqlite.ErrorClass;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +137,16 @@ public record Role(String prefix, List<List<Iteration>> forks) {
 
     /** Per fork, the failed share of attempts as an empirical logit ({@link Stats#empiricalLogit}). */
     public List<Double> failedLogits() {
-        return forkCounts(i -> i.attempts() - i.ok()).stream().map(c -> Stats.empiricalLogit(c[0], c[1])).toList();
+        return logits(i -> i.attempts() - i.ok());
+    }
+
+    /** Per fork, the share of attempts that ended in this class as an empirical logit. */
+    List<Double> failedLogits(ErrorClass error) {
+        return logits(i -> i.failures().get(error));
+    }
+
+    private List<Double> logits(ToDoubleFunction<Iteration> what) {
+        return forkCounts(what).stream().map(c -> Stats.empiricalLogit(c[0], c[1])).toList();
     }
 
     private Estimate shareOf(ToDoubleFunction<Iteration> what) {
@@ -162,13 +172,26 @@ public record Role(String prefix, List<List<Iteration>> forks) {
 
     /** The error class with most failures, if any failed. */
     Optional<ErrorClass> mainFailure() {
-        ErrorClass best = null;
+        return failuresByClass(List.of(this)).keySet().stream().findFirst();
+    }
+
+    /**
+     * The failures of these roles together by error class: only classes that failed, most first
+     * (ties in {@link ErrorClass} order). The one tally of failures by class; shares of all failures
+     * are each count over the sum of the values.
+     */
+    public static Map<ErrorClass, Long> failuresByClass(List<Role> roles) {
+        Map<ErrorClass, Long> counts = new EnumMap<>(ErrorClass.class);
         for (ErrorClass e : ErrorClass.values()) {
-            if (failures(e) > 0 && (best == null || failures(e) > failures(best))) {
-                best = e;
+            long n = roles.stream().mapToLong(r -> r.failures(e)).sum();
+            if (n > 0) {
+                counts.put(e, n);
             }
         }
-        return Optional.ofNullable(best);
+        Map<ErrorClass, Long> mostFirst = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<ErrorClass, Long>comparingByValue().reversed())
+                .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
+        return mostFirst;
     }
 
     /**

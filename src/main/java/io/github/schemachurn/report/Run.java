@@ -1,5 +1,6 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.report.chart.Figure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,31 +14,38 @@ import java.util.regex.Pattern;
 public final class Run {
     /**
      * Param names the report knows the role of: the benchmarks' API, not strategy names.
-     * BenchmarkNamesTest fails when one of these, or of the method names below, leaves the benchmarks.
+     * BenchmarkNamesTest fails when one of these, or of the class and method names below, leaves the benchmarks.
      */
-    static final String JOURNAL = "journal";
+    public static final String JOURNAL = "journal";
     static final String DDL = "ddl";
-    static final String READER = "reader";
+    public static final String READER = "reader";
     static final String RETRY = "retry";
     static final String BUSY_TIMEOUT = "busyTimeout";
     static final String EXTRA_TABLES = "extraTables";
     static final String PREPARE = "prepare";
     static final String CHANGE = "change";
     /** A paced churner's target rate (PacedChurnBenchmark), or UNPACED. */
-    static final String DDL_PER_SECOND = "ddlPerSecond";
+    public static final String DDL_PER_SECOND = "ddlPerSecond";
     /** The seed scenario's paced registrations, one CREATE TABLE each. */
     static final String REGISTRATIONS_PER_SECOND = "registrationsPerSecond";
+    /** The diagnose benchmarks' case file, written by {@code diagnose}. */
+    public static final String DIAGNOSIS = "diagnosis";
     static final List<String> PARAMS = List.of(JOURNAL, DDL, READER, RETRY, BUSY_TIMEOUT, EXTRA_TABLES, PREPARE, CHANGE,
-            DDL_PER_SECOND, REGISTRATIONS_PER_SECOND);
+            DDL_PER_SECOND, REGISTRATIONS_PER_SECOND, DIAGNOSIS);
+
+    /** The benchmark classes {@code diagnose} runs and reads: the readers during the migration, and the query's re-prepare cost. */
+    public static final String DIAGNOSE_BENCHMARK = "DiagnoseBenchmark";
+    public static final String DIAGNOSE_RELOAD_BENCHMARK = "DiagnoseReloadBenchmark";
+    static final List<String> BENCHMARKS = List.of(DIAGNOSE_BENCHMARK, DIAGNOSE_RELOAD_BENCHMARK);
 
     /** A group method whose name starts with this is the schema changer ({@code ddl}); the others the measured operation. */
     static final String CHURNER_METHOD = "churner";
     /** The re-prepare after a schema change, timed over schema sizes: the threshold model's cost. */
-    static final String STALE_PREPARE_METHOD = "stalePrepare";
+    public static final String STALE_PREPARE_METHOD = "stalePrepare";
     /** The fresh prepare of the point query: the environment's machine-speed row. */
-    static final String FRESH_PREPARE_METHOD = "freshPrepare";
+    public static final String FRESH_PREPARE_METHOD = "freshPrepare";
     /** The same for a cached statement re-prepared by sqlite3_step: the cached reader's cost. */
-    static final String STALE_CACHED_METHOD = "staleCached";
+    public static final String STALE_CACHED_METHOD = "staleCached";
     /** The fresh prepare and every schema size timed in each fork, each iteration's level in two counters (sweepExtraTables, sweepStale). */
     static final String SWEEP_METHOD = "sweep";
     /** The point query on a cached statement in plain JDBC, and the same through the churn benchmarks' reader session: the harness's own cost. */
@@ -59,7 +67,7 @@ public final class Run {
     private final String chartLinkPrefix;
     final Map<String, byte[]> charts = new LinkedHashMap<>();
     /** The comparison charts' layouts by file name, for the rendering check. */
-    final Map<String, Charts.Figure> figures = new LinkedHashMap<>();
+    final Map<String, Figure> figures = new LinkedHashMap<>();
 
     public Run(List<Result> configs, Optional<Environment> environment, String chartLinkPrefix) {
         this(configs, List.of(), environment, chartLinkPrefix);

@@ -17,11 +17,11 @@ import java.util.function.Function;
  * answer row's verdict in both runs, and the key figures. The runs are independent, so nothing is
  * paired between them: a configuration's forks (its rounds) in one run against its forks in the other.
  */
-final class RunComparison {
+public final class RunComparison {
     private RunComparison() {}
 
     /** One run read from a directory (or file) of results, A/A twins apart. */
-    static Run load(Path input) {
+    public static Run load(Path input) {
         JmhJson.Read read = JmhJson.readRun(List.of(input), ReportGenerator.ENVIRONMENT_FILE);
         Path environment = input.resolve(ReportGenerator.ENVIRONMENT_FILE);
         return new Run(ReportGenerator.configs(read.results()), ReportGenerator.configs(read.twins()),
@@ -42,7 +42,7 @@ final class RunComparison {
      * it recommends, or none; its wording (the example, "the only option under which most operations
      * succeed") may differ without the advice changing. An "avoid" note is counted apart.
      */
-    record Verdict(String workload, AnswerSection.Row base, AnswerSection.Row results) {
+    record Verdict(String workload, DecisionRule.Row base, DecisionRule.Row results) {
         boolean inBoth() {
             return base != null && results != null;
         }
@@ -70,19 +70,19 @@ final class RunComparison {
             return base.advice().equals(results.advice()) ? "no" : "no (wording)";
         }
 
-        static String decision(AnswerSection.Row row) {
+        static String decision(DecisionRule.Row row) {
             return row.choice().isEmpty() ? "no recommendation" : row.choice();
         }
 
-        private static String avoidNote(AnswerSection.Row row) {
+        private static String avoidNote(DecisionRule.Row row) {
             return row.avoided().isEmpty() ? "none" : "avoid " + row.avoided();
         }
     }
 
     static List<Verdict> verdicts(Run base, Run results) {
-        Map<String, AnswerSection.Row[]> rows = new LinkedHashMap<>();
-        AnswerSection.rows(base).forEach(r -> rows.computeIfAbsent(r.workload(), k -> new AnswerSection.Row[2])[0] = r);
-        AnswerSection.rows(results).forEach(r -> rows.computeIfAbsent(r.workload(), k -> new AnswerSection.Row[2])[1] = r);
+        Map<String, DecisionRule.Row[]> rows = new LinkedHashMap<>();
+        AnswerSection.rows(base).forEach(r -> rows.computeIfAbsent(r.workload(), k -> new DecisionRule.Row[2])[0] = r);
+        AnswerSection.rows(results).forEach(r -> rows.computeIfAbsent(r.workload(), k -> new DecisionRule.Row[2])[1] = r);
         List<Verdict> verdicts = new ArrayList<>();
         rows.forEach((workload, pair) -> verdicts.add(new Verdict(workload, pair[0], pair[1])));
         String seed = "the seed's claim (EXCLUSIVE fixes code 17), on its own ground";
@@ -90,8 +90,8 @@ final class RunComparison {
         return verdicts;
     }
 
-    private static AnswerSection.Row seedRow(String name, Run run) {
-        return SeedClaim.decision(run).map(d -> new AnswerSection.Row(name, "", d, "", d, "", 1)).orElse(null);
+    private static DecisionRule.Row seedRow(String name, Run run) {
+        return SeedClaim.decision(run).map(d -> new DecisionRule.Row(name, "", d, "", d, "", 1)).orElse(null);
     }
 
     /** "avoid notes changed: K of M": rows whose "avoid" option differs, of the rows both runs have. */
@@ -128,7 +128,7 @@ final class RunComparison {
     static Map<String, Optional<KeyFigure>> keyFigures(Run run) {
         Map<String, Optional<KeyFigure>> figures = new LinkedHashMap<>();
         figures.put("stale re-prepare cost per 1,000 extra tables, in fresh prepares",
-                ThresholdSection.model(run.configs).map(m -> new KeyFigure(1000 * m.slopeInFreshPrepares(),
+                Threshold.model(run.configs).map(m -> new KeyFigure(1000 * m.slopeInFreshPrepares(),
                         m.forks().stream().map(f -> 1000 * f.ratio()).filter(v -> !Double.isNaN(v)).toList())));
         figures.put("snapshot-lease reader, ok/s at the largest schema", atLargestSchema(run, "SNAPSHOT_LEASE", Comparison.Option::rate));
         figures.put("cached reader, failed share at the largest schema", atLargestSchema(run, "CACHED", Comparison.Option::failed));
@@ -202,7 +202,7 @@ final class RunComparison {
     }
 
     /** The whole comparison as markdown, its last line {@link #verdictLine}. */
-    static String render(Run base, Run results, String baseName, String resultsName) {
+    public static String render(Run base, Run results, String baseName, String resultsName) {
         Md md = new Md(1);
         Map<String, Result> before = Result.byKey(base.configs);
         List<Result> both = results.configs.stream().filter(c -> before.containsKey(c.key())).toList();
@@ -250,7 +250,7 @@ final class RunComparison {
     }
 
     /** How many comparisons a row pools ("model" for a row drawn from a fitted model, "–" where the run lacks the row). */
-    private static String comparisons(AnswerSection.Row row) {
+    private static String comparisons(DecisionRule.Row row) {
         return row == null ? "–" : row.comparisons() == 0 ? "model" : String.valueOf(row.comparisons());
     }
 

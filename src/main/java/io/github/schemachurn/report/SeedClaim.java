@@ -56,7 +56,7 @@ final class SeedClaim {
                     + " beside " + PLAIN + ") is not in this run's results.";
         } else {
             Comparison c = ground.get();
-            conclusion = decide(c).text() + " on its own ground (" + AnswerSection.regime(List.of(c)) + "; " + where(c) + "): "
+            conclusion = decide(c).text() + " on its own ground (" + Regime.of(List.of(c)) + "; " + where(c) + "): "
                     + pageFacts(c) + ".";
             option(c, BLAMED).ifPresent(blamed -> parts.add(BLAMED + " DDL: code 17 on " + schema(blamed) + " of pages, "
                     + blamed.failed().percent() + " failed" + (blamed.majorityFails() ? " (most pages failed)" : "")));
@@ -82,7 +82,7 @@ final class SeedClaim {
 
     /** The seed's site in a realistic regime: paced registrations beside page requests, a driver's busy timeout. */
     private static boolean seedSite(Result c) {
-        return c.param(Run.REGISTRATIONS_PER_SECOND) != null && c.param(Run.PREPARE) != null && AnswerSection.realistic(c);
+        return c.param(Run.REGISTRATIONS_PER_SECOND) != null && c.param(Run.PREPARE) != null && Regime.realistic(c);
     }
 
     /**
@@ -104,7 +104,7 @@ final class SeedClaim {
                     : new Decision("does not hold", PLAIN + " DDL serves pages significantly better than " + FIX);
         }
         Estimate left = share(fix, ErrorClass.SCHEMA);
-        boolean lower = schemaP(plain, fix) < Stats.ALPHA && left.value() < share(plain, ErrorClass.SCHEMA).value();
+        boolean lower = schemaP(c, plain, fix) < Stats.ALPHA && left.value() < share(plain, ErrorClass.SCHEMA).value();
         if (left.low() > 0) {
             return lower ? new Decision("holds in part", FIX + " DDL lowers code 17 significantly but does not remove it")
                     : new Decision("does not hold", FIX + " DDL does not fix code 17: it stays on " + left.percent()
@@ -125,22 +125,22 @@ final class SeedClaim {
         }
     }
 
-    /** Welch's test on the forks' code-17 shares. */
-    private static double schemaP(Comparison.Option plain, Comparison.Option fix) {
-        return Stats.welchP(share(plain, ErrorClass.SCHEMA).forks(), share(fix, ErrorClass.SCHEMA).forks());
+    /** Code 17's share under plain DDL against the fix, tested as every failure share is: on the logit scale, within rounds. */
+    private static double schemaP(Comparison c, Comparison.Option plain, Comparison.Option fix) {
+        return c.pair(plain, fix).failedP(plain, fix, ErrorClass.SCHEMA);
     }
 
     /** Code 17 and BUSY per page, failed pages, served pages, the registrations' own failures: plain DDL against the fix. */
     private static String pageFacts(Comparison c) {
         Comparison.Option plain = option(c, PLAIN).orElseThrow();
         Comparison.Option fix = option(c, FIX).orElseThrow();
-        double p = schemaP(plain, fix);
+        double p = schemaP(c, plain, fix);
         return "code 17 on " + schema(plain) + " of pages under " + PLAIN + " against " + schema(fix) + " under " + FIX
                 + (Double.isNaN(p) ? " (one fork)" : " (p = " + Fmt.p(p) + ")")
                 + ", BUSY on " + share(plain, ErrorClass.BUSY).percent() + " against " + share(fix, ErrorClass.BUSY).percent()
                 + ", " + plain.failed().percent() + " against " + fix.failed().percent() + " failed, "
                 + plain.rate().text() + " against " + fix.rate().text() + " pages/s served"
-                + AnswerSection.latency(plain.config()).map(l -> ", " + l + " against " + AnswerSection.latency(fix.config()).orElse("n/a"))
+                + DecisionRule.latency(plain.config()).map(l -> ", " + l + " against " + DecisionRule.latency(fix.config()).orElse("n/a"))
                         .orElse("")
                 + plain.config().ddl().map(d -> ", registrations failed " + d.failedShare().percent() + " against "
                         + fix.config().ddl().map(f -> f.failedShare().percent()).orElse("n/a")).orElse("");
@@ -182,7 +182,7 @@ final class SeedClaim {
             Estimate after = fix.get().config().op().get().share(ErrorClass.SCHEMA);
             if (before.value() > 0) {
                 met++;
-                if (after.value() < before.value() && Stats.significant(before.forks(), after.forks())) {
+                if (after.value() < before.value() && schemaP(c, plain.get(), fix.get()) < Stats.ALPHA) {
                     fixed++;
                 }
             }

@@ -93,11 +93,6 @@ final class Stats {
         return new TTest().tTest(x, y);
     }
 
-    static boolean significant(List<Double> a, List<Double> b) {
-        double p = welchP(a, b);
-        return !Double.isNaN(p) && p < ALPHA;
-    }
-
     /** From this many rounds on the paired test is Wilcoxon's signed-rank test; below it, its smallest two-sided p (2 / 2^n) cannot reach {@link #ALPHA}. */
     static final int WILCOXON_ROUNDS = 6;
 

@@ -5,6 +5,11 @@ import java.util.stream.Collectors;
 
 /** Parses benchmark parameters with one-line errors that name the parameter and what it accepts. */
 public final class Params {
+    /** The rate params' word for back to back, no pacing (PacedChurnBenchmark's and DiagnoseBenchmark's {@code ddlPerSecond}). */
+    public static final String UNPACED = "UNPACED";
+    /** DiagnoseBenchmark's {@code ddlPerSecond} for a migration without rollback: applied once per fresh copy in each iteration. */
+    public static final String ONCE = "ONCE";
+
     private Params() {}
 
     public static <E extends Enum<E>> E parseEnum(String param, String value, Class<E> type) {

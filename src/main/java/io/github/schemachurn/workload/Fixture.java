@@ -9,8 +9,12 @@ import io.github.schemachurn.sqlite.PrepareMode;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.RetryPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,9 +41,12 @@ public final class Fixture implements AutoCloseable {
     private final List<Audit.Check> checks = new CopyOnWriteArrayList<>();
     /** Background roles, sessions and connections, closed in this order before the audit. */
     private final List<AutoCloseable> beforeAudit = new CopyOnWriteArrayList<>();
+    /** The write-ahead log's watch; null unless the database is in WAL mode. */
+    private final WalWatch walWatch;
 
-    private Fixture(Database database, DdlStrategy ddl, RetryPolicy retry, SchemaChange change, int rows) {
+    private Fixture(Database database, DdlStrategy ddl, RetryPolicy retry, SchemaChange change, int rows) throws SQLException {
         this.database = database;
+        this.walWatch = database.journal() == JournalMode.WAL ? new WalWatch(database.file(), autocheckpointPages(database)) : null;
         this.ddl = ddl;
         this.retry = retry;
         this.change = change;
@@ -53,7 +60,26 @@ public final class Fixture implements AutoCloseable {
     public static Fixture create(JournalMode journal, DdlStrategy ddl, RetryPolicy retry, SchemaChange change,
             int busyTimeoutMs, int rows, int extraTables) throws SQLException {
         change.check(ddl);
-        return new Fixture(Workload.createDatabase(journal, busyTimeoutMs, rows, extraTables), ddl, retry, change, rows);
+        Database database = Workload.createDatabase(journal, busyTimeoutMs, rows, extraTables);
+        try {
+            return new Fixture(database, ddl, retry, change, rows);
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The WAL size in pages after which a commit checkpoints: what every new connection gets (1000 unless built otherwise). */
+    private static long autocheckpointPages(Database database) throws SQLException {
+        try (Connection c = database.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA wal_autocheckpoint")) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+
+    /** The watch of the database's write-ahead log ({@link WalWatch}), or null if the database is not in WAL mode. */
+    public WalWatch walWatch() {
+        return walWatch;
     }
 
     /** A reader with its own connection, closed before the audit. */
@@ -177,12 +203,21 @@ public final class Fixture implements AutoCloseable {
             }
             audit();
         } finally {
-            database.close();
+            close();
         }
     }
 
+    /** Stops the WAL watch (after every connection is closed: {@link WalWatch#close}) and removes the database. */
     @Override
     public void close() {
-        database.close();
+        try {
+            if (walWatch != null) {
+                walWatch.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            database.close();
+        }
     }
 }

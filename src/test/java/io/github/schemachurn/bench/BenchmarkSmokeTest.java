@@ -157,6 +157,28 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void walCountersAreSampledExactlyWhereTheDatabaseIsInWalMode() {
+        int wal = 0;
+        for (RunResult run : results) {
+            Map<String, Result> metrics = run.getAggregatedResult().getSecondaryResults();
+            if (!metrics.containsKey(CounterNames.WAL_SAMPLES)) {
+                continue;
+            }
+            String benchmark = run.getParams().getBenchmark() + " " + run.getParams().getParam("journal");
+            long samples = count(benchmark, metrics, CounterNames.WAL_SAMPLES);
+            if ("WAL".equals(run.getParams().getParam("journal"))) {
+                assertThat(samples).as(benchmark).isPositive();
+                assertThat(count(benchmark, metrics, CounterNames.WAL_PEAK_BYTES)).as(benchmark).isPositive();
+                wal++;
+            } else {
+                assertThat(samples).as(benchmark).isZero();
+                assertThat(count(benchmark, metrics, CounterNames.WAL_PEAK_BYTES)).as(benchmark).isZero();
+            }
+        }
+        assertThat(wal).isPositive();
+    }
+
+    @Test
     void churnBenchmarksReportBothRoles() {
         for (RunResult run : results) {
             String benchmark = run.getParams().getBenchmark();

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.ErrorClass;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +99,12 @@ class SeedSiteBenchmarkTest {
             }
         }
         assertThat(tmp).as("every trial removed its database and its workers' directories").isEmptyDirectory();
+    }
+
+    @Test
+    void thePageCountersAreNamedAsCounterNamesNamesThem() {
+        assertThat(Arrays.stream(PageCounters.class.getFields()).map(Field::getName))
+                .containsExactlyInAnyOrderElementsOf(CounterNames.page());
     }
 
     @Test

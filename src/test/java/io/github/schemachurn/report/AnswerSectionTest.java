@@ -23,34 +23,34 @@ class AnswerSectionTest {
                 churn(params("ddl", "B", "rows", rows), b, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98));
     }
 
-    private AnswerSection.Row decide(List<List<ObjectNode>> comparisons) {
+    private DecisionRule.Row decide(List<List<ObjectNode>> comparisons) {
         List<ObjectNode> results = new ArrayList<>();
         comparisons.forEach(results::addAll);
         Run run = new Run(Fixtures.configs(results, dir), Optional.empty(), "");
-        return AnswerSection.decide(run, Run.DDL, c -> true, "how to wrap DDL").orElseThrow();
+        return DecisionRule.decide(run, Run.DDL, c -> true, "how to wrap DDL").orElseThrow();
     }
 
     /** The published run once named EXCLUSIVE for WAL after it won 2 of 18 comparisons, as many as AUTOCOMMIT did. */
     @Test
     void aTieOrAFewWinsAmongManyComparisonsNameNoWinner() {
-        AnswerSection.Row tie = decide(List.of(comparison("1", 1000, 500), comparison("2", 500, 1000),
+        DecisionRule.Row tie = decide(List.of(comparison("1", 1000, 500), comparison("2", 500, 1000),
                 comparison("3", 1000, 1000), comparison("4", 1000, 1000)));
         assertThat(tie.advice()).isEqualTo("no `ddl` wins consistently");
         assertThat(tie.because()).startsWith("a winner in 2 of 4 comparison(s): ");
 
-        AnswerSection.Row few = decide(List.of(comparison("1", 1000, 500), comparison("2", 1000, 1000),
+        DecisionRule.Row few = decide(List.of(comparison("1", 1000, 500), comparison("2", 1000, 1000),
                 comparison("3", 1000, 1000)));
         assertThat(few.advice()).isEqualTo("no `ddl` wins consistently");
 
         // Half is not most: the stress prepare row flipped between runs at 1 and 2 wins of 4.
-        AnswerSection.Row half = decide(List.of(comparison("1", 1000, 500), comparison("2", 1000, 400),
+        DecisionRule.Row half = decide(List.of(comparison("1", 1000, 500), comparison("2", 1000, 400),
                 comparison("3", 1000, 1000), comparison("4", 1000, 1000)));
         assertThat(half.advice()).isEqualTo("no `ddl` wins consistently");
     }
 
     @Test
     void anOptionThatWinsMostComparisonsIsNamed() {
-        AnswerSection.Row row = decide(List.of(comparison("1", 1000, 500), comparison("2", 1000, 400),
+        DecisionRule.Row row = decide(List.of(comparison("1", 1000, 500), comparison("2", 1000, 400),
                 comparison("3", 1000, 1000)));
         assertThat(row.advice()).isEqualTo("**ddl=A**");
         assertThat(row.because()).startsWith("a winner in 2 of 3 comparison(s): A 2; e.g. A ");
@@ -62,7 +62,7 @@ class AnswerSectionTest {
         List<ObjectNode> tradeOff = List.of(
                 churn(params("ddl", "A", "rows", "1"), 80_000, ErrorClass.BUSY, 0.46, 1.0, 1.02, 0.98),
                 churn(params("ddl", "B", "rows", "1"), 17_000, ErrorClass.BUSY, 0.0056, 1.0, 1.03, 0.97));
-        AnswerSection.Row row = decide(List.of(tradeOff));
+        DecisionRule.Row row = decide(List.of(tradeOff));
         assertThat(row.advice()).isEqualTo("no `ddl` can be recommended: a trade-off");
         assertThat(row.because()).startsWith("the faster option fails significantly more often").contains("A 80,000");
 
@@ -85,12 +85,12 @@ class AnswerSectionTest {
      */
     @Test
     void oneForkCannotTell() {
-        AnswerSection.Row row = decide(List.of(oneFork(0, 0)));
+        DecisionRule.Row row = decide(List.of(oneFork(0, 0)));
         assertThat(row.advice()).isEqualTo("cannot tell from one fork");
         assertThat(row.because()).contains("one fork per option");
 
         // Nor where only one option mostly succeeds: winning on that needs failing significantly less often.
-        AnswerSection.Row onlyOne = decide(List.of(oneFork(0.45, 0.95)));
+        DecisionRule.Row onlyOne = decide(List.of(oneFork(0.45, 0.95)));
         assertThat(onlyOne.advice()).isEqualTo("cannot tell from one fork");
     }
 
@@ -119,19 +119,19 @@ class AnswerSectionTest {
     void realisticAndStressRegimesAreSeparateRowsThatNameTheirRegime() {
         Run run = run(List.of(inRegime("3000", "10", 1000, 500), inRegime("0", "10", 500, 1000),
                 inRegime("3000", "UNPACED", 500, 1000), inRegime("3000", "1000", 500, 1000)));
-        List<AnswerSection.Row> realistic = AnswerSection.rows(run, true);
-        assertThat(realistic).extracting(AnswerSection.Row::regime).containsOnly("busy timeout 3 s; paced 10 DDL/s");
-        assertThat(realistic).extracting(AnswerSection.Row::advice).contains("**ddl=A**");
-        List<AnswerSection.Row> stress = AnswerSection.rows(run, false);
-        assertThat(stress).extracting(AnswerSection.Row::regime).allMatch(r -> r.contains("busy timeout 0 ms, 3 s")
+        List<DecisionRule.Row> realistic = AnswerSection.rows(run, true);
+        assertThat(realistic).extracting(DecisionRule.Row::regime).containsOnly("busy timeout 3 s; paced 10 DDL/s");
+        assertThat(realistic).extracting(DecisionRule.Row::advice).contains("**ddl=A**");
+        List<DecisionRule.Row> stress = AnswerSection.rows(run, false);
+        assertThat(stress).extracting(DecisionRule.Row::regime).allMatch(r -> r.contains("busy timeout 0 ms, 3 s")
                 && r.contains("paced 10, 1,000 DDL/s") && r.contains("unpaced, 1,000 DDL/s"));
-        assertThat(stress).extracting(AnswerSection.Row::advice).doesNotContain("**ddl=A**");
+        assertThat(stress).extracting(DecisionRule.Row::advice).doesNotContain("**ddl=A**");
     }
 
     /** The published run's examples were each row's most extreme comparison; a typical one is the median. */
     @Test
     void theExampleIsTheMedianComparisonNotTheMostExtreme() {
-        AnswerSection.Row row = decide(List.of(comparison("1", 2000, 1000), comparison("2", 4000, 1000),
+        DecisionRule.Row row = decide(List.of(comparison("1", 2000, 1000), comparison("2", 4000, 1000),
                 comparison("3", 10000, 1000)));
         assertThat(row.advice()).isEqualTo("**ddl=A**");
         assertThat(row.because()).contains("A 4,000").contains("(rows=2)").doesNotContain("10,000");
@@ -146,7 +146,7 @@ class AnswerSectionTest {
                     churn(params("ddl", "B", "rows", rows), 1000, ErrorClass.BUSY, 0.5, 0.7, 1.0, 1.3),
                     churn(params("ddl", "C", "rows", rows), 100, ErrorClass.BUSY, 0.97, 1.0, 1.02, 0.98)));
         }
-        AnswerSection.Row row = decide(comparisons);
+        DecisionRule.Row row = decide(comparisons);
         assertThat(row.advice()).contains("**avoid ddl=C** (worst in 3 of 3 comparisons)");
         assertThat(row.advice()).doesNotContain("avoid ddl=A", "avoid ddl=B");
     }
@@ -157,14 +157,14 @@ class AnswerSectionTest {
         Run run = run(List.of(List.of(
                 churn(params("retry", "NONE", "journal", "WAL"), 1000, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98),
                 churn(params("retry", "BACKOFF", "journal", "WAL"), 1000, ErrorClass.BUSY, 0, 1.02, 0.98, 1.0))));
-        AnswerSection.Row row = AnswerSection.decide(run, Run.RETRY, c -> true, "WAL: choosing `retry`").orElseThrow();
+        DecisionRule.Row row = DecisionRule.decide(run, Run.RETRY, c -> true, "WAL: choosing `retry`").orElseThrow();
         assertThat(row.advice()).isEqualTo("any `retry`: not exercised");
         assertThat(row.because()).startsWith("no operation failed and no busy handler waited in 1 comparison(s)");
 
         Run failing = run(List.of(List.of(
                 churn(params("retry", "NONE", "journal", "DELETE"), 1000, ErrorClass.BUSY, 0.1, 1.0, 1.02, 0.98),
                 churn(params("retry", "BACKOFF", "journal", "DELETE"), 1000, ErrorClass.BUSY, 0.1, 1.02, 0.98, 1.0))));
-        assertThat(AnswerSection.decide(failing, Run.RETRY, c -> true, "DELETE: choosing `retry`").orElseThrow().advice())
+        assertThat(DecisionRule.decide(failing, Run.RETRY, c -> true, "DELETE: choosing `retry`").orElseThrow().advice())
                 .doesNotContain("not exercised");
     }
 
@@ -175,14 +175,14 @@ class AnswerSectionTest {
                 churn(params("reader", "CACHED", "journal", "WAL"), 1000, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98),
                 churn(params("reader", "SNAPSHOT_LEASE", "journal", "WAL"), 3000, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98),
                 churn(params("reader", "COLUMN_CHECKED", "journal", "WAL"), 9000, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98))));
-        AnswerSection.Row row = AnswerSection.decide(run, Run.READER, c -> true, "WAL: choosing `reader`").orElseThrow();
+        DecisionRule.Row row = DecisionRule.decide(run, Run.READER, c -> true, "WAL: choosing `reader`").orElseThrow();
         assertThat(row.advice()).isEqualTo("**reader=SNAPSHOT_LEASE**, at the cost of reads up to 50.0 ms stale");
         assertThat(row.because()).doesNotContain("COLUMN_CHECKED").contains("DDL failed 0 %");
 
         Run timeouts = run(List.of(List.of(
                 churn(params("busyTimeout", "0", "journal", "DELETE"), 70_000, ErrorClass.BUSY, 0.4, 1.0, 1.02, 0.98),
                 churn(params("busyTimeout", "100", "journal", "DELETE"), 700, ErrorClass.BUSY, 0, 1.0, 1.02, 0.98))));
-        assertThat(AnswerSection.decide(timeouts, Run.BUSY_TIMEOUT, c -> true, "DELETE: choosing `busyTimeout`")).isEmpty();
-        assertThat(AnswerSection.rows(timeouts, false)).extracting(AnswerSection.Row::advice).noneMatch(a -> a.contains("busyTimeout"));
+        assertThat(DecisionRule.decide(timeouts, Run.BUSY_TIMEOUT, c -> true, "DELETE: choosing `busyTimeout`")).isEmpty();
+        assertThat(AnswerSection.rows(timeouts, false)).extracting(DecisionRule.Row::advice).noneMatch(a -> a.contains("busyTimeout"));
     }
 }

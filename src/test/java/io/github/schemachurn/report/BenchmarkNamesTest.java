@@ -2,7 +2,11 @@ package io.github.schemachurn.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.schemachurn.bench.StallCounters;
+import io.github.schemachurn.sqlite.CounterNames;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +17,8 @@ import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 
 /**
- * The report finds its rows by param and method names ({@link Run#PARAMS}, {@link Run#METHODS})
- * and by the suite's package; a rename in the benchmarks would silently empty a section. This
+ * The report and diagnose find their rows by class, param and method names ({@link Run#BENCHMARKS},
+ * {@link Run#PARAMS}, {@link Run#METHODS}), by counter names and by the suite's package; a rename in the benchmarks would silently empty a section. This
  * reads what the benchmarks declare, as JMH's annotation processor listed it
  * (META-INF/BenchmarkList), and fails when a name the report depends on is gone.
  */
@@ -47,5 +51,18 @@ class BenchmarkNamesTest {
             methods.addAll(b.getThreadGroupLabels().orElse(List.of()));
         }
         assertThat(methods).containsAll(Run.METHODS);
+    }
+
+    @Test
+    void everyBenchmarkClassTheReportReadsIsABenchmark() throws IOException {
+        Set<String> classes = new HashSet<>();
+        benchmarks().forEach(b -> classes.add(b.getUsername().substring(JmhJson.SUITE_PACKAGE.length(), b.getUsername().lastIndexOf('.'))));
+        assertThat(classes).containsAll(Run.BENCHMARKS);
+    }
+
+    @Test
+    void theStallCountersAreNamedAsDiagnoseReadsThem() {
+        assertThat(Arrays.stream(StallCounters.class.getFields()).map(Field::getName))
+                .containsExactlyInAnyOrder(CounterNames.STALL_LONGEST_MICROS, CounterNames.STALL_RECOVERY_MICROS);
     }
 }

@@ -5,6 +5,9 @@ import static io.github.schemachurn.report.Fixtures.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.schemachurn.report.chart.Figure;
+import io.github.schemachurn.report.chart.GroupedBars;
+import io.github.schemachurn.report.chart.Style;
 import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
 import java.awt.Color;
@@ -66,6 +69,32 @@ class ChartRenderingTest {
         assertThat(run.charts.keySet()).contains("answer-stress-wal-how-to-wrap-ddl-1-latency.png", "ChurnBenchmark-ddl-1-latency.png");
     }
 
+    /** The percentile plots show the latency the tables give: per fork the median over iterations, then the median over forks, not their mean. */
+    @Test
+    void chartLatencyIsTheTablesLatency() {
+        double[] forkP50 = {10, 12, 100};
+        Fixtures.Bench bench = new Fixtures.Bench("ChurnBenchmark", "churn", forkP50.length, params("journal", "WAL"))
+                .role(CounterNames.OPERATION, "reader", 2000, ErrorClass.BUSY, 0.1)
+                .counter(CounterNames.OPERATION + CounterNames.THREADS, (f, i) -> 2.0);
+        for (int p = 0; p < ComparisonCharts.OK_PERCENTILES.size(); p++) {
+            double factor = Math.pow(3, p);
+            bench.counter(CounterNames.OPERATION + ComparisonCharts.OK_PERCENTILES.get(p), (f, i) -> 2 * factor * forkP50[f] + i);
+        }
+        bench.counter(CounterNames.OPERATION + ComparisonCharts.FAIL_PERCENTILES.get(0), (f, i) -> 2 * 50 * forkP50[f]);
+        bench.counter(CounterNames.OPERATION + ComparisonCharts.FAIL_PERCENTILES.get(1), (f, i) -> 2 * 80 * forkP50[f]);
+        Result config = Fixtures.configs(List.of(bench.node), dir).get(0);
+        Role op = config.op().orElseThrow();
+        double[] ok = ComparisonCharts.latencies(config, ComparisonCharts.OK_PERCENTILES);
+        double[] failed = ComparisonCharts.latencies(config, ComparisonCharts.FAIL_PERCENTILES);
+        for (int p = 0; p < ok.length; p++) {
+            assertThat(ok[p]).as(ComparisonCharts.OK_PERCENTILES.get(p)).isEqualTo(op.latency(ComparisonCharts.OK_PERCENTILES.get(p)).orElseThrow());
+        }
+        for (int p = 0; p < failed.length; p++) {
+            assertThat(failed[p]).as(ComparisonCharts.FAIL_PERCENTILES.get(p)).isEqualTo(op.latency(ComparisonCharts.FAIL_PERCENTILES.get(p)).orElseThrow());
+        }
+        assertThat(ok[0]).as("the middle fork's p50, not the forks' mean").isEqualTo(12 + (Fixtures.ITERATIONS - 1) / 2.0 / 2);
+    }
+
     /** A legend of numbers counts up whatever order the run measured them in; names keep the run's order. */
     @Test
     void numericOptionsAreListedInNumericOrder() {
@@ -79,8 +108,8 @@ class ChartRenderingTest {
     @Test
     void barsCarryTheirIntervalAsAWhisker() throws IOException {
         Estimate spread = Estimate.of(List.of(80.0, 100.0, 120.0), true);
-        Charts.Figure with = Charts.grouped(oneBar("V2 against nothing", spread));
-        Charts.Figure without = Charts.grouped(oneBar("V2 against nothing", Estimate.of(List.of(100.0), true)));
+        Figure with = oneBar("V2 against nothing", spread).draw();
+        Figure without = oneBar("V2 against nothing", Estimate.of(List.of(100.0), true)).draw();
         BufferedImage a = ImageIO.read(new ByteArrayInputStream(with.png()));
         BufferedImage b = ImageIO.read(new ByteArrayInputStream(without.png()));
         Rectangle plot = with.plots().get(0);
@@ -105,15 +134,15 @@ class ChartRenderingTest {
     @Test
     void aLongTitleIsWrappedAboveThePanels() {
         Estimate rate = Estimate.of(List.of(100.0), true);
-        Charts.Figure short_ = Charts.grouped(oneBar("short", rate));
-        Charts.Figure long_ = Charts.grouped(oneBar("your driver's prepare call (PHP's PDO before 7.2 used the legacy one) ".repeat(4), rate));
+        Figure short_ = oneBar("short", rate).draw();
+        Figure long_ = oneBar("your driver's prepare call (PHP's PDO before 7.2 used the legacy one) ".repeat(4), rate).draw();
         assertThat(long_.width()).isEqualTo(short_.width());
         assertThat(long_.plots().get(0).y - short_.plots().get(0).y).as("three more title lines push the panels down").isGreaterThanOrEqualTo(3 * 14);
     }
 
-    private static Charts.Grouped oneBar(String title, Estimate rate) {
-        return new Charts.Grouped(title, List.of("V2"), List.of(Charts.color(0)), List.of(List.of("WAL")), List.of("A note."),
-                List.of(List.of(rate)), List.of(List.of(Estimate.share(List.of(new long[] {0, 1000})))));
+    private static GroupedBars oneBar(String title, Estimate rate) {
+        return new GroupedBars(title, List.of("V2"), List.of(Style.optionColor(0)), List.of(List.of("WAL")), List.of("A note."),
+                List.of(List.of(ComparisonCharts.bar(rate))), List.of(List.of(ComparisonCharts.bar(Estimate.share(List.of(new long[] {0, 1000}))))));
     }
 
     /** WAL and DELETE, three DDL strategies: latency grows with the strategy's lock, DELETE's reads fail after waiting. */
@@ -163,12 +192,12 @@ class ChartRenderingTest {
         }
     }
 
-    private static void check(String name, Charts.Figure figure, BufferedImage image) {
+    private static void check(String name, Figure figure, BufferedImage image) {
         Rectangle bounds = new Rectangle(0, 0, figure.width(), figure.height());
         assertThat(image.getWidth()).isEqualTo(figure.width());
         boolean tiles = name.endsWith("-latency.png");
         for (Rectangle plot : figure.plots()) {
-            assertThat(plot.height).as(name + ": plot height").isGreaterThanOrEqualTo(Charts.MIN_PLOT_HEIGHT);
+            assertThat(plot.height).as(name + ": plot height").isGreaterThanOrEqualTo(Figure.MIN_PLOT_HEIGHT);
             assertThat(plot.width).as(name + ": plot width per condition").isGreaterThanOrEqualTo(tiles ? 150 : 60 * figure.slots().size());
             assertThat(bounds.contains(plot)).as(name + ": plot inside the image").isTrue();
         }

@@ -121,7 +121,7 @@ final class Fixtures {
     }
 
     /**
-     * A churn configuration run as rounds (bench/Rounds' shape): one single-fork result per round,
+     * A churn configuration run as rounds (cli/Rounds' shape): one single-fork result per round,
      * round r's reads scaled by {@code factors[r]}, tagged with study, round and slot.
      */
     static List<ObjectNode> rounds(String study, boolean twin, Map<String, String> params, double okPerSecond, double... factors) {

@@ -42,6 +42,16 @@ class RoleTest {
     }
 
     @Test
+    void failuresAreTalliedByClassAcrossRolesMostFirst() {
+        Role schema = Fixtures.configs(List.of(Fixtures.churn(Map.of(), 1, 600, ErrorClass.SCHEMA, 0.1, 50)), dir).get(0).op().orElseThrow();
+        Role busy = Fixtures.configs(List.of(new Fixtures.Bench("ChurnBenchmark", "churn", 1, Map.of())
+                .role(CounterNames.OPERATION, "op", 600, ErrorClass.BUSY, 0.5).node), dir).get(0).op().orElseThrow();
+        assertThat(Role.failuresByClass(List.of(schema, busy)).keySet()).containsExactly(ErrorClass.BUSY, ErrorClass.SCHEMA);
+        assertThat(Role.failuresByClass(List.of(schema, busy))).containsEntry(ErrorClass.SCHEMA, schema.failures(ErrorClass.SCHEMA));
+        assertThat(busy.mainFailure()).contains(ErrorClass.BUSY);
+    }
+
+    @Test
     void identityFindsCountsThatLeakBeyondJmhsOps() {
         Fixtures.Bench b = new Fixtures.Bench("ChurnBenchmark", "churn", 1, Map.of())
                 .role(CounterNames.OPERATION, "reader", 1000, ErrorClass.BUSY, 0);

@@ -1,5 +1,6 @@
 package io.github.schemachurn.report;
 
+import io.github.schemachurn.cli.Report;
 import static io.github.schemachurn.report.Fixtures.churn;
 import static io.github.schemachurn.report.Fixtures.params;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,13 +123,13 @@ class RunComparisonTest {
     /** A verdict is the decision: the same option in other words, or with another "avoid" note, is not a changed verdict. */
     @Test
     void wordingAndAvoidNotesAreNotVerdicts() {
-        AnswerSection.Row wal = new AnswerSection.Row("any churn", "r", "**journal=WAL**", "e.g. 1", "journal=WAL", "", 1);
-        AnswerSection.Row walOnly = new AnswerSection.Row("any churn", "r", "**journal=WAL** (the only option under which most "
+        DecisionRule.Row wal = new DecisionRule.Row("any churn", "r", "**journal=WAL**", "e.g. 1", "journal=WAL", "", 1);
+        DecisionRule.Row walOnly = new DecisionRule.Row("any churn", "r", "**journal=WAL** (the only option under which most "
                 + "operations succeed)", "e.g. 2", "journal=WAL", "", 1);
-        AnswerSection.Row walAvoid = new AnswerSection.Row("any churn", "r", "**journal=WAL**; **avoid journal=DELETE**", "e.g. 3",
+        DecisionRule.Row walAvoid = new DecisionRule.Row("any churn", "r", "**journal=WAL**; **avoid journal=DELETE**", "e.g. 3",
                 "journal=WAL", "journal=DELETE", 1);
-        AnswerSection.Row none = new AnswerSection.Row("any churn", "r", "any `journal`: no measurable difference", "e.g. 4", "", "", 1);
-        AnswerSection.Row noneEither = new AnswerSection.Row("any churn", "r", "no `journal` wins consistently", "e.g. 5", "", "", 1);
+        DecisionRule.Row none = new DecisionRule.Row("any churn", "r", "any `journal`: no measurable difference", "e.g. 4", "", "", 1);
+        DecisionRule.Row noneEither = new DecisionRule.Row("any churn", "r", "no `journal` wins consistently", "e.g. 5", "", "", 1);
 
         assertThat(new RunComparison.Verdict("w", wal, wal).change()).isEqualTo("no");
         assertThat(new RunComparison.Verdict("w", wal, walOnly).change()).isEqualTo("no (wording)");

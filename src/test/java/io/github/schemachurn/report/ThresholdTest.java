@@ -15,17 +15,17 @@ class ThresholdTest {
     @Test
     void costPerTableIsFittedFromTheStalePrepareTimings() {
         List<Result> configs = Fixtures.configs(RunFixture.results(), dir);
-        ThresholdSection.Model cost = ThresholdSection.cost(configs).orElseThrow();
+        Threshold.Model cost = Threshold.cost(configs).orElseThrow();
         assertThat(cost.slope()).isCloseTo(3.8, within(1e-6));
         assertThat(cost.intercept()).isCloseTo(50, within(1e-6));
         // 50 + 3.8 * 2000 = 7,650 us per re-prepare: SCHEMA above about 131 DDL/s
-        assertThat(ThresholdSection.boundary(cost, 2000)).isCloseTo(1e6 / 7650, within(1e-6));
+        assertThat(Threshold.boundary(cost, 2000)).isCloseTo(1e6 / 7650, within(1e-6));
     }
 
     @Test
     void eachChurnConfigurationWithASchemaSizeIsHeldAgainstTheBoundary() {
         List<Result> configs = Fixtures.configs(RunFixture.results(), dir);
-        List<ThresholdSection.Point> points = ThresholdSection.points(configs, ThresholdSection.cost(configs).orElseThrow());
+        List<Threshold.Point> points = Threshold.points(configs, Threshold.cost(configs).orElseThrow());
         assertThat(points).hasSize(4);
         // 3,000 DDL/s at 2000 tables is far above 131/s: predicted, and measured 100 % SCHEMA
         assertThat(points).filteredOn(p -> p.extraTables() == 2000)
@@ -37,7 +37,7 @@ class ThresholdTest {
 
     @Test
     void noReloadStudyNoModel() {
-        assertThat(ThresholdSection.cost(Fixtures.configs(RunFixture.results().subList(0, 6), dir))).isEmpty();
+        assertThat(Threshold.cost(Fixtures.configs(RunFixture.results().subList(0, 6), dir))).isEmpty();
     }
 
     /** The published run's line had a negative intercept (the cost grows faster than linearly), once printed as a cost. */
@@ -49,7 +49,7 @@ class ThresholdTest {
                     Fixtures.params("extraTables", String.valueOf(tables)), tables == 2000 ? 12_000 : 30 + 4.0 * tables));
         }
         List<Result> configs = Fixtures.configs(results, dir);
-        assertThat(ThresholdSection.cost(configs).orElseThrow().intercept()).isNegative();
+        assertThat(Threshold.cost(configs).orElseThrow().intercept()).isNegative();
         Md md = new Md(1);
         ThresholdSection.render(new Run(configs, java.util.Optional.empty(), ""), md);
         assertThat(md.toString()).contains("costs about ", "is a fit, not a cost").doesNotContain("µs plus");
@@ -60,11 +60,11 @@ class ThresholdTest {
      * 0, 100, 500 and 2000 tables (base[f] + perTable[f] x tables) in a rotated order, one level per iteration.
      */
     private static com.fasterxml.jackson.databind.node.ObjectNode sweep(double[] fresh, double[] base, double[] perTable) {
-        var node = Fixtures.timing("SchemaReloadBenchmark", ThresholdSection.SWEEP_METHOD, Fixtures.params(), fresh);
+        var node = Fixtures.timing("SchemaReloadBenchmark", Threshold.SWEEP_METHOD, Fixtures.params(), fresh);
         var histogram = ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("primaryMetric")).putArray("rawDataHistogram");
         var secondary = node.putObject("secondaryMetrics");
-        var tablesRaw = secondary.putObject(ThresholdSection.SWEEP_TABLES).put("scoreUnit", "#").putArray("rawData");
-        var staleRaw = secondary.putObject(ThresholdSection.SWEEP_STALE).put("scoreUnit", "#").putArray("rawData");
+        var tablesRaw = secondary.putObject(Threshold.SWEEP_TABLES).put("scoreUnit", "#").putArray("rawData");
+        var staleRaw = secondary.putObject(Threshold.SWEEP_STALE).put("scoreUnit", "#").putArray("rawData");
         int[] sizes = {0, 100, 500, 2000};
         for (int f = 0; f < fresh.length; f++) {
             var fork = histogram.addArray();
@@ -85,7 +85,7 @@ class ThresholdTest {
     void theSweepFitsEachForkItsOwnLineAndReportsTheMedianAsARatioToTheSameForksFreshPrepare() {
         // The machine is 1.5x slower in fork 2 and 2x in fork 3: raw slopes spread, ratios to the fork's own fresh prepare do not.
         var results = List.of(sweep(new double[] {10, 15, 20}, new double[] {40, 60, 80}, new double[] {3.8, 5.7, 7.6}));
-        ThresholdSection.Model model = ThresholdSection.model(Fixtures.configs(results, dir)).orElseThrow();
+        Threshold.Model model = Threshold.model(Fixtures.configs(results, dir)).orElseThrow();
         assertThat(model.perFork()).isTrue();
         assertThat(model.forks()).hasSize(3);
         assertThat(model.slope()).isCloseTo(5.7, within(1e-9));
@@ -99,11 +99,11 @@ class ThresholdTest {
     void oneSlowPointMovesTheRobustLineLittle() {
         var results = new java.util.ArrayList<com.fasterxml.jackson.databind.node.ObjectNode>();
         for (int tables : List.of(0, 100, 500, 2000)) {
-            results.add(Fixtures.timing("SchemaReloadBenchmark", ThresholdSection.STALE_CACHED_METHOD,
+            results.add(Fixtures.timing("SchemaReloadBenchmark", Threshold.STALE_CACHED_METHOD,
                     Fixtures.params("extraTables", String.valueOf(tables)), 50 + 3.8 * tables, 50 + 3.8 * tables,
                     tables == 500 ? 5 * (50 + 3.8 * tables) : 50 + 3.8 * tables));
         }
-        ThresholdSection.Model model = ThresholdSection.model(Fixtures.configs(results, dir)).orElseThrow();
+        Threshold.Model model = Threshold.model(Fixtures.configs(results, dir)).orElseThrow();
         assertThat(model.perFork()).isFalse();
         assertThat(model.slope()).isCloseTo(3.8, within(1e-9));
     }
@@ -112,7 +112,7 @@ class ThresholdTest {
     void theThresholdSentenceNamesOneSizeOnceAndSaysWhereSchemaStartsNotItsShare() {
         List<com.fasterxml.jackson.databind.node.ObjectNode> results = new java.util.ArrayList<>();
         for (int tables : List.of(0, 2000)) {
-            results.add(Fixtures.timing("SchemaReloadBenchmark", ThresholdSection.STALE_CACHED_METHOD,
+            results.add(Fixtures.timing("SchemaReloadBenchmark", Threshold.STALE_CACHED_METHOD,
                     Fixtures.params("extraTables", String.valueOf(tables)), 50 + 3.8 * tables));
         }
         Md md = new Md(1);

@@ -1,0 +1,66 @@
+package io.github.schemachurn.workload.diagnosis;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.schemachurn.sqlite.Binder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One diagnosis's inputs as the benchmark forks read them: the private copy of the user's file
+ * that every trial copies again, the query and its arguments, the migration and its rollback
+ * (empty without one), each a list of statements. Written as JSON into the diagnosis's private
+ * directory; its path is the benchmarks' {@code diagnosis} param.
+ */
+public record Case(String source, String query, List<String> args, List<String> up, List<String> down) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Case {
+        args = List.copyOf(args);
+        up = List.copyOf(up);
+        down = List.copyOf(down);
+    }
+
+    /** Whether up and down alternate; without a rollback the migration is applied once per fresh copy. */
+    public boolean alternates() {
+        return !down.isEmpty();
+    }
+
+    /**
+     * Binds the arguments in order: a whole number as an integer, another number as a real,
+     * anything else as text, as a driver binds the values an application passes.
+     */
+    public Binder binder() {
+        return (statement, id) -> {
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                try {
+                    statement.setLong(i + 1, Long.parseLong(arg));
+                } catch (NumberFormatException notWhole) {
+                    try {
+                        statement.setDouble(i + 1, Double.parseDouble(arg));
+                    } catch (NumberFormatException notNumber) {
+                        statement.setString(i + 1, arg);
+                    }
+                }
+            }
+        };
+    }
+
+    public void write(Path file) {
+        try {
+            JSON.writeValue(file.toFile(), this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    public static Case read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), Case.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the diagnosis case " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.schemachurn.workload.diagnosis;
+
+import io.github.schemachurn.sqlite.Database;
+import io.github.schemachurn.sqlite.JournalMode;
+import io.github.schemachurn.sqlite.ReaderStrategy;
+import io.github.schemachurn.sqlite.Retrier;
+import io.github.schemachurn.sqlite.RetryPolicy;
+import io.github.schemachurn.workload.PacedLoop;
+import io.github.schemachurn.workload.ReaderSession;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * One trial's copy of the user's database with the migration running on it: a private copy in the
+ * journal mode under test, the {@link Migrator} on a background {@link PacedLoop}, and the
+ * readers, which it closes before its audit (integrity_check, and the schema the acknowledged
+ * steps left) and removal. Either up and down alternate at {@code ddlPerSecond} (0: back to back)
+ * on one copy for the whole trial, or (once) every iteration gets a fresh copy and the migration is
+ * applied once, a third of the way into the iteration. Plain Java: the
+ * benchmark's states and the tests drive it.
+ */
+public final class MigratedCopy implements AutoCloseable {
+    private final Case diagnosis;
+    private final JournalMode journal;
+    private final int busyTimeoutMs;
+    private final double ddlPerSecond;
+    private final boolean once;
+    private final List<ReaderSession> readers = new ArrayList<>();
+    private Database database;
+    private Migrator migrator;
+    private PacedLoop loop;
+
+    /**
+     * @param once         apply the migration once per fresh copy in each iteration, instead of alternating it with its rollback
+     * @param ddlPerSecond migration steps per second when alternating; 0 back to back
+     */
+    public MigratedCopy(Case diagnosis, JournalMode journal, int busyTimeoutMs, boolean once, double ddlPerSecond) {
+        if (!once && !diagnosis.alternates()) {
+            throw new IllegalArgumentException("alternating the migration needs a rollback; without one it is applied ONCE");
+        }
+        this.diagnosis = diagnosis;
+        this.journal = journal;
+        this.busyTimeoutMs = busyTimeoutMs;
+        this.once = once;
+        this.ddlPerSecond = ddlPerSecond;
+    }
+
+    /**
+     * Starts the migration for the next iteration of {@code iterationNanos}: on a fresh copy unless
+     * up and down alternate on the trial's one copy.
+     */
+    public void startIteration(long iterationNanos) throws SQLException {
+        closeReaders();
+        if (database == null || once) {
+            removeCopy();
+            database = Database.copyOf(java.nio.file.Path.of(diagnosis.source()), journal, busyTimeoutMs);
+            migrator = new Migrator(database.connect(), diagnosis);
+        }
+        Migrator steps = migrator;
+        if (!once) {
+            loop = new PacedLoop(ddlPerSecond, steps::step);
+        } else {
+            // Slots are due at 0, 1/3, 2/3 of the iteration: the migration runs in the second.
+            int[] slot = {0};
+            loop = new PacedLoop(3e9 / iterationNanos, tally -> {
+                if (slot[0]++ == 1) {
+                    steps.step(tally);
+                }
+            });
+        }
+        loop.start("migrator");
+    }
+
+    /** Stops the migration (after its current step). */
+    public void endIteration() {
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+
+    /** A reader of the user's query on its own connection, with no application retry; closed before the audit. */
+    public ReaderSession reader(ReaderStrategy strategy) throws SQLException {
+        strategy.check(journal);
+        Connection connection = database.connect();
+        try {
+            Retrier retrier = RetryPolicy.NONE.create();
+            retrier.configure(connection, busyTimeoutMs);
+            ReaderSession reader = new ReaderSession(connection,
+                    strategy.open(connection, diagnosis.query(), diagnosis.binder(), new ReentrantReadWriteLock()), retrier, 1);
+            readers.add(reader);
+            return reader;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public PacedLoop loop() {
+        return loop;
+    }
+
+    public Migrator migrator() {
+        return migrator;
+    }
+
+    /** Closes the readers and the migrator, audits the copy and removes it. */
+    @Override
+    public void close() throws Exception {
+        endIteration();
+        removeCopy();
+    }
+
+    private void removeCopy() throws SQLException {
+        if (database == null) {
+            return;
+        }
+        try {
+            closeReaders();
+            migrator.close();
+            List<String> problems;
+            try (Connection c = database.connect(Database.PATIENT_BUSY_TIMEOUT_MS)) {
+                problems = migrator.auditProblems(c);
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("audit failed: " + String.join("; ", problems));
+            }
+        } finally {
+            database.close();
+            database = null;
+        }
+    }
+
+    private void closeReaders() throws SQLException {
+        try {
+            for (ReaderSession reader : readers) {
+                reader.close();
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close a reader: " + e.getMessage(), e);
+        } finally {
+            readers.clear();
+        }
+    }
+}
