@@ -134,6 +134,11 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
         throw error(code == NativeSqlite.SQLITE_OK ? rc : code, sql);
     }
 
+    /** Replaces the busy timeout with this handler; the caller keeps it referenced while the connection is open. */
+    void busyHandler(NativeSqlite.BusyHandler handler) {
+        api.sqlite3_busy_handler(db, handler, null);
+    }
+
     /** Installs (or, with null, removes) a progress handler called every {@code instructions} VM instructions. */
     void progressHandler(int instructions, NativeSqlite.ProgressHandler handler) {
         api.sqlite3_progress_handler(db, instructions, handler, null);

@@ -13,6 +13,10 @@ import java.sql.SQLException;
  * window's two parts on its first try: the first prepare (the schema load) and from the prepare's
  * end to the step's start.
  *
+ * <p>Its busy timeout is SQLite's own, re-made so its sleeps are timed ({@link TimedBusyTimeout}):
+ * they are counted as busy waits and lock wait, and left out of the schema load (a page that waits
+ * for a registration's lock loads the schema after that registration, so the wait exposes nothing).
+ *
  * <p>With {@code retries} above 0 the page does what sqlite.org tells callers of the legacy call to
  * do: on SQLITE_SCHEMA it prepares the statement again and executes it again, on the same
  * connection, up to that many times. Each extra try is a retry ({@link Tally#retries}).
@@ -27,6 +31,8 @@ public final class PhpPage {
     private final PrepareMode prepare;
     private final int retries;
     private final Runnable betweenPrepareAndStep;
+    private final TimedBusyTimeout busyTimeout;
+    private final Retrier retrier;
 
     /** @param retries how many times a page prepares and executes again after SQLITE_SCHEMA; 0 for none */
     public PhpPage(Path file, int busyTimeoutMs, String sql, PrepareMode prepare, int retries) {
@@ -44,12 +50,28 @@ public final class PhpPage {
         this.prepare = prepare;
         this.retries = retries;
         this.betweenPrepareAndStep = betweenPrepareAndStep;
+        this.busyTimeout = new TimedBusyTimeout(busyTimeoutMs, Sleeper.SYSTEM);
+        this.retrier = new Retrier() {
+            @Override
+            public boolean retryAfter(ErrorClass error, int failedTries) {
+                return error == ErrorClass.SCHEMA && failedTries <= retries;
+            }
+
+            @Override
+            public long takeBusyWaits() {
+                return busyTimeout.takeWaits();
+            }
+
+            @Override
+            public long takeBusyWaitNanos() {
+                return busyTimeout.takeWaitNanos();
+            }
+        };
     }
 
-    /** Serves the page of item {@code id}, counted in {@code tally}: one attempt, one outcome. */
+    /** Serves the page of item {@code id}, counted in {@code tally}: one attempt, one outcome. One thread at a time. */
     public Served serve(int id, Tally tally) {
         try (Try page = new Try(id)) {
-            Retrier retrier = (error, failedTries) -> error == ErrorClass.SCHEMA && failedTries <= retries;
             boolean ok = Operation.run(page::run, Operation.FailureListener.NONE, retrier, tally);
             return new Served(ok, page.timed, page.schemaLoadNanos, page.prepareToStepNanos);
         }
@@ -71,16 +93,19 @@ public final class PhpPage {
             boolean first = connection == null;
             if (first) {
                 connection = NativeConnection.openAsPage(file, busyTimeoutMs);
+                connection.busyHandler(busyTimeout);
             }
+            long waitedBefore = busyTimeout.waitNanos();
             long start = System.nanoTime();
             Pointer statement = connection.prepare(sql, prepare);
             try {
                 long prepared = System.nanoTime();
+                long waited = busyTimeout.waitNanos() - waitedBefore;
                 connection.api().sqlite3_bind_int(statement, 1, id);
                 betweenPrepareAndStep.run();
                 if (first) {
                     timed = true;
-                    schemaLoadNanos = prepared - start;
+                    schemaLoadNanos = prepared - start - waited;
                     prepareToStepNanos = System.nanoTime() - prepared;
                 }
                 connection.stepOneRow(statement, sql);

@@ -6,6 +6,7 @@ import io.github.schemachurn.workload.Workload;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -65,6 +66,22 @@ class PhpPageTest {
         assertThat(counts.ok()).isEqualTo(1);
         assertThat(counts.retries()).as("one retry: the change was made once").isEqualTo(1);
         assertThat(tries).hasValue(2);
+    }
+
+    @Test
+    void aPageThatMeetsALockSleepsAsSqlitesBusyTimeoutWouldAndCountsItsWaits() throws SQLException {
+        db = Workload.createDatabase(JournalMode.DELETE, 0, 3, 0);
+        changing = NativeConnection.open(db.file(), 0);
+        changing.execute("BEGIN EXCLUSIVE");
+        Counts counts = new Counts();
+        try {
+            new PhpPage(db.file(), 30, Workload.POINT_QUERY, PrepareMode.LEGACY, 0).serve(2, counts);
+        } finally {
+            changing.execute("ROLLBACK");
+        }
+
+        assertThat(counts.failures(ErrorClass.BUSY)).as(counts.toString()).isEqualTo(1);
+        assertThat(counts.busyWaits()).as("1 + 2 + 5 + 10 + 12 ms, then the 30 ms are spent").isEqualTo(5);
     }
 
     @ParameterizedTest
