@@ -22,26 +22,7 @@ import org.openjdk.jmh.annotations.*;
  * integrity_check must be ok ({@link Fixture}).
  */
 @State(Scope.Group)
-public class Site extends DatabaseParams {
-    /** How registration wraps its CREATE TABLE: {@link DdlStrategy}; EXCLUSIVE is the seed's fix. */
-    @Param({"AUTOCOMMIT", "EXCLUSIVE"})
-    public String ddl;
-
-    /**
-     * How each page prepares its SELECT: {@link PrepareMode}; LEGACY ({@code sqlite3_prepare}) is
-     * the seed's PDO SQLite, V2 what PHP's PDO has used since 7.2.
-     */
-    @Param({"LEGACY", "V2"})
-    public String prepare;
-
-    /** Users registered before the run, each with a table and an index (the schema a new connection loads). */
-    @Param({"200"})
-    public String existingUsers;
-
-    /** New users per second (one CREATE TABLE each). */
-    @Param({"20"})
-    public String registrationsPerSecond;
-
+public class Site extends SeedSiteParams {
     /** Page requests per second per request thread. */
     @Param({"200"})
     public String requestsPerSecond;

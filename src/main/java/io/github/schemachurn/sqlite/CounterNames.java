@@ -59,6 +59,28 @@ public final class CounterNames {
     public static final String LOCK_WAIT_MICROS = "LockWaitMicros";
 
     /*
+     * The seed site's pages (SeedSiteBenchmark's PageCounters), beside the "op" role that counts
+     * their outcomes: the window model's parts and whether the workers kept their pace, summed over
+     * the pages of the measured window. A page's window is its schema load + prepare-to-step; a
+     * mean is a sum / PAGE_TIMED.
+     */
+    /** Pages whose first try reached its step, so both parts of their window were timed. */
+    public static final String PAGE_TIMED = "pageTimed";
+    /** The first prepare on each page's fresh connection (it loads the whole schema), summed over the timed pages. */
+    public static final String PAGE_SCHEMA_LOAD_MICROS = "pageSchemaLoadMicros";
+    /** From the end of that prepare to the start of its step, summed over the timed pages. */
+    public static final String PAGE_PREPARE_TO_STEP_MICROS = "pagePrepareToStepMicros";
+    /** Pages that prepared and executed again after SQLITE_SCHEMA at least once (the op role's retries counts the tries). */
+    public static final String PAGE_RETRIED = "pageRetried";
+    /** Pages started more than 10 ms (PageTotals.LATE_NANOS) after their arrival: their worker did not keep its pace. */
+    public static final String PAGE_LATE = "pageLate";
+    /** How late pages started after their arrival, summed over all pages. */
+    public static final String PAGE_LAG_MICROS = "pageLagMicros";
+    /** Rows of sqlite_schema (tables, indexes, triggers, views: what a fresh connection loads) when the window opened, and when it closed. */
+    public static final String PAGE_SCHEMA_OBJECTS_START = "pageSchemaObjectsStart";
+    public static final String PAGE_SCHEMA_OBJECTS_END = "pageSchemaObjectsEnd";
+
+    /*
      * The write-ahead log of a WAL database in the measured window (io.github.schemachurn.workload.WalWindow
      * defines them): one thread of the group carries them, the others report 0, so JMH's sum is the
      * window's figure. WAL_SAMPLES is 0 when the database is not in WAL mode: read the other two only
@@ -79,6 +101,12 @@ public final class CounterNames {
     public static final String STALL_RECOVERY_MICROS = "stallRecoveryMicros";
 
     private CounterNames() {}
+
+    /** The seed site's page counters, in report order. */
+    public static List<String> page() {
+        return List.of(PAGE_TIMED, PAGE_SCHEMA_LOAD_MICROS, PAGE_PREPARE_TO_STEP_MICROS, PAGE_RETRIED, PAGE_LATE, PAGE_LAG_MICROS,
+                PAGE_SCHEMA_OBJECTS_START, PAGE_SCHEMA_OBJECTS_END);
+    }
 
     public static String failure(String prefix, ErrorClass error) {
         return prefix + error.counterSuffix();

@@ -36,10 +36,19 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
         return open(file, busyTimeoutMs, busyTimeoutMs);
     }
 
-    private static NativeConnection open(Path file, int openTimeoutMs, int busyTimeoutMs) throws SQLException {
-        NativeSqlite.Api api = NativeSqlite.api();
+    /**
+     * Opens the file as PHP's PDO SQLite opened it for a page: the connection and its busy timeout,
+     * no pragma, so nothing reads the schema before the page's first prepare (which loads all of it).
+     */
+    public static NativeConnection openAsPage(Path file, int busyTimeoutMs) throws SQLException {
+        NativeConnection connection = openBare(file);
+        connection.api.sqlite3_busy_timeout(connection.db, busyTimeoutMs);
+        return connection;
+    }
+
+    private static NativeConnection openBare(Path file) throws SQLException {
         PointerByReference handle = new PointerByReference();
-        int rc = api.sqlite3_open_v2(file.toString(), handle,
+        int rc = NativeSqlite.api().sqlite3_open_v2(file.toString(), handle,
                 NativeSqlite.SQLITE_OPEN_READWRITE | NativeSqlite.SQLITE_OPEN_CREATE, null);
         NativeConnection connection = new NativeConnection(handle.getValue());
         if (rc != NativeSqlite.SQLITE_OK) {
@@ -47,7 +56,13 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
             connection.close();
             throw e;
         }
-        api.sqlite3_extended_result_codes(connection.db, 1);
+        connection.api.sqlite3_extended_result_codes(connection.db, 1);
+        return connection;
+    }
+
+    private static NativeConnection open(Path file, int openTimeoutMs, int busyTimeoutMs) throws SQLException {
+        NativeConnection connection = openBare(file);
+        NativeSqlite.Api api = connection.api;
         // As Database.connect: patient while opening (another connection may be recovering the
         // WAL index), the measured busy timeout once open; a request is never patient.
         api.sqlite3_busy_timeout(connection.db, openTimeoutMs);
@@ -73,6 +88,16 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
             if (rc != NativeSqlite.SQLITE_DONE) {
                 throw error(api.sqlite3_reset(statement), sql);
             }
+        } finally {
+            api.sqlite3_finalize(statement);
+        }
+    }
+
+    /** The first column of the first row of a query that takes no parameters, or null if it returns none. */
+    public String queryOne(String sql) throws SQLException {
+        Pointer statement = prepare(sql, PrepareMode.V2);
+        try {
+            return stepOneRow(statement, sql);
         } finally {
             api.sqlite3_finalize(statement);
         }
@@ -107,6 +132,11 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
             return null;
         }
         throw error(code == NativeSqlite.SQLITE_OK ? rc : code, sql);
+    }
+
+    /** Replaces the busy timeout with this handler; the caller keeps it referenced while the connection is open. */
+    void busyHandler(NativeSqlite.BusyHandler handler) {
+        api.sqlite3_busy_handler(db, handler, null);
     }
 
     /** Installs (or, with null, removes) a progress handler called every {@code instructions} VM instructions. */

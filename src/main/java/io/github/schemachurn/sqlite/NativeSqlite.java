@@ -34,6 +34,9 @@ public final class NativeSqlite {
 
         int sqlite3_busy_timeout(Pointer db, int ms);
 
+        /** Replaces the busy timeout with {@code handler} (SQLite keeps one busy handler per connection). */
+        int sqlite3_busy_handler(Pointer db, BusyHandler handler, Pointer argument);
+
         int sqlite3_prepare(Pointer db, String sql, int bytes, PointerByReference stmt, Pointer tail);
 
         int sqlite3_prepare_v2(Pointer db, String sql, int bytes, PointerByReference stmt, Pointer tail);
@@ -65,6 +68,11 @@ public final class NativeSqlite {
     /** A progress handler: a non-zero return interrupts the statement. */
     public interface ProgressHandler extends com.sun.jna.Callback {
         int invoke(Pointer argument);
+    }
+
+    /** A busy handler: called with the number of times it was called before for the same lock; 0 gives up (SQLITE_BUSY). */
+    public interface BusyHandler extends com.sun.jna.Callback {
+        int invoke(Pointer argument, int priorCalls);
     }
 
     private NativeSqlite() {}

@@ -23,16 +23,29 @@ public final class Params {
                 "unknown value '" + value + "' for parameter " + param + "; accepted: " + accepted);
     }
 
+    public static int parsePositiveInt(String param, String value) {
+        int parsed = parseWholeNumber(param, value, "a whole number above 0");
+        if (parsed <= 0) {
+            throw new IllegalArgumentException("parameter " + param + " must be above 0, got " + parsed);
+        }
+        return parsed;
+    }
+
     public static int parseNonNegativeInt(String param, String value) {
+        int parsed = parseWholeNumber(param, value, "a whole number");
+        if (parsed < 0) {
+            throw new IllegalArgumentException("parameter " + param + " must not be negative, got " + parsed);
+        }
+        return parsed;
+    }
+
+    private static int parseWholeNumber(String param, String value, String expected) {
         int parsed;
         try {
             parsed = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
-                    "parameter " + param + " must be a whole number, got '" + value + "'");
-        }
-        if (parsed < 0) {
-            throw new IllegalArgumentException("parameter " + param + " must not be negative, got " + parsed);
+                    "parameter " + param + " must be " + expected + ", got '" + value + "'");
         }
         return parsed;
     }

@@ -11,7 +11,7 @@ import io.github.schemachurn.sqlite.Counts;
  * JSON line, {@code {"totals":{"attempts":…,"ok":…,"failures":{"SCHEMA":…},…},"state":1}}.
  */
 public record ChurnReport(Counts totals, long state) {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
 

@@ -8,7 +8,6 @@ import io.github.schemachurn.sqlite.PausedCommitDdl;
 import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.RetryPolicy;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -24,7 +23,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.sqlite.SQLiteConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * A churner in its own OS process: the same {@link Churner}, DDL strategy and retry policy as
@@ -59,13 +57,10 @@ public final class ChurnerProcess implements Callable<Integer> {
         STEP
     }
 
-    /** System property naming the child's private temp directory, which it removes when it exits. */
-    static final String PRIVATE_TMP_PROPERTY = "schemachurn.childTmp";
     static final String INSIDE = "inside";
     static final String COMMIT = "commit";
     static final String REPORT = "report";
-    static final String STOP = "stop";
-    static final int EXIT_BAD_INPUT = 2;
+    static final String STOP = ChildProcess.STOP;
     static final int EXIT_PARENT_GONE = 3;
     /**
      * The busy timeout while connecting and reading the table's state: a writer may hold the
@@ -99,28 +94,7 @@ public final class ChurnerProcess implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        String privateTmp = System.getProperty(PRIVATE_TMP_PROPERTY);
-        if (privateTmp != null) {
-            // Registered before the driver registers its extracted library, so deleted after it.
-            new File(privateTmp).deleteOnExit();
-        }
-        CommandLine commandLine = new CommandLine(new ChurnerProcess())
-                .setParameterExceptionHandler((e, a) -> badInput(e.getMessage()))
-                .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                            || e instanceof SQLException) {
-                        return badInput(e.getMessage());
-                    }
-                    throw e;
-                });
-        int code = commandLine.execute(args);
-        System.out.flush();
-        System.exit(code);
-    }
-
-    private static int badInput(String message) {
-        System.err.println("churner process: " + message);
-        return EXIT_BAD_INPUT;
+        ChildProcess.main(new ChurnerProcess(), "churner", args);
     }
 
     /**

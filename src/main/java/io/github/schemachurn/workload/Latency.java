@@ -3,9 +3,13 @@ package io.github.schemachurn.workload;
 import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.Tally;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -63,6 +67,45 @@ public final class Latency {
         return List.of(micros(ok.getValueAtPercentile(50)), micros(ok.getValueAtPercentile(90)),
                 micros(ok.getValueAtPercentile(99)), micros(ok.getValueAtPercentile(99.9)), micros(ok.getMaxValue()),
                 micros(failed.getValueAtPercentile(50)), micros(failed.getValueAtPercentile(99)), micros(lockWaitNanos));
+    }
+
+    /** Both histograms and the lock wait as one line of text (compressed, Base64), to carry from another process. */
+    String encode() {
+        return encode(ok) + " " + encode(failed) + " " + lockWaitNanos;
+    }
+
+    /** @throws IllegalArgumentException if {@code text} is not what {@link #encode()} wrote */
+    static Latency decode(String text) {
+        String[] parts = text.split(" ");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not an encoded latency: '" + text + "'");
+        }
+        try {
+            return new Latency(decodeHistogram(parts[0]), decodeHistogram(parts[1]), Long.parseLong(parts[2]));
+        } catch (DataFormatException | RuntimeException e) {
+            throw new IllegalArgumentException("not an encoded latency: '" + text + "' (" + e.getMessage() + ")");
+        }
+    }
+
+    /** These operations' latency and {@code other}'s, in one: a role served by several processes. */
+    Latency plus(Latency other) {
+        Latency sum = new Latency();
+        sum.ok.add(ok);
+        sum.ok.add(other.ok);
+        sum.failed.add(failed);
+        sum.failed.add(other.failed);
+        sum.lockWaitNanos = lockWaitNanos + other.lockWaitNanos;
+        return sum;
+    }
+
+    private static String encode(Histogram histogram) {
+        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
+    }
+
+    private static Histogram decodeHistogram(String base64) throws DataFormatException {
+        return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), HIGHEST_NANOS);
     }
 
     private static double micros(long nanos) {
