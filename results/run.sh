@@ -94,18 +94,16 @@ jmh() {
 
 # Benchmark names are regexes: anchor with dots, 'ChurnBenchmark' alone also matches WriteChurnBenchmark.
 if [[ "$PROFILE" == quick ]]; then
-    # The seed's question: does EXCLUSIVE DDL stop code 17, in either journal mode, at the driver's
-    # busy timeout with paced churn, then failing fast at a small and a large schema; and what the
-    # legacy prepare call (the seed's PHP) meets at a small one.
-    jmh paced '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=10 -p journal=WAL,DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
-    jmh churn '\.ChurnBenchmark\.' -p journal=WAL,DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
-    jmh size 'SchemaSizeBenchmark\.churn' -p journal=WAL -p extraTables=0,2000 -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
-    jmh reload '\.SchemaReloadBenchmark\.sweep'
+    # The seed's question in under three minutes, rough numbers: the seed's own site (legacy
+    # prepare per page, PDO's 60 s busy timeout, a rollback journal) beside prepare_v2, with and
+    # without EXCLUSIVE; realistic paced DDL at the driver's busy timeout in both journal modes,
+    # with and without EXCLUSIVE; and the schema-reload sweep behind the threshold model (where
+    # prepare_v2 stops protecting). Stress regimes are left to the published run.
     if ldconfig -p 2>/dev/null | grep -q 'libsqlite3\.so\.0'; then
-        jmh legacy '\.LegacyPrepareBenchmark\.' -p journal=WAL -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
-        # The seed's own setup: legacy prepare per request, PDO's 60 s busy timeout, rollback journal.
-        jmh seed '\.SeedScenarioBenchmark\.' -p prepare=LEGACY -p journal=DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p busyTimeout=60000
+        jmh seed '\.SeedScenarioBenchmark\.' -p prepare=LEGACY,V2 -p journal=DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p busyTimeout=60000
     fi
+    jmh paced '\.PacedChurnBenchmark\.' -p busyTimeout=3000 -p ddlPerSecond=10 -p journal=WAL,DELETE -p ddl=AUTOCOMMIT,EXCLUSIVE -p cpus=SPLIT
+    jmh reload '\.SchemaReloadBenchmark\.sweep'
 else
     # The ceiling: the point query without churn, bare JDBC against this suite's layers.
     jmh ceiling '\.CeilingBenchmark\.'

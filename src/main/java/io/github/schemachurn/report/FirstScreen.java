@@ -63,6 +63,9 @@ final class FirstScreen {
                 s.append(", ").append(e.duration());
             }
         });
+        if (run.environment.isEmpty()) {
+            return s.toString();
+        }
         replicate.ifPresent(r -> {
             List<RunComparison.Verdict> verdicts = RunComparison.verdicts(run, r);
             s.append("; a replicate changed ").append(verdicts.stream().filter(RunComparison.Verdict::changed).count()).append(" of ")

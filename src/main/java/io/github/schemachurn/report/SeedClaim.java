@@ -187,7 +187,7 @@ final class SeedClaim {
     }
 
     private static String capitalized(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return text.isEmpty() || text.matches("^[a-z]+=.*") ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Where SCHEMA reached the operation anywhere in the run, what EXCLUSIVE did there, and silent stale columns. */
