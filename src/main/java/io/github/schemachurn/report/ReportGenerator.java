@@ -56,6 +56,7 @@ public final class ReportGenerator {
         FirstScreen.render(run, replicate, readme, md);
         AnswerSection.render(run, md);
         ThresholdSection.render(run, md);
+        SeedSiteSection.render(run, md);
         StudiesSection.render(run, md, tablesLink);
         AuditSection.render(run, md);
         ChecksSection.render(run, md);
