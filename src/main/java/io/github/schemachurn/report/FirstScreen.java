@@ -23,6 +23,8 @@ final class FirstScreen {
     /** PHP's PDO SQLite switched from sqlite3_prepare to sqlite3_prepare_v2 in this release (php-src 7b8b2e50, NEWS of 7.2.0). */
     static final String PDO_V2_RELEASE = "7.2.0";
     static final String LEGACY = PrepareMode.LEGACY.name();
+    /** The seed's site with pages served by worker processes, as PHP served it; the other is the in-process variant. */
+    static final String SERVED = "worker processes";
     static final String DETAIL_ANCHOR = "#answer-in-detail";
     static final String SEED_ANCHOR = "#the-seeds-claim";
     static final String METHOD_ANCHOR = "#how-verdicts-are-decided";
@@ -38,10 +40,11 @@ final class FirstScreen {
             List<Row> realistic = AnswerSection.rows(run, true);
             List<Row> stress = AnswerSection.rows(run, false);
             List<SeedClaim.Site> sites = SeedClaim.siteTable(run);
-            s.para(findings(run, realistic, sites, readme));
+            List<WindowModel.Figures> site = WindowModel.of(run.configs);
+            s.para(findings(run, realistic, sites, site, readme));
             s.section("Realistic: a driver's busy timeout, DDL paced at most "
                     + Fmt.num(Regime.REALISTIC_MAX_DDL_PER_SECOND) + "/s", t -> realisticTable(run, realistic, t));
-            s.section("The seed's claim", t -> seedTable(run, sites, readme, t));
+            s.section("The seed's claim", t -> seedTable(sites, site, readme, t));
             s.section("Stress: where it breaks (busy timeout 0, unpaced or fast DDL)", t -> stressTable(stress, t));
             s.para("[Every row's evidence](" + DETAIL_ANCHOR + ") · [how verdicts are decided](" + METHOD_ANCHOR + ") · [threshold model]("
                     + THRESHOLD_ANCHOR + ") · [studies](#studies-findings-then-evidence) · [environment](#environment) · [which driver is "
@@ -76,9 +79,9 @@ final class FirstScreen {
 
     // ---- findings ----
 
-    private static String findings(Run run, List<Row> realistic, List<SeedClaim.Site> sites, String readme) {
+    private static String findings(Run run, List<Row> realistic, List<SeedClaim.Site> sites, List<WindowModel.Figures> site, String readme) {
         List<String> items = new ArrayList<>();
-        items.add(codeSeventeen(sites, readme));
+        items.add(codeSeventeen(sites, site, readme));
         items.add(exclusive(sites));
         items.add(realisticFailures(run));
         journal(run, realistic).ifPresent(items::add);
@@ -91,17 +94,21 @@ final class FirstScreen {
         return String.join("\n", numbered);
     }
 
-    private static String codeSeventeen(List<SeedClaim.Site> sites, String readme) {
+    private static String codeSeventeen(List<SeedClaim.Site> sites, List<WindowModel.Figures> site, String readme) {
         Optional<SeedClaim.Site> legacy = sites.stream().filter(s -> LEGACY.equals(s.prepare())).findFirst();
-        Optional<SeedClaim.Site> v2 = sites.stream().filter(s -> !LEGACY.equals(s.prepare())).findFirst();
+        Optional<SeedClaim.Site> v2 = sites.stream().filter(s -> s.served() == legacy.map(SeedClaim.Site::served).orElse(false))
+                .filter(s -> !LEGACY.equals(s.prepare())).findFirst();
         if (legacy.isEmpty()) {
-            return "**Code 17 on the seed's site:** not measured in this run (no `SeedScenarioBenchmark` with the legacy prepare).";
+            return "**Code 17 on the seed's site:** not measured in this run (no `" + WindowModel.BENCHMARK
+                    + "` or `SeedScenarioBenchmark` with the legacy prepare).";
         }
         SeedClaim.Site l = legacy.get();
+        String portable = WindowModel.portable(site).map(p -> "; that is " + WindowModel.portableText(p, WindowModel.portableRows(site).size())
+                + " [→](" + SeedSiteSection.ANCHOR + ")").orElse("");
         return "**Code 17 comes from the legacy `sqlite3_prepare`** (PHP's PDO before " + PDO_V2_RELEASE + "): " + l.plainShare().percent()
-                + " of the seed site's pages fail with it (" + l.journal() + ")"
+                + " of the seed site's pages fail with it (" + l.journal() + (l.served() ? ", " + SERVED : "") + ")"
                 + v2.map(v -> ", " + pagesWithSchema(v.plain()) + " with `sqlite3_prepare_v2` (" + v.journal() + ")").orElse("")
-                + ". **Upgrade the driver:** PDO prepares with `sqlite3_prepare_v2` from PHP " + PDO_V2_RELEASE
+                + portable + ". **Upgrade the driver:** PDO prepares with `sqlite3_prepare_v2` from PHP " + PDO_V2_RELEASE
                 + "; [which driver uses which](" + readme + "#which-row-is-yours-drivers). [→](" + SEED_ANCHOR + ")";
     }
 
@@ -125,6 +132,7 @@ final class FirstScreen {
         };
         return head + g.fixShare().percent() + " of pages under EXCLUSIVE vs " + g.plainShare().percent() + " with plain DDL (p = "
                 + Fmt.p(g.p()) + ")" + g.blamed().map(b -> "; DEFERRED " + b.config().op().orElseThrow().share(ErrorClass.SCHEMA).percent())
+                .orElse("") + g.immediate().map(b -> "; IMMEDIATE " + b.config().op().orElseThrow().share(ErrorClass.SCHEMA).percent())
                 .orElse("") + ". [→](" + SEED_ANCHOR + ")";
     }
 
@@ -225,23 +233,42 @@ final class FirstScreen {
                 + "all its comparisons ([detail](" + DETAIL_ANCHOR + ")).");
     }
 
-    private static void seedTable(Run run, List<SeedClaim.Site> sites, String readme, Md s) {
+    private static void seedTable(List<SeedClaim.Site> sites, List<WindowModel.Figures> site, String readme, Md s) {
         if (sites.isEmpty()) {
-            s.para("The seed's site (`SeedScenarioBenchmark`, pages and registrations at a driver's busy timeout) is not in this run.");
+            s.para("The seed's site (`" + WindowModel.BENCHMARK + "` or `SeedScenarioBenchmark`, pages and registrations at a driver's "
+                    + "busy timeout) is not in this run.");
             return;
         }
-        Md.Table table = new Md.Table("seed's site: pages while users register", "code 17, plain DDL", "code 17, EXCLUSIVE", "p", "DEFERRED",
-                "verdict");
-        for (SeedClaim.Site site : sites) {
-            table = table.with(site.prepare() + ", " + site.journal() + (site == sites.get(0) && LEGACY.equals(site.prepare())
-                    ? " (the seed's PHP 5 setup)" : ""), interval(site.plainShare()), interval(site.fixShare()), Fmt.p(site.p()),
-                    site.blamed().map(b -> interval(b.config().op().orElseThrow().share(ErrorClass.SCHEMA))).orElse("not run"), site.verdict());
+        boolean immediate = sites.stream().anyMatch(x -> x.immediate().isPresent());
+        boolean both = sites.stream().anyMatch(SeedClaim.Site::served) && sites.stream().anyMatch(x -> !x.served());
+        List<String> header = new ArrayList<>(List.of("seed's site: pages while users register", "code 17, plain DDL", "code 17, EXCLUSIVE",
+                "p", "DEFERRED"));
+        if (immediate) {
+            header.add("IMMEDIATE");
         }
-        s.table(table);
+        header.add("verdict");
+        List<List<String>> rows = new ArrayList<>();
+        for (SeedClaim.Site x : sites) {
+            List<String> row = new ArrayList<>(List.of(x.prepare() + ", " + x.journal() + (both ? (x.served() ? ", " + SERVED : ", threads of one process")
+                    : "") + (x.context().isEmpty() ? "" : " (" + x.context() + ")") + (x == sites.get(0) && LEGACY.equals(x.prepare()) ? " (the seed's PHP 5 setup)" : ""), interval(x.plainShare()),
+                    interval(x.fixShare()), Fmt.p(x.p()), schemaShare(x.blamed())));
+            if (immediate) {
+                row.add(schemaShare(x.immediate()));
+            }
+            row.add(x.verdict());
+            rows.add(row);
+        }
+        s.table(new Md.Table(header, rows));
         s.para("**What to do:** upgrade the driver to one that prepares with `sqlite3_prepare_v2` (PHP's PDO from " + PDO_V2_RELEASE
                 + "; [drivers](" + readme + "#which-row-is-yours-drivers)); `BEGIN EXCLUSIVE` around DDL is not the fix. Can't upgrade? "
-                + "Catching code 17 and running prepare + execute again is SQLite's documented remedy for the legacy call: not measured in "
-                + "this run. The claim's full verdict: [detail](" + DETAIL_ANCHOR + ").");
+                + "Catching code 17 and running prepare + execute again is SQLite's documented remedy for the legacy call: "
+                + SeedSiteSection.workaroundLine(site).map(w -> w + " [→](" + SeedSiteSection.ANCHOR + ")").orElse("not measured in this run.")
+                + " The claim's full verdict: [detail](" + DETAIL_ANCHOR + ")" + (both ? "; the rows on threads of one process are the "
+                + "in-process variant (`SeedScenarioBenchmark`), which stretches the window" : "") + ".");
+    }
+
+    private static String schemaShare(Optional<Comparison.Option> option) {
+        return option.map(b -> interval(b.config().op().orElseThrow().share(ErrorClass.SCHEMA))).orElse("not run");
     }
 
     private static void stressTable(List<Row> rows, Md s) {

@@ -23,21 +23,51 @@ final class SeedClaim {
     private static final String FIX = DdlStrategy.EXCLUSIVE.name();
     private static final String PLAIN = DdlStrategy.AUTOCOMMIT.name();
     private static final String BLAMED = DdlStrategy.DEFERRED.name();
+    private static final String IMMEDIATE = DdlStrategy.IMMEDIATE.name();
     private static final String LEGACY = PrepareMode.LEGACY.name();
     private static final String ROLLBACK_JOURNAL = JournalMode.DELETE.name();
 
     private SeedClaim() {}
 
-    /** The seed's site in every prepare call and journal mode measured, each with the fix beside plain DDL. */
+    /**
+     * The seed's site in every prepare call and journal mode measured, each with the fix beside plain
+     * DDL: pages served by worker processes ({@value WindowModel#BENCHMARK}, the site as PHP served it)
+     * first, then the in-process variant (pages on threads of one process).
+     */
     private static List<Comparison> sites(Run run) {
-        return Comparison.of(run.configs, Run.DDL, SeedClaim::seedSite).stream()
+        List<Comparison> all = Comparison.of(run.configs, Run.DDL, SeedClaim::seedSite).stream()
                 .filter(c -> option(c, FIX).isPresent() && option(c, PLAIN).isPresent()).toList();
+        List<Comparison> ordered = new ArrayList<>(all.stream().filter(SeedClaim::served).toList());
+        all.stream().filter(c -> !served(c)).forEach(ordered::add);
+        return ordered;
     }
 
-    /** The claim's own ground: the seed's site with the legacy prepare call in a rollback journal. */
+    /** Whether a comparison's pages were served by worker processes ({@value WindowModel#BENCHMARK}). */
+    static boolean served(Comparison c) {
+        return WindowModel.BENCHMARK.equals(c.options().get(0).config().benchmarkClass());
+    }
+
+    /**
+     * The claim's own ground: the seed's site with the legacy prepare call in a rollback journal,
+     * served by worker processes where the run has it, at the seed's spike rate where measured.
+     */
     private static Optional<Comparison> ground(List<Comparison> sites) {
-        return sites.stream().filter(c -> LEGACY.equals(c.options().get(0).config().param(Run.PREPARE))
-                && ROLLBACK_JOURNAL.equals(c.options().get(0).config().param(Run.JOURNAL))).findFirst();
+        List<Comparison> legacy = sites.stream().filter(c -> LEGACY.equals(c.options().get(0).config().param(Run.PREPARE))
+                && ROLLBACK_JOURNAL.equals(c.options().get(0).config().param(Run.JOURNAL))).toList();
+        return legacy.stream().filter(c -> served(c) == served(legacy.get(0)))
+                .filter(c -> SPIKE_RATE.equals(c.options().get(0).config().param(Run.REGISTRATIONS_PER_SECOND))).findFirst()
+                .or(() -> legacy.stream().findFirst());
+    }
+
+    /** What the site met in its spike, as the seed tells it: registrations per second. */
+    private static final String SPIKE_RATE = "20";
+
+    /** What else sets a site apart from the others of its benchmark (a registration rate, a user count): "k=v" joined, or "". */
+    private static String context(Comparison c) {
+        return c.context().entrySet().stream().filter(e -> !e.getKey().equals(Run.PREPARE) && !e.getKey().equals(Run.JOURNAL))
+                .map(e -> e.getKey().equals(Run.REGISTRATIONS_PER_SECOND) ? e.getValue() + " reg./s"
+                        : e.getKey().equals(WindowModel.EXISTING_USERS) ? e.getValue() + " users" : e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The verdict on the claim's own ground alone ("holds", "does not hold", ...), what a second run must reproduce. */
@@ -77,8 +107,8 @@ final class SeedClaim {
      * plain DDL and under the fix (tested within rounds on the logit scale), and under the blamed
      * DEFERRED where the run measured it.
      */
-    record Site(String prepare, String journal, Comparison.Option plain, Comparison.Option fix, double p,
-                Optional<Comparison.Option> blamed, String verdict) {
+    record Site(String prepare, String journal, String context, Comparison.Option plain, Comparison.Option fix, double p,
+                Optional<Comparison.Option> blamed, Optional<Comparison.Option> immediate, boolean served, String verdict) {
         Estimate plainShare() {
             return share(plain, ErrorClass.SCHEMA);
         }
@@ -99,22 +129,23 @@ final class SeedClaim {
             Comparison.Option plain = option(c, PLAIN).orElseThrow();
             Comparison.Option fix = option(c, FIX).orElseThrow();
             Result any = plain.config();
-            return new Site(any.param(Run.PREPARE), any.param(Run.JOURNAL), plain, fix, schemaP(c, plain, fix), option(c, BLAMED),
-                    decide(c).verdict());
+            return new Site(any.param(Run.PREPARE), any.param(Run.JOURNAL), context(c), plain, fix, schemaP(c, plain, fix), option(c, BLAMED),
+                    option(c, IMMEDIATE), served(c), decide(c).verdict());
         }).toList();
     }
 
     /** Which site a comparison is: its prepare call and journal mode, then whatever else varies. */
     private static String where(Comparison c) {
         Result any = c.options().get(0).config();
-        return Run.PREPARE + "=" + any.param(Run.PREPARE) + ", " + Run.JOURNAL + "=" + any.param(Run.JOURNAL)
-                + c.context().entrySet().stream().filter(e -> !e.getKey().equals(Run.PREPARE) && !e.getKey().equals(Run.JOURNAL))
-                        .map(e -> ", " + e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining());
+        return (served(c) ? "pages served by worker processes, " : "") + Run.PREPARE + "=" + any.param(Run.PREPARE) + ", "
+                + Run.JOURNAL + "=" + any.param(Run.JOURNAL)
+                + (context(c).isEmpty() ? "" : ", " + context(c));
     }
 
     /** The seed's site in a realistic regime: paced registrations beside page requests, a driver's busy timeout. */
     private static boolean seedSite(Result c) {
-        return c.param(Run.REGISTRATIONS_PER_SECOND) != null && c.param(Run.PREPARE) != null && Regime.realistic(c);
+        return c.param(Run.REGISTRATIONS_PER_SECOND) != null && c.param(Run.PREPARE) != null && Regime.realistic(c)
+                && Optional.ofNullable(c.param(WindowModel.RETRIES)).orElse("0").equals("0");
     }
 
     /**

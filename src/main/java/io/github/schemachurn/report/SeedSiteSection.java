@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 final class SeedSiteSection {
     static final String TITLE = "The seed's site served by worker processes: the window model";
-    static final String ANCHOR = "#" + Md.anchor(TITLE);
+    static final String ANCHOR = Md.anchor(TITLE);
     private static final String CHART = WindowModel.BENCHMARK + "-window-model.png";
 
     private SeedSiteSection() {}
