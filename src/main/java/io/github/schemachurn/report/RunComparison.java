@@ -1,7 +1,5 @@
 package io.github.schemachurn.report;
 
-import io.github.schemachurn.sqlite.ErrorClass;
-import io.github.schemachurn.sqlite.PrepareMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,45 +126,71 @@ public final class RunComparison {
      * the machine: one value, not several); a fork outside rounds counts on its own. For the
      * re-prepare cost, one value per fork: each fork times every size.
      */
-    record KeyFigure(double value, List<Double> units) {}
+    record KeyFigure(double value, List<Double> units, Map<String, Double> byRound) {
+        KeyFigure(double value, List<Double> units) {
+            this(value, units, Map.of());
+        }
+    }
+
+    /** The key figures' names, said once: compare's rows, the replicate section's, and the tests find them by these. */
+    static final String RE_PREPARE_FIGURE = "stale re-prepare cost per 1,000 extra tables, in fresh prepares";
+    static final String LEASE_FIGURE = "snapshot-lease reader at the largest schema, ok/s over the cached reader's at the smallest";
+    static final String CACHED_FIGURE = "cached reader, failed share at the largest schema";
+    static final String SEED_FIGURE = "seed's site, legacy prepare: code-17 share per registration/s per 1,000 schema objects";
 
     /**
-     * The figures a second run must reproduce: the stale re-prepare cost per extra table as a ratio
-     * to the same forks' fresh prepare; at the largest schema under churn, the snapshot-lease
-     * reader's rate and the share of the cached reader's reads that fail; and the share of
-     * legacy-prepare operations that fail with SCHEMA. Not the lease/cached ratio: the cached reader
-     * livelocks there, its forks' rates range from 0 to a few hundred reads/s, and a ratio over them
-     * swings by an order of magnitude between runs while the livelock itself, its failed share, holds.
+     * The figures a second run must reproduce, each portable (a ratio or a share within one run, so
+     * a faster or slower machine does not move it): the stale re-prepare cost per extra table as a
+     * ratio to the same forks' fresh prepare; the snapshot-lease reader's rate at the largest schema
+     * under churn as a ratio to the cached reader's at the smallest, in the same rounds; the share of
+     * the cached reader's reads that fail at the largest schema; and on the seed's site, the code-17
+     * share of legacy-prepared pages per registration/s per 1,000 schema objects ({@link WindowModel}).
+     * Not the lease over the cached reader at the same large schema: the cached reader livelocks
+     * there, its forks' rates range from 0 to a few hundred reads/s, and a ratio over them swings by
+     * an order of magnitude between runs while the livelock itself, its failed share, holds.
      */
     static Map<String, Optional<KeyFigure>> keyFigures(Run run) {
         Map<String, Optional<KeyFigure>> figures = new LinkedHashMap<>();
-        figures.put("stale re-prepare cost per 1,000 extra tables, in fresh prepares",
-                Threshold.model(run.configs).map(m -> new KeyFigure(1000 * m.slopeInFreshPrepares(),
-                        m.forks().stream().map(f -> 1000 * f.ratio()).filter(v -> !Double.isNaN(v)).toList())));
-        figures.put("snapshot-lease reader, ok/s at the largest schema", atLargestSchema(run, "SNAPSHOT_LEASE", Comparison.Option::rate));
-        figures.put("cached reader, failed share at the largest schema", atLargestSchema(run, "CACHED", Comparison.Option::failed));
-        figures.put("legacy prepare: SCHEMA share of operations", legacySchemaShare(run));
+        figures.put(RE_PREPARE_FIGURE, Threshold.model(run.configs).map(m -> new KeyFigure(1000 * m.slopeInFreshPrepares(),
+                m.forks().stream().map(f -> 1000 * f.ratio()).filter(v -> !Double.isNaN(v)).toList())));
+        figures.put(LEASE_FIGURE, leaseRatio(run));
+        figures.put(CACHED_FIGURE, AnswerSection.largestSchema(run).flatMap(largest -> keyFigure(reader(run, "CACHED", largest,
+                Comparison.Option::failed))));
+        figures.put(SEED_FIGURE, keyFigure(WindowModel.portableRows(WindowModel.of(run.configs)).stream()
+                .filter(f -> !Double.isNaN(f.portable().value())).map(f -> Map.entry(f.config(), f.portable())).toList()));
         return figures;
     }
 
-    /** A reader's figure at the answer's largest schema under churn, the mean over its reader comparisons (e.g. each DDL wrapping). */
-    private static Optional<KeyFigure> atLargestSchema(Run run, String reader, Function<Comparison.Option, Estimate> figure) {
-        Optional<String> largest = AnswerSection.largestSchema(run);
-        if (largest.isEmpty()) {
-            return Optional.empty();
-        }
+    /** A reader's figure in every reader comparison at this schema size (e.g. each DDL wrapping), by configuration. */
+    private static List<Map.Entry<Result, Estimate>> reader(Run run, String reader, String extraTables, Function<Comparison.Option, Estimate> figure) {
         List<Map.Entry<Result, Estimate>> estimates = new ArrayList<>();
-        for (Comparison c : Comparison.of(run, Run.READER, x -> largest.get().equals(x.param(Run.EXTRA_TABLES)))) {
+        for (Comparison c : Comparison.of(run, Run.READER, x -> extraTables.equals(x.param(Run.EXTRA_TABLES)) && !Regime.realistic(x))) {
             c.options().stream().filter(o -> o.value().equals(reader)).findFirst().ifPresent(o -> estimates.add(Map.entry(o.config(), figure.apply(o))));
         }
-        return keyFigure(estimates);
+        return estimates;
     }
 
-    private static Optional<KeyFigure> legacySchemaShare(Run run) {
-        List<Map.Entry<Result, Estimate>> estimates = new ArrayList<>();
-        run.configs.stream().filter(Result::churn).filter(c -> PrepareMode.LEGACY.name().equals(c.param(Run.PREPARE)))
-                .forEach(c -> estimates.add(Map.entry(c, c.op().orElseThrow().share(ErrorClass.SCHEMA))));
-        return keyFigure(estimates);
+    /**
+     * The lease's rate at the largest schema over the cached reader's at the smallest (the stress
+     * comparisons', under churn): per round number, the one mean over the other, so both met the same
+     * minutes of the machine; its value the mean of those ratios (the ratio of the two means outside rounds).
+     */
+    private static Optional<KeyFigure> leaseRatio(Run run) {
+        Optional<String> largest = AnswerSection.largestSchema(run);
+        Optional<String> smallest = run.configs.stream().filter(Result::churn).filter(c -> !Regime.realistic(c))
+                .map(c -> c.param(Run.EXTRA_TABLES)).filter(java.util.Objects::nonNull).min(java.util.Comparator.comparingDouble(Double::parseDouble));
+        if (largest.isEmpty() || smallest.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<KeyFigure> lease = keyFigure(reader(run, "SNAPSHOT_LEASE", largest.get(), Comparison.Option::rate));
+        Optional<KeyFigure> cached = keyFigure(reader(run, "CACHED", smallest.get(), Comparison.Option::rate));
+        if (lease.isEmpty() || cached.isEmpty() || cached.get().value() == 0) {
+            return Optional.empty();
+        }
+        Map<String, Double> a = lease.get().byRound();
+        Map<String, Double> b = cached.get().byRound();
+        List<Double> units = a.keySet().stream().filter(r -> b.containsKey(r) && b.get(r) > 0).map(r -> a.get(r) / b.get(r)).toList();
+        return Optional.of(new KeyFigure(units.isEmpty() ? lease.get().value() / cached.get().value() : Stats.mean(units), units, Map.of()));
     }
 
     /** The mean of the configurations' figures, with their means per round number as the units ({@link KeyFigure}). */
@@ -183,8 +207,10 @@ public final class RunComparison {
             }
             rounds.forEach((round, value) -> byRound.computeIfAbsent(round.substring(round.lastIndexOf('#') + 1), k -> new ArrayList<>()).add(value));
         });
-        byRound.values().forEach(values -> units.add(Stats.mean(values)));
-        return Optional.of(new KeyFigure(Stats.mean(estimates.stream().map(e -> e.getValue().value()).toList()), units));
+        Map<String, Double> means = new TreeMap<>();
+        byRound.forEach((round, values) -> means.put(round, Stats.mean(values)));
+        units.addAll(means.values());
+        return Optional.of(new KeyFigure(Stats.mean(estimates.stream().map(e -> e.getValue().value()).toList()), units, means));
     }
 
     /**
@@ -202,8 +228,8 @@ public final class RunComparison {
         }
         long slower = ratios.stream().filter(r -> r < 1).count();
         return Optional.of("The machine as a whole: the second run's ok/s over the first's is " + Fmt.num(Stats.median(ratios))
-                + " in the median configuration (" + slower + " of " + ratios.size() + " configurations slower); an absolute rate "
-                + "among the key figures moves with it, a ratio within one run (the re-prepare cost in fresh prepares) does not.");
+                + " in the median configuration (" + slower + " of " + ratios.size() + " configurations slower); the key figures "
+                + "are shares and ratios within one run, which it should not move.");
     }
 
     /** How a key figure's change is judged, said once for the compare output and the report's replicate section. */

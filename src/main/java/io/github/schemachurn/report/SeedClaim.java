@@ -62,9 +62,17 @@ final class SeedClaim {
     /** What the site met in its spike, as the seed tells it: registrations per second. */
     private static final String SPIKE_RATE = "20";
 
-    /** What else sets a site apart from the others of its benchmark (a registration rate, a user count): "k=v" joined, or "". */
+    /** What else sets a site apart (a registration rate, a user count): "k=v" joined, or "". */
     private static String context(Comparison c) {
+        return context(c, null);
+    }
+
+    /** The same, of the params whose values differ between the sites of its benchmark among {@code sites} (all, if null). */
+    private static String context(Comparison c, List<Comparison> sites) {
+        List<Comparison> peers = sites == null ? null : sites.stream().filter(o -> served(o) == served(c)).toList();
         return c.context().entrySet().stream().filter(e -> !e.getKey().equals(Run.PREPARE) && !e.getKey().equals(Run.JOURNAL))
+                .filter(e -> !e.getKey().equals(WindowModel.RETRIES))
+                .filter(e -> peers == null || peers.stream().anyMatch(o -> !e.getValue().equals(o.context().get(e.getKey()))))
                 .map(e -> e.getKey().equals(Run.REGISTRATIONS_PER_SECOND) ? e.getValue() + " reg./s"
                         : e.getKey().equals(WindowModel.EXISTING_USERS) ? e.getValue() + " users" : e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
@@ -129,7 +137,7 @@ final class SeedClaim {
             Comparison.Option plain = option(c, PLAIN).orElseThrow();
             Comparison.Option fix = option(c, FIX).orElseThrow();
             Result any = plain.config();
-            return new Site(any.param(Run.PREPARE), any.param(Run.JOURNAL), context(c), plain, fix, schemaP(c, plain, fix), option(c, BLAMED),
+            return new Site(any.param(Run.PREPARE), any.param(Run.JOURNAL), context(c, ordered), plain, fix, schemaP(c, plain, fix), option(c, BLAMED),
                     option(c, IMMEDIATE), served(c), decide(c).verdict());
         }).toList();
     }

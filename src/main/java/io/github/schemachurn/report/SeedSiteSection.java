@@ -106,12 +106,13 @@ final class SeedSiteSection {
             }
         }
         md.para("**The workaround** for drivers that cannot be upgraded: a page that meets code 17 prepares and executes again, at "
-                + "most `" + WindowModel.RETRIES + "` times. " + workaroundLine(all).orElse(""));
+                + "most `" + WindowModel.RETRIES + "` times. " + workaroundLine(all).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                .orElse(""));
         md.table(table);
     }
 
     /**
-     * The workaround's result in a sentence, for the first screen: pages still failing with code 17 at
+     * The workaround's result in a sentence (lower case, to follow a colon), for the first screen: pages still failing with code 17 at
      * the most retries measured, against none, where the run has both. Empty if it has no retrying page.
      */
     static Optional<String> workaroundLine(List<Figures> all) {
@@ -123,7 +124,7 @@ final class SeedSiteSection {
         }
         Figures m = most.get();
         Optional<Figures> none = all.stream().filter(f -> f.modelled() && sameBut(f, m)).findFirst();
-        return Optional.of("With up to " + m.retries() + " retries at " + Fmt.num(m.registrations().value()) + " registrations/s, "
+        return Optional.of("with up to " + m.retries() + (m.retries() == 1 ? " retry" : " retries") + " per page at " + Fmt.num(m.registrations().value()) + " registrations/s, "
                 + m.measured().percent() + " of pages still failed with code 17" + none.map(n -> " (" + n.measured().percent()
                 + " without)").orElse("") + ", " + Fmt.num(m.retriesPerPage()) + " retries per page, served p99 "
                 + m.p99().map(SeedSiteSection::ms).orElse("–") + " ms" + none.flatMap(Figures::p99).map(p -> " (" + ms(p) + " without)")

@@ -182,4 +182,27 @@ final class Fixtures {
                         (f, i) -> Math.round(failedBase * factors[f]))
                 .role(CounterNames.DDL, "churner", 1000, ErrorClass.BUSY, 0).node;
     }
+
+    /**
+     * The seed's site served by worker processes (SeedSiteBenchmark's counters): per 1 s iteration
+     * {@code pagesOk} served pages, fork f's pages failing with code 17 at {@code schemaShares[f]};
+     * registrations at {@code perSecond}; every page timed with a window of {@code windowMicros} (90 %
+     * schema load), the schema at {@code objects} objects, {@code lateShare} of the pages late.
+     */
+    static Bench site(Map<String, String> params, long pagesOk, double perSecond, double windowMicros, double objects, double lateShare,
+                      double... schemaShares) {
+        BiFunction<Integer, Integer, Long> failed = (f, i) -> Math.round(pagesOk * schemaShares[f] / (1 - schemaShares[f]));
+        BiFunction<Integer, Integer, Double> pages = (f, i) -> (double) (pagesOk + failed.apply(f, i));
+        return new Bench("SeedSiteBenchmark", "registration", schemaShares.length, params)
+                .role(CounterNames.OPERATION, "registration", (f, i) -> pagesOk, ErrorClass.SCHEMA, failed)
+                .role(CounterNames.DDL, "registrations", (f, i) -> Math.round(perSecond), ErrorClass.BUSY, (f, i) -> 0L)
+                .counter(CounterNames.PAGE_TIMED, pages)
+                .counter(CounterNames.PAGE_SCHEMA_LOAD_MICROS, (f, i) -> pages.apply(f, i) * windowMicros * 0.9)
+                .counter(CounterNames.PAGE_PREPARE_TO_STEP_MICROS, (f, i) -> pages.apply(f, i) * windowMicros * 0.1)
+                .counter(CounterNames.PAGE_RETRIED, (f, i) -> 0.0)
+                .counter(CounterNames.PAGE_LATE, (f, i) -> (double) Math.round(pages.apply(f, i) * lateShare))
+                .counter(CounterNames.PAGE_LAG_MICROS, (f, i) -> pages.apply(f, i) * 1000)
+                .counter(CounterNames.PAGE_SCHEMA_OBJECTS_START, (f, i) -> objects)
+                .counter(CounterNames.PAGE_SCHEMA_OBJECTS_END, (f, i) -> objects);
+    }
 }

@@ -48,7 +48,7 @@ class RunComparisonTest {
         List<String> lines = out.toString().lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines.get(lines.size() - 1)).matches("verdicts changed: 0 of [1-9][0-9]*");
         assertThat(out.toString()).contains("| configuration | unit |", "### ChurnBenchmark.churn", "| 1.00 |",
-                "| if your workload is |", "| key figure |", "legacy prepare: SCHEMA share");
+                "| if your workload is |", "| key figure |", RunComparison.SEED_FIGURE);
     }
 
     @Test
@@ -136,30 +136,30 @@ class RunComparisonTest {
     }
 
     /** The fixture run with the legacy reader's SCHEMA share, over three forks, at the given shares. */
-    private static List<ObjectNode> withLegacyShares(double... shares) {
+    /** The small run with the seed's site served by worker processes, fork f of its legacy pages failing with code 17 at {@code shares[f]}. */
+    private static List<ObjectNode> withSiteShares(double... shares) {
         List<ObjectNode> results = new ArrayList<>(RunFixture.results());
-        results.removeIf(r -> r.get("benchmark").asText().endsWith("LegacyPrepareBenchmark.read") && r.get("params").get("prepare").asText().equals("LEGACY"));
-        results.add(new Fixtures.Bench("LegacyPrepareBenchmark", "read", shares.length, params("prepare", "LEGACY"))
-                .role(io.github.schemachurn.sqlite.CounterNames.OPERATION, "reader", (f, i) -> 1_000L, ErrorClass.SCHEMA,
-                        (f, i) -> Math.round(1_000 * shares[f] / (1 - shares[f])))
-                .role(io.github.schemachurn.sqlite.CounterNames.DDL, "churner", 200, ErrorClass.BUSY, 0).node);
+        results.add(Fixtures.site(params("prepare", "LEGACY", "journal", "DELETE", "ddl", "AUTOCOMMIT", "busyTimeout", "60000",
+                "registrationsPerSecond", "20", "existingUsers", "200"), 1000, 20, 2000, 400, 0.01, shares).node);
         return results;
     }
 
     /** A key figure's change is read against both runs' spread: a small move inside it is noise, a large one is not. */
     @Test
     void keyFigureChangesComeWithTheirInterval() {
-        Path base = runDir("base", withLegacyShares(0.05, 0.08, 0.11));
-        Path near = runDir("near", withLegacyShares(0.06, 0.09, 0.10));
-        Path far = runDir("far", withLegacyShares(0.30, 0.32, 0.34));
+        Path base = runDir("base", withSiteShares(0.05, 0.08, 0.11));
+        Path near = runDir("near", withSiteShares(0.06, 0.09, 0.10));
+        Path far = runDir("far", withSiteShares(0.30, 0.32, 0.34));
         assertThat(run("compare", "--base", base.toString(), "--results", near.toString())).as(err.toString()).isZero();
+        String seed = "\\| " + java.util.regex.Pattern.quote(RunComparison.SEED_FIGURE);
+        // the portable figure: 8 % of pages / 20 registrations/s / 0.4 thousand objects = 1 %
         assertThat(out.toString()).contains("| key figure | " + base + " | " + near + " | change | 95 % interval of the change | beyond noise |",
                 "beyond both runs' noise")
-                .containsPattern("\\| legacy prepare: SCHEMA share of operations \\| 8\\.0[0-9] % \\| 8\\.[0-9]+ % \\| \\+[0-9.]+ % \\| -[0-9.]+ % to \\+[0-9.]+ % \\| no \\(p = ")
+                .containsPattern(seed + " \\| 1\\.0[0-9] % \\| 1\\.[0-9]+ % \\| \\+[0-9.]+ % \\| -[0-9.]+ % to \\+[0-9.]+ % \\| no \\(p = ")
                 .containsPattern("The machine as a whole: the second run's ok/s over the first's is [0-9.]+ in the median configuration \\([0-9]+ of [0-9]+ configurations slower\\)");
         out.getBuffer().setLength(0);
         assertThat(run("compare", "--base", base.toString(), "--results", far.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).containsPattern("\\| legacy prepare: SCHEMA share of operations \\| 8\\.0[0-9] % \\| 32\\.[0-9]+ % \\| \\+[0-9]+ % \\| \\+[0-9]+ % to \\+[0-9]+ % \\| \\*\\*yes\\*\\* \\(p [<=] ");
+        assertThat(out.toString()).containsPattern(seed + " \\| 1\\.0[0-9] % \\| 4\\.[0-9]+ % \\| \\+[0-9]+ % \\| \\+[0-9]+ % to \\+[0-9]+ % \\| \\*\\*yes\\*\\* \\(p [<=] ");
     }
 
     @Test
