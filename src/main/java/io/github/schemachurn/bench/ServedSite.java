@@ -42,8 +42,12 @@ public class ServedSite extends SeedSiteParams {
     @Param({"0"})
     public String retries;
 
-    /** Seeds the random arrivals of pages and registrations, and the items pages ask for. */
-    @Param({"1"})
+    /**
+     * Seeds the random arrivals of pages and registrations, and the items pages ask for. 0: each fork
+     * draws its own (forks, and the rounds of an interleaved run, are then independent samples of the
+     * arrivals while staying one configuration); a positive seed repeats one arrival sequence in every fork.
+     */
+    @Param({"0"})
     public String seed;
 
     private Fixture fixture;
@@ -63,7 +67,8 @@ public class ServedSite extends SeedSiteParams {
         int workerCount = Params.parsePositiveInt("workers", workers);
         int pageRate = Params.parsePositiveInt("pagesPerSecond", pagesPerSecond);
         int retryCount = Params.parseNonNegativeInt("retries", retries);
-        int arrivalSeed = Params.parseNonNegativeInt("seed", seed);
+        int givenSeed = Params.parseNonNegativeInt("seed", seed);
+        long arrivalSeed = givenSeed > 0 ? givenSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << 40);
         if (ddlStrategy.needsInJvmLock()) {
             throw new IllegalArgumentException("ddl " + ddlStrategy + " needs a lock shared with the pages in one JVM;"
                     + " here pages run in worker processes");

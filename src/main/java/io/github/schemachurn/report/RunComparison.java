@@ -215,8 +215,8 @@ public final class RunComparison {
 
     /**
      * The median over configurations in both runs of their ok/s ratio (second run / first): how much
-     * faster or slower the second machine ran as a whole. An absolute rate among the key figures moves
-     * with it; a ratio within one run (the re-prepare cost in fresh prepares) does not.
+     * faster or slower the second machine ran as a whole. The key figures are ratios and shares within one
+     * run, which it should not move.
      */
     static Optional<String> machineLine(Run base, Run results) {
         Map<String, Result> before = Result.byKey(base.configs);
