@@ -98,6 +98,8 @@ final class SeedClaim {
                     + pageFacts(c) + ".";
             option(c, BLAMED).ifPresent(blamed -> parts.add(BLAMED + " DDL: code 17 on " + schema(blamed) + " of pages, "
                     + blamed.failed().percent() + " failed" + (blamed.majorityFails() ? " (most pages failed)" : "")));
+            option(c, IMMEDIATE).ifPresent(immediate -> parts.add(IMMEDIATE + " DDL: code 17 on " + schema(immediate) + " of pages, "
+                    + immediate.failed().percent() + " failed" + (immediate.majorityFails() ? " (most pages failed)" : "")));
         }
         for (Comparison c : site) {
             if (ground.isEmpty() || c != ground.get()) {
