@@ -96,8 +96,10 @@ final class FirstScreen {
 
     private static String codeSeventeen(List<SeedClaim.Site> sites, List<WindowModel.Figures> site, String readme) {
         Optional<SeedClaim.Site> legacy = sites.stream().filter(s -> LEGACY.equals(s.prepare())).findFirst();
-        Optional<SeedClaim.Site> v2 = sites.stream().filter(s -> s.served() == legacy.map(SeedClaim.Site::served).orElse(false))
-                .filter(s -> !LEGACY.equals(s.prepare())).findFirst();
+        List<SeedClaim.Site> v2s = sites.stream().filter(s -> s.served() == legacy.map(SeedClaim.Site::served).orElse(false))
+                .filter(s -> !LEGACY.equals(s.prepare())).toList();
+        Optional<SeedClaim.Site> v2 = v2s.stream().filter(s -> legacy.filter(l -> l.journal().equals(s.journal())
+                && l.context().equals(s.context())).isPresent()).findFirst().or(() -> v2s.stream().findFirst());
         if (legacy.isEmpty()) {
             return "**Code 17 on the seed's site:** not measured in this run (no `" + WindowModel.BENCHMARK
                     + "` or `SeedScenarioBenchmark` with the legacy prepare).";
