@@ -26,6 +26,10 @@ import picocli.CommandLine.Option;
         description = {"Measures what your readers meet while your migration runs on a copy of your SQLite database: "
                 + "failures by SQLite result code, stalls, the cost of a schema reload for your query and the churn rate "
                 + "above which SQLITE_SCHEMA starts; writes DIR/diagnosis.md. Your file is opened read-only and never written.",
+                "With --write, a writer runs your write statement beside the readers, and the page gives its stalls and how long "
+                + "each migration step held the write lock.",
+                "If another process keeps your file locked for more than " + Preflight.LOCK_WAIT_MS / 1000 + " s (a write transaction, BEGIN EXCLUSIVE), diagnose "
+                + "says so and stops (exit 1); a live WAL database is copied consistently without blocking its writers.",
                 "About 5 minutes on a 2-core machine; --quick about 1 minute (rough)."})
 public final class Diagnose implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "Your SQLite database file (only read).")
@@ -44,6 +48,13 @@ public final class Diagnose implements Callable<Integer> {
     @Option(names = "--rollback", paramLabel = "FILE",
             description = "Its rollback: with it, up and down alternate at --rate; without it, the migration is applied once per fresh copy.")
     Path rollback;
+
+    @Option(names = "--write", paramLabel = "SQL", description = "Your writers' statement, e.g. an UPDATE … WHERE id = ?, "
+            + "run in a loop beside the readers; it must change a row. Default: none (writers are not measured).")
+    String write = "";
+
+    @Option(names = "--write-arg", paramLabel = "VALUE", description = "A value for the write statement's next placeholder (repeatable), bound as --arg.")
+    List<String> writeArgs = new ArrayList<>();
 
     @Option(names = "--rate", paramLabel = "DDL/s", description = "Migration steps per second with --rollback "
             + "(default: 1, 10 and 100, plus back to back as stress; --quick: 10).")
@@ -88,7 +99,8 @@ public final class Diagnose implements Callable<Integer> {
         }
         PrintWriter console = spec.commandLine().getOut();
         long started = System.nanoTime();
-        try (Preflight.Checked input = Preflight.check(db, query, args, migration, Optional.ofNullable(rollback))) {
+        try (Preflight.Checked input = Preflight.check(db, query, args, migration, Optional.ofNullable(rollback),
+                write, writeArgs)) {
             Plan plan = adjust.apply(Plan.of(quick, Optional.ofNullable(rate), input.diagnosis().alternates(),
                     input.profile().journalMode()));
             console.println("diagnose: " + db + ": " + input.profile().tables() + " tables, " + input.profile().indexes()
