@@ -1,11 +1,7 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.sqlite.CounterNames;
-import io.github.schemachurn.workload.Latency;
-import io.github.schemachurn.sqlite.Counts;
-import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.*;
-import org.openjdk.jmh.infra.Control;
 
 /**
  * Outcome counters of the schema changer (a churner, a registration, a migration): prefix "ddl",
@@ -42,14 +38,5 @@ public class DdlCounters extends RoleCounters {
 
     public DdlCounters() {
         super(CounterNames.DDL);
-    }
-
-    /**
-     * For the one thread of a group that carries a role running outside JMH's threads (a paced
-     * or background churner): counts what that role did while this thread was measured, from
-     * its running totals and its threads' CPU time, and the latency it recorded meanwhile.
-     */
-    void carry(Control control, Supplier<Counts> totals, Supplier<Long> cpuNanos, Supplier<Latency> latency) {
-        count.enterWithBackground(control.startMeasurement, control.stopMeasurement, totals, cpuNanos, latency);
     }
 }

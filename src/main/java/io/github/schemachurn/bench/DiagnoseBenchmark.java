@@ -5,6 +5,7 @@ import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.sqlite.Tally;
+import io.github.schemachurn.workload.PacedLoop;
 import io.github.schemachurn.workload.ReaderSession;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,9 @@ import org.openjdk.jmh.infra.IterationParams;
  * ({@link MigratedCopy}) applies the user's migration: up and down alternate at {@code ddlPerSecond}
  * (UNPACED: back to back, a stress setting), or with {@code ddlPerSecond=ONCE} (a migration without
  * rollback) it is applied once per fresh copy in every iteration, a third of the way in. The reader's
- * thread carries the migration's counts over its measured window ({@link DdlCounters#carry}) and
- * its stalls ({@link StallCounters}). Busy timeout: sqlite-jdbc's default, 3000 ms.
+ * thread carries the migration's counts over its measured window ({@link RoleCounters#carry}), a
+ * writer's if the case has a write statement ({@link WriteCounters}: the writer runs on its own
+ * paced thread), and the stalls ({@link StallCounters}). Busy timeout: sqlite-jdbc's default, 3000 ms.
  *
  * <p>Run by {@code java -jar target/benchmarks.jar diagnose …}, which writes the case file and
  * sets the params; with default params it runs on a demo schema.
@@ -96,9 +98,13 @@ public class DiagnoseBenchmark {
     @Group("migration")
     @GroupThreads(1)
     public boolean reader(QueryReader thread, Migration migration, OpCounters counters, DdlCounters migrationCounters,
-            StallCounters stalls, Control control) {
+            WriteCounters writerCounters, StallCounters stalls, Control control) {
         migrationCounters.carry(control, migration.copy.loop()::totals, migration.copy.loop()::cpuNanos,
                 migration.copy.loop()::takeLatency);
+        PacedLoop writes = migration.copy.writes();
+        if (writes != null) {
+            writerCounters.carry(control, writes::totals, writes::cpuNanos, writes::takeLatency);
+        }
         Tally tally = counters.during(control);
         long start = System.nanoTime();
         boolean ok = thread.session.read(tally);

@@ -1,7 +1,10 @@
 package io.github.schemachurn.bench;
 
 import io.github.schemachurn.workload.RoleCount;
+import io.github.schemachurn.sqlite.Counts;
 import io.github.schemachurn.sqlite.Tally;
+import io.github.schemachurn.workload.Latency;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.*;
 import org.openjdk.jmh.infra.Control;
 
@@ -26,6 +29,15 @@ public abstract class RoleCounters {
     /** Where this call's outcome is counted: nowhere unless JMH measures the call. */
     Tally during(Control control) {
         return count.enter(control.startMeasurement, control.stopMeasurement);
+    }
+
+    /**
+     * For the one thread of a group that carries a role running outside JMH's threads (a paced
+     * or background churner, a diagnosis's writer): counts what that role did while this thread was measured, from
+     * its running totals and its threads' CPU time, and the latency it recorded meanwhile.
+     */
+    void carry(Control control, Supplier<Counts> totals, Supplier<Long> cpuNanos, Supplier<Latency> latency) {
+        count.enterWithBackground(control.startMeasurement, control.stopMeasurement, totals, cpuNanos, latency);
     }
 
     @Setup(Level.Iteration)

@@ -110,7 +110,8 @@ public final class Diagnose implements Callable<Integer> {
                 Path caseFile = work.resolve("case.json");
                 input.diagnosis().write(caseFile);
                 List<Path> results = List.of(DiagnosisRun.run(plan, caseFile, work, console));
-                DiagnosisPage.Page page = DiagnosisPage.render(input, plan, command(), db.getFileName().toString(), results);
+                DiagnosisPage.Page page = DiagnosisPage.render(input, plan, command(), db.getFileName().toString(), results,
+                        readme());
                 write(page);
             } finally {
                 PrivateDirectory.delete(work);
@@ -132,6 +133,12 @@ public final class Diagnose implements Callable<Integer> {
         }
         PrintWriter console = spec.commandLine().getOut();
         page.summary().forEach(line -> console.println("  " + line));
+    }
+
+    /** The suite's README.md relative to the page (the jar runs from the checkout's root), for the page's links. */
+    private String readme() {
+        Path readme = Path.of("README.md").toAbsolutePath();
+        return out.toAbsolutePath().normalize().relativize(readme).toString();
     }
 
     /** The command as given, quoted for a POSIX shell, to reproduce the diagnosis. */

@@ -37,7 +37,7 @@ final class Preflight {
      * @param notes facts about the migration the page should say (it does not change the schema; the query
      *              does not prepare after it)
      */
-    record Checked(Database master, Case diagnosis, Profile profile, String sqliteVersion, List<String> notes)
+    record Checked(Database master, Case diagnosis, Profile profile, String sqliteVersion, String driverVersion, List<String> notes)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -66,9 +66,11 @@ final class Preflight {
                 : Script.withoutOuterTransaction(Script.read(rollback.get(), "rollback"), "rollback " + rollback.get());
         Profile profile;
         String version;
+        String driver;
         try (Connection original = Database.openReadOnly(file, LOCK_WAIT_MS)) {
             profile = Profile.of(original);
             version = text(original, "SELECT sqlite_version()");
+            driver = original.getMetaData().getDriverVersion();
         } catch (SQLException e) {
             throw ErrorClass.of(e) == ErrorClass.BUSY ? locked(file)
                     : new DiagnoseException(file + " is not an SQLite database SQLite can read (" + e.getMessage() + ")");
@@ -77,7 +79,7 @@ final class Preflight {
         try {
             Case diagnosis = new Case(master.file().toString(), query, args, up, down, write.strip(), writeArgs);
             List<String> notes = checkOnCopy(diagnosis, file);
-            return new Checked(master, diagnosis, profile, version, notes);
+            return new Checked(master, diagnosis, profile, version, driver, notes);
         } catch (RuntimeException e) {
             master.close();
             throw e;

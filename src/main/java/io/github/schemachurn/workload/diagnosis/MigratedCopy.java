@@ -16,13 +16,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * One trial's copy of the user's database with the migration running on it: a private copy in the
  * journal mode under test, the {@link Migrator} on a background {@link PacedLoop}, and the
- * readers, which it closes before its audit (integrity_check, and the schema the acknowledged
+ * readers and, if the case has a write statement, a {@link Writer} on a paced loop of its own
+ * ({@link #WRITES_PER_SECOND}), which it closes before its audit (integrity_check, and the schema the acknowledged
  * steps left) and removal. Either up and down alternate at {@code ddlPerSecond} (0: back to back)
  * on one copy for the whole trial, or (once) every iteration gets a fresh copy and the migration is
  * applied once, a third of the way into the iteration. Plain Java: the
  * benchmark's states and the tests drive it.
  */
 public final class MigratedCopy implements AutoCloseable {
+    /** The writer's pace: a busy site's writes, well below what one connection can do, so its stalls are waits, not its own load. */
+    public static final int WRITES_PER_SECOND = 100;
+
     private final Case diagnosis;
     private final JournalMode journal;
     private final int busyTimeoutMs;
@@ -32,6 +36,8 @@ public final class MigratedCopy implements AutoCloseable {
     private Database database;
     private Migrator migrator;
     private PacedLoop loop;
+    private Writer writer;
+    private PacedLoop writes;
 
     /**
      * @param once         apply the migration once per fresh copy in each iteration, instead of alternating it with its rollback
@@ -58,6 +64,12 @@ public final class MigratedCopy implements AutoCloseable {
             removeCopy();
             database = Database.copyOf(java.nio.file.Path.of(diagnosis.source()), journal, busyTimeoutMs);
             migrator = new Migrator(database.connect(), diagnosis);
+            writer = diagnosis.writes() ? new Writer(database.connect(), diagnosis) : null;
+        }
+        if (writer != null) {
+            Writer w = writer;
+            writes = new PacedLoop(WRITES_PER_SECOND, w::write);
+            writes.start("writer");
         }
         Migrator steps = migrator;
         if (!once) {
@@ -74,10 +86,13 @@ public final class MigratedCopy implements AutoCloseable {
         loop.start("migrator");
     }
 
-    /** Stops the migration (after its current step). */
+    /** Stops the migration (after its current step) and the writer. */
     public void endIteration() {
         if (loop != null) {
             loop.stop();
+        }
+        if (writes != null) {
+            writes.stop();
         }
     }
 
@@ -106,6 +121,16 @@ public final class MigratedCopy implements AutoCloseable {
         return migrator;
     }
 
+    /** The writer's loop this iteration; null when the case has no write statement. */
+    public PacedLoop writes() {
+        return writes;
+    }
+
+    /** The writer; null when the case has no write statement. */
+    public Writer writer() {
+        return writer;
+    }
+
     /** Closes the readers and the migrator, audits the copy and removes it. */
     @Override
     public void close() throws Exception {
@@ -119,6 +144,10 @@ public final class MigratedCopy implements AutoCloseable {
         }
         try {
             closeReaders();
+            if (writer != null) {
+                writer.close();
+                writer = null;
+            }
             migrator.close();
             List<String> problems;
             try (Connection c = database.connect(Database.PATIENT_BUSY_TIMEOUT_MS)) {

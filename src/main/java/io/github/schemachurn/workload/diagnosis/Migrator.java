@@ -18,7 +18,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Applies the user's migration on a connection of its own: each step is the migration (or, after
  * it, its rollback) in one {@code BEGIN IMMEDIATE} transaction, as migration tools run a file,
  * counted as one attempt; no application retry, SQLite's busy timeout waits. Without a rollback,
- * only the first step does anything. It remembers the schema before and after the migration, so
+ * only the first step does anything. It times how long each committed step held the write lock
+ * (from BEGIN IMMEDIATE's return to COMMIT's), and remembers the schema before and after the migration, so
  * the trial's audit can check the file against the steps acknowledged.
  */
 public final class Migrator implements AutoCloseable {
@@ -33,6 +34,8 @@ public final class Migrator implements AutoCloseable {
     private long acknowledged;
     private volatile long lastStartNanos;
     private volatile long lastCommitNanos;
+    private long lockedNanos;
+    private final List<Long> lockHoldsNanos = new ArrayList<>();
 
     public Migrator(Connection connection, Case diagnosis) throws SQLException {
         this.connection = connection;
@@ -48,11 +51,14 @@ public final class Migrator implements AutoCloseable {
         }
         List<String> statements = applied ? diagnosis.down() : diagnosis.up();
         long start = System.nanoTime();
-        boolean committed = Operation.run(() -> ddl.run(statement::execute, statements), Operation.FailureListener.NONE,
+        boolean committed = Operation.run(() -> ddl.run(this::execute, statements), Operation.FailureListener.NONE,
                 retrier, tally);
         if (committed) {
             lastStartNanos = start;
             lastCommitNanos = System.nanoTime();
+            synchronized (lockHoldsNanos) {
+                lockHoldsNanos.add(lastCommitNanos - lockedNanos);
+            }
             applied = !applied;
             acknowledged++;
             if (applied && migrated == null) {
@@ -60,6 +66,22 @@ public final class Migrator implements AutoCloseable {
             }
         }
         return committed;
+    }
+
+    private void execute(String sql) throws SQLException {
+        statement.execute(sql);
+        if (sql.startsWith("BEGIN")) {
+            lockedNanos = System.nanoTime(); // BEGIN IMMEDIATE returns once it holds the write lock
+        }
+    }
+
+    /** How long each step committed since the last take held the write lock, in nanoseconds. */
+    public List<Long> takeLockHoldsNanos() {
+        synchronized (lockHoldsNanos) {
+            List<Long> taken = List.copyOf(lockHoldsNanos);
+            lockHoldsNanos.clear();
+            return taken;
+        }
     }
 
     /** When the last acknowledged step started and committed (System.nanoTime), 0 before any. */
