@@ -45,6 +45,14 @@ public class DiagnoseBenchmark {
         @Param({"10"})
         public String ddlPerSecond;
 
+        /**
+         * How the user's query is prepared and run: a {@link ReaderStrategy}, or
+         * {@link MigratedCopy#LEGACY_PREPARE}: the legacy prepare on the system library, every
+         * connection of the trial on that library (no writer).
+         */
+        @Param({"CACHED"})
+        public String reader;
+
         MigratedCopy copy;
 
         @Setup(Level.Trial)
@@ -56,7 +64,7 @@ public class DiagnoseBenchmark {
             if (rate == 0 && !once && !Params.UNPACED.equals(ddlPerSecond)) {
                 throw new IllegalArgumentException("parameter ddlPerSecond must be above 0, " + Params.UNPACED + " or " + Params.ONCE + ", got " + ddlPerSecond);
             }
-            copy = new MigratedCopy(diagnosisCase(), mode, timeout, once, rate);
+            copy = new MigratedCopy(diagnosisCase(), mode, timeout, once, rate, MigratedCopy.LEGACY_PREPARE.equals(reader));
         }
 
         @Setup(Level.Iteration)
@@ -82,15 +90,12 @@ public class DiagnoseBenchmark {
     /** The reader's session, opened for every iteration on the iteration's copy (the copy closes it). */
     @State(Scope.Thread)
     public static class QueryReader {
-        /** How the user's query is prepared and run: {@link ReaderStrategy}. */
-        @Param({"CACHED"})
-        public String reader;
-
         ReaderSession session;
 
         @Setup(Level.Iteration)
         public void open(Migration migration) throws SQLException {
-            session = migration.copy.reader(Params.parseEnum("reader", reader, ReaderStrategy.class));
+            session = MigratedCopy.LEGACY_PREPARE.equals(migration.reader) ? migration.copy.legacyReader()
+                    : migration.copy.reader(Params.parseEnum("reader", migration.reader, ReaderStrategy.class));
         }
     }
 

@@ -12,6 +12,7 @@ import io.github.schemachurn.report.Threshold;
 import io.github.schemachurn.report.chart.SharesChart;
 import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
+import io.github.schemachurn.sqlite.NativeSqlite;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.workload.diagnosis.MigratedCopy;
@@ -47,7 +48,7 @@ final class DiagnosisPage {
         boolean alternates = input.diagnosis().alternates();
         boolean writes = input.diagnosis().writes();
         List<String> verdict = Verdict.paragraphs(migration, alternates, writes);
-        String drivers = drivers(input, readme);
+        String drivers = drivers(input, plan, readme);
 
         List<String> summary = new ArrayList<>(verdict.stream().map(v -> v.replace("**", "").replace("`", "")).toList());
         summary.add(drivers.replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1"));
@@ -112,6 +113,7 @@ final class DiagnosisPage {
                 s.image("share of reads per outcome", CHART);
             }
         });
+        md.section("What a legacy driver would meet", s -> legacySection(s, migration, plan, query));
         md.section("How this was measured", s -> s.bullets(List.of(
                 "JMH, " + plan.rounds() + " rounds; each round runs one fork of every configuration, so compared options "
                         + "see the same minutes of the machine; " + plan.warmups() + " warmup iteration(s) of " + plan.warmupTime()
@@ -138,11 +140,44 @@ final class DiagnosisPage {
         return new Page(md.toString(), chart, summary);
     }
 
+    /**
+     * The user's query prepared once with the legacy {@code sqlite3_prepare} on the system library
+     * during the same migration, beside the prepare_v2 readers of the same journal mode and rate.
+     */
+    private static void legacySection(Md s, List<Result> migration, Plan plan, String query) {
+        if (!plan.legacy()) {
+            s.para("Not measured: the system SQLite library (" + "libsqlite3.so.0, Debian's libsqlite3-0) is not installed here.");
+            return;
+        }
+        s.para("Drivers that prepare with the legacy `sqlite3_prepare` (" + Verdict.LEGACY_DRIVERS + ") get SQLITE_SCHEMA (code 17) "
+                + "on the first step of a statement after any schema change, where `sqlite3_prepare_v2` re-prepares it by itself. "
+                + "Row " + MigratedCopy.LEGACY_PREPARE + ": your query " + query + " prepared once with that call on the system SQLite "
+                + "library " + NativeSqlite.version() + " and reused (prepared again after a failure, as such an application does), "
+                + "busy timeout 3000 ms, during the same migration, with every connection of that trial on that library (two "
+                + "copies of SQLite must never have one file open at once), so without a writer.");
+        Md.Table table = new Md.Table(Run.JOURNAL, "migration", "reads ok/s", "failed", "SQLITE_SCHEMA (17)",
+                "code 17 per migration step", "prepare_v2 cached statement: failed");
+        for (Map.Entry<String, List<Result>> group : Verdict.byJournalAndRate(migration).entrySet()) {
+            for (Result c : group.getValue().stream().filter(Verdict::legacy).toList()) {
+                Role op = c.op().orElseThrow();
+                long steps = Verdict.total(c, CounterNames.DDL + CounterNames.OK);
+                long schema = Verdict.total(c, CounterNames.failure(CounterNames.OPERATION, ErrorClass.SCHEMA));
+                String v2 = group.getValue().stream().filter(r -> ReaderStrategy.CACHED.name().equals(r.param(Run.READER))).findFirst()
+                        .map(r -> r.op().orElseThrow().failedShare().percent()).orElse("–");
+                table = table.with(c.param(Run.JOURNAL), Verdict.rateText(c.param(Run.DDL_PER_SECOND)), op.rate().text(),
+                        op.failedShare().percent(), op.share(ErrorClass.SCHEMA).percent(),
+                        steps == 0 ? "–" : Fmt.num((double) schema / steps), v2);
+            }
+        }
+        s.table(table);
+    }
+
     /** The drivers and timeouts every row was measured with, and where another driver's row is. */
-    private static String drivers(Preflight.Checked input, String readme) {
+    private static String drivers(Preflight.Checked input, Plan plan, String readme) {
         return "Measured with sqlite-jdbc " + input.driverVersion() + " (its bundled SQLite " + input.sqliteVersion()
                 + "): every statement prepared with `sqlite3_prepare_v2`, busy timeout 3000 ms (the driver's default), no "
-                + "application retry. Another driver meets the same when it prepares with `sqlite3_prepare_v2` too; a longer "
+                + "application retry" + (plan.legacy() ? "; the legacy sentences and rows with the system library's SQLite "
+                + NativeSqlite.version() + ", `sqlite3_prepare`, busy timeout 3000 ms" : "") + ". Another driver meets the same when it prepares with `sqlite3_prepare_v2` too; a longer "
                 + "busy timeout turns SQLITE_BUSY into longer stalls, a shorter one into failures. Find yours in the "
                 + "[drivers table](" + readme + DRIVERS_ANCHOR + ") of this suite's README.md.";
     }
@@ -158,11 +193,12 @@ final class DiagnosisPage {
     private static List<DecisionRule.Row> rows(Run run, Plan plan) {
         List<DecisionRule.Row> rows = new ArrayList<>();
         for (var journal : plan.journals()) {
-            Predicate<Result> in = c -> journal.name().equals(c.param(Run.JOURNAL)) && c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK);
+            Predicate<Result> in = c -> journal.name().equals(c.param(Run.JOURNAL)) && c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK)
+                    && !Verdict.legacy(c);
             DecisionRule.decide(run, Run.READER, in, journal + ": how to run your query during the migration").ifPresent(rows::add);
         }
         if (plan.journals().size() > 1) {
-            DecisionRule.decide(run, Run.JOURNAL, c -> c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK),
+            DecisionRule.decide(run, Run.JOURNAL, c -> c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK) && !Verdict.legacy(c),
                     "which journal mode during the migration").ifPresent(rows::add);
         }
         return rows;
@@ -171,7 +207,7 @@ final class DiagnosisPage {
     private static Md.Table readersTable(List<Result> migration, boolean alternates) {
         Md.Table table = new Md.Table(Run.JOURNAL, "migration", Run.READER, "reads ok/s", "failed", "failures by class",
                 "longest stall", alternates ? "migration steps/s done" : "reads back after", "write lock held per step");
-        for (Result c : migration) {
+        for (Result c : migration.stream().filter(c -> !Verdict.legacy(c)).toList()) {
             Role op = c.op().orElseThrow();
             table = table.with(c.param(Run.JOURNAL), Verdict.rateText(c.param(Run.DDL_PER_SECOND)), c.param(Run.READER),
                     op.rate().text(), op.failedShare().percent(), byClass(op), Verdict.ms(Verdict.max(c, CounterNames.STALL_LONGEST_MICROS)),
@@ -184,7 +220,7 @@ final class DiagnosisPage {
     private static Md.Table writersTable(List<Result> migration) {
         Md.Table table = new Md.Table(Run.JOURNAL, "migration", "beside reader", "writes ok/s", "failed", "failures by class",
                 "longest write");
-        for (Result c : migration) {
+        for (Result c : migration.stream().filter(c -> !Verdict.legacy(c)).toList()) {
             Optional<Role> write = Role.of(c, CounterNames.WRITE);
             if (write.isPresent()) {
                 table = table.with(c.param(Run.JOURNAL), Verdict.rateText(c.param(Run.DDL_PER_SECOND)), c.param(Run.READER),

@@ -8,6 +8,7 @@ import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.ReaderStrategy;
+import io.github.schemachurn.workload.diagnosis.MigratedCopy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,14 +41,36 @@ final class Verdict {
     /** One paragraph per journal mode and rate. */
     static List<String> paragraphs(List<Result> migration, boolean alternates, boolean writes) {
         List<String> paragraphs = new ArrayList<>();
-        byJournalAndRate(migration).forEach((key, configs) -> {
-            Result first = configs.get(0);
+        byJournalAndRate(migration).forEach((key, all) -> {
+            List<Result> configs = all.stream().filter(c -> !legacy(c)).toList();
+            Result first = all.get(0);
             String when = first.param(Run.JOURNAL) + ", " + (alternates ? "your migration and its rollback " : "your migration ")
                     + rateText(first.param(Run.DDL_PER_SECOND));
-            paragraphs.add("**" + when + "**: " + readers(configs) + " " + writers(configs, writes) + " " + lockHold(configs));
+            paragraphs.add("**" + when + "**: " + readers(configs) + " " + writers(configs, writes) + " " + lockHold(configs)
+                    + all.stream().filter(Verdict::legacy).findFirst().map(c -> " " + legacyText(c)).orElse(""));
         });
         return paragraphs;
     }
+
+    /** Whether the configuration's reader is the legacy prepare on the system library. */
+    static boolean legacy(Result c) {
+        return MigratedCopy.LEGACY_PREPARE.equals(c.param(Run.READER));
+    }
+
+    /** What the legacy prepare met, in one sentence. */
+    private static String legacyText(Result c) {
+        Role op = c.op().orElseThrow();
+        long steps = total(c, CounterNames.DDL + CounterNames.OK);
+        return "With the legacy `sqlite3_prepare` (" + LEGACY_DRIVERS + "), "
+                + (op.failedShare().value() == 0 ? "no read failed either (" + Fmt.count(total(c, CounterNames.OPERATION + CounterNames.ATTEMPTS)) + " reads)."
+                : op.share(ErrorClass.SCHEMA).percent() + " of reads failed with SQLITE_SCHEMA (code 17)"
+                        + (steps > 0 ? ", " + Fmt.num((double) total(c, CounterNames.failure(CounterNames.OPERATION, ErrorClass.SCHEMA)) / steps) + " per migration step" : "")
+                        + (op.failedShare().value() > op.share(ErrorClass.SCHEMA).value() ? "; " + op.failedShare().percent()
+                                + " failed in all" + mostly(op) : "") + ".");
+    }
+
+    /** The drivers known to prepare with the legacy call. */
+    static final String LEGACY_DRIVERS = "PHP's PDO SQLite before PHP 7.2";
 
     static String rateText(String rate) {
         return rate.equals(Params.ONCE) ? "applied once"

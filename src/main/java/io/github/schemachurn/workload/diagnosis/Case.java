@@ -46,22 +46,38 @@ public record Case(String source, String query, List<String> args, List<String> 
         return binder(writeArgs);
     }
 
+    /** The arguments as values, as {@link #binder(List)} binds them. */
+    public List<Object> values() {
+        return args.stream().map(Case::value).toList();
+    }
+
     /**
-     * Binds the arguments in order: a whole number as an integer, another number as a real,
-     * anything else as text, as a driver binds the values an application passes.
+     * An argument as a driver binds the value an application passes: a whole number as an
+     * integer, another number as a real, anything else as text.
      */
+    static Object value(String arg) {
+        try {
+            return Long.parseLong(arg);
+        } catch (NumberFormatException notWhole) {
+            try {
+                return Double.parseDouble(arg);
+            } catch (NumberFormatException notNumber) {
+                return arg;
+            }
+        }
+    }
+
+    /** Binds the arguments in order, each as {@link #value} reads it. */
     static Binder binder(List<String> args) {
         return (statement, id) -> {
             for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                try {
-                    statement.setLong(i + 1, Long.parseLong(arg));
-                } catch (NumberFormatException notWhole) {
-                    try {
-                        statement.setDouble(i + 1, Double.parseDouble(arg));
-                    } catch (NumberFormatException notNumber) {
-                        statement.setString(i + 1, arg);
-                    }
+                Object value = value(args.get(i));
+                if (value instanceof Long whole) {
+                    statement.setLong(i + 1, whole);
+                } else if (value instanceof Double real) {
+                    statement.setDouble(i + 1, real);
+                } else {
+                    statement.setString(i + 1, (String) value);
                 }
             }
         };

@@ -2,6 +2,9 @@ package io.github.schemachurn.workload.diagnosis;
 
 import io.github.schemachurn.sqlite.Database;
 import io.github.schemachurn.sqlite.JournalMode;
+import io.github.schemachurn.sqlite.NativeConnection;
+import io.github.schemachurn.sqlite.NativeReader;
+import io.github.schemachurn.sqlite.PrepareMode;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.sqlite.Retrier;
 import io.github.schemachurn.sqlite.RetryPolicy;
@@ -26,12 +29,20 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class MigratedCopy implements AutoCloseable {
     /** The writer's pace: a busy site's writes, well below what one connection can do, so its stalls are waits, not its own load. */
     public static final int WRITES_PER_SECOND = 100;
+    /**
+     * The reader that is no {@link ReaderStrategy}: the user's query prepared once with the legacy
+     * {@code sqlite3_prepare} on the system SQLite library (PHP's PDO SQLite before 7.2), reused.
+     * Its trial puts every connection to the copy on that library (two copies of SQLite must never
+     * have one file open at once), so it runs without a writer.
+     */
+    public static final String LEGACY_PREPARE = "LEGACY_PREPARE";
 
     private final Case diagnosis;
     private final JournalMode journal;
     private final int busyTimeoutMs;
     private final double ddlPerSecond;
     private final boolean once;
+    private final boolean systemLibrary;
     private final List<ReaderSession> readers = new ArrayList<>();
     private Database database;
     private Migrator migrator;
@@ -44,6 +55,12 @@ public final class MigratedCopy implements AutoCloseable {
      * @param ddlPerSecond migration steps per second when alternating; 0 back to back
      */
     public MigratedCopy(Case diagnosis, JournalMode journal, int busyTimeoutMs, boolean once, double ddlPerSecond) {
+        this(diagnosis, journal, busyTimeoutMs, once, ddlPerSecond, false);
+    }
+
+    /** @param systemLibrary every connection on the system SQLite library, for the {@link #LEGACY_PREPARE} reader */
+    public MigratedCopy(Case diagnosis, JournalMode journal, int busyTimeoutMs, boolean once, double ddlPerSecond,
+            boolean systemLibrary) {
         if (!once && !diagnosis.alternates()) {
             throw new IllegalArgumentException("alternating the migration needs a rollback; without one it is applied ONCE");
         }
@@ -52,6 +69,7 @@ public final class MigratedCopy implements AutoCloseable {
         this.busyTimeoutMs = busyTimeoutMs;
         this.once = once;
         this.ddlPerSecond = ddlPerSecond;
+        this.systemLibrary = systemLibrary;
     }
 
     /**
@@ -63,8 +81,8 @@ public final class MigratedCopy implements AutoCloseable {
         if (database == null || once) {
             removeCopy();
             database = Database.copyOf(java.nio.file.Path.of(diagnosis.source()), journal, busyTimeoutMs);
-            migrator = new Migrator(database.connect(), diagnosis);
-            writer = diagnosis.writes() ? new Writer(database.connect(), diagnosis) : null;
+            migrator = Migrator.open(database, diagnosis, systemLibrary);
+            writer = diagnosis.writes() && !systemLibrary ? new Writer(database.connect(), diagnosis) : null;
         }
         if (writer != null) {
             Writer w = writer;
@@ -98,6 +116,9 @@ public final class MigratedCopy implements AutoCloseable {
 
     /** A reader of the user's query on its own connection, with no application retry; closed before the audit. */
     public ReaderSession reader(ReaderStrategy strategy) throws SQLException {
+        if (systemLibrary) {
+            throw new IllegalStateException("a copy on the system library has only the " + LEGACY_PREPARE + " reader");
+        }
         strategy.check(journal);
         Connection connection = database.connect();
         try {
@@ -111,6 +132,18 @@ public final class MigratedCopy implements AutoCloseable {
             connection.close();
             throw e;
         }
+    }
+
+    /** The {@link #LEGACY_PREPARE} reader, on a connection of the system library; closed before the audit. */
+    public ReaderSession legacyReader() throws SQLException {
+        if (!systemLibrary) {
+            throw new IllegalStateException("the " + LEGACY_PREPARE + " reader needs a copy on the system library");
+        }
+        NativeConnection connection = NativeConnection.open(database.file(), busyTimeoutMs);
+        ReaderSession reader = new ReaderSession(connection,
+                new NativeReader(connection, diagnosis.query(), PrepareMode.LEGACY, diagnosis.values()), RetryPolicy.NONE.create(), 1);
+        readers.add(reader);
+        return reader;
     }
 
     public PacedLoop loop() {

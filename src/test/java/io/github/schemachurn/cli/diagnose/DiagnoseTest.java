@@ -3,6 +3,7 @@ package io.github.schemachurn.cli.diagnose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.schemachurn.sqlite.Database;
+import io.github.schemachurn.sqlite.NativeSqlite;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -82,6 +83,10 @@ class DiagnoseTest {
                 .doesNotContain("(unpaired:");
         assertThat(page.lines().filter(line -> !line.isBlank()).skip(2).findFirst().orElseThrow()).as("the verdict after the title and the --quick note")
                 .startsWith("**WAL, your migration and its rollback at 20 steps/s**: safe for readers: none of ");
+        if (NativeSqlite.available()) {
+            assertThat(page).contains("## What a legacy driver would meet", "With the legacy `sqlite3_prepare` (PHP's PDO SQLite before PHP 7.2)");
+        }
+        Files.writeString(Path.of("target/diagnose-test-page.md"), page);
         assertThat(outDir.resolve(DiagnosisPage.CHART)).isNotEmptyFile();
         assertThat(out.toString()).contains("one stale re-prepare of", "WAL, your migration and its rollback at 20 steps/s: ", "wrote " + outDir.resolve("diagnosis.md"));
         assertThat(Files.readAllBytes(db)).isEqualTo(bytes);
@@ -89,7 +94,7 @@ class DiagnoseTest {
     }
 
     private static Plan tiny(Plan plan) {
-        return new Plan(true, plan.rates(), plan.journals(), List.of(ReaderStrategy.CACHED, ReaderStrategy.PER_CALL), 2, 0, TimeValue.milliseconds(100), 1,
+        return new Plan(true, plan.rates(), plan.journals(), List.of(ReaderStrategy.CACHED, ReaderStrategy.PER_CALL), plan.legacy(), 2, 0, TimeValue.milliseconds(100), 1,
                 TimeValue.milliseconds(300), List.of("stalePrepare"));
     }
 }

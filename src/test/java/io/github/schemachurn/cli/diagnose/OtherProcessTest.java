@@ -107,7 +107,7 @@ class OtherProcessTest {
     }
 
     private static Plan tiny(Plan plan) {
-        return new Plan(true, plan.rates(), plan.journals(), List.of(ReaderStrategy.CACHED), 2, 0, TimeValue.milliseconds(100), 1,
+        return new Plan(true, plan.rates(), plan.journals(), List.of(ReaderStrategy.CACHED), false, 2, 0, TimeValue.milliseconds(100), 1,
                 TimeValue.milliseconds(300), List.of("stalePrepare"));
     }
 }
