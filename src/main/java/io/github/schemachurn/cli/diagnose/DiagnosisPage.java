@@ -17,7 +17,9 @@ import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.workload.diagnosis.MigratedCopy;
 import java.nio.file.Path;
+import io.github.schemachurn.sqlite.JournalMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,8 @@ final class DiagnosisPage {
     static Page render(Preflight.Checked input, Plan plan, String command, String file, List<Path> results, String readme) {
         List<Result> configs = JmhJson.read(results, "");
         Run run = new Run(configs, Optional.empty(), "");
-        List<Result> migration = configs.stream().filter(c -> c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK)).toList();
+        List<Result> migration = configs.stream().filter(c -> c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK))
+                .sorted(inPlanOrder(plan)).toList();
         Optional<Estimate> stale = median(results, Run.STALE_PREPARE_METHOD);
         Optional<Double> threshold = stale.map(e -> Threshold.boundary(e.value()));
         String query = "`" + Preflight.abbreviate(input.diagnosis().query()) + "`";
@@ -51,7 +54,7 @@ final class DiagnosisPage {
         String drivers = drivers(input, plan, readme);
 
         List<String> summary = new ArrayList<>(verdict.stream().map(v -> v.replace("**", "").replace("`", "")).toList());
-        summary.add(drivers.replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1"));
+        summary.add(drivers.replace("`", "").replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1"));
         Profile p = input.profile();
         stale.ifPresent(e -> summary.add("one stale re-prepare of " + query + " costs " + e.text() + " µs (median per round): "
                 + "SQLITE_SCHEMA can start above about " + Fmt.num(threshold.orElseThrow()) + " schema changes per second"));
@@ -170,6 +173,14 @@ final class DiagnosisPage {
             }
         }
         s.table(table);
+    }
+
+    /** By journal mode, rate and reader, each in the plan's order (the rounds ran them in random orders). */
+    private static Comparator<Result> inPlanOrder(Plan plan) {
+        List<String> journals = plan.journals().stream().map(Enum::name).toList();
+        return Comparator.<Result>comparingInt(c -> journals.indexOf(c.param(Run.JOURNAL)))
+                .thenComparingInt(c -> plan.rates().indexOf(c.param(Run.DDL_PER_SECOND)))
+                .thenComparingInt(c -> plan.readers(JournalMode.valueOf(c.param(Run.JOURNAL))).indexOf(c.param(Run.READER)));
     }
 
     /** The drivers and timeouts every row was measured with, and where another driver's row is. */
