@@ -15,7 +15,7 @@ import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * What do the user's readers meet while the user's migration runs? One JMH reader runs the user's
- * query through a reader strategy on a copy of the user's database while a background thread
+ * query through a reader strategy (or the legacy prepare on the system library) on a copy of the user's database while a background thread
  * ({@link MigratedCopy}) applies the user's migration: up and down alternate at {@code ddlPerSecond}
  * (UNPACED: back to back, a stress setting), or with {@code ddlPerSecond=ONCE} (a migration without
  * rollback) it is applied once per fresh copy in every iteration, a third of the way in. The reader's

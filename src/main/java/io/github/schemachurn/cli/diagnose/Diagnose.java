@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import io.github.schemachurn.cli.Cli;
+import io.github.schemachurn.workload.diagnosis.MigratedCopy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +27,11 @@ import picocli.CommandLine.Option;
         description = {"Measures what your readers meet while your migration runs on a copy of your SQLite database: "
                 + "failures by SQLite result code, stalls, the cost of a schema reload for your query and the churn rate "
                 + "above which SQLITE_SCHEMA starts; writes DIR/diagnosis.md. Your file is opened read-only and never written.",
-                "With --write, a writer runs your write statement beside the readers, and the page gives its stalls and how long "
-                + "each migration step held the write lock.",
+                "The page opens with a verdict per journal mode and rate. Readers run on sqlite-jdbc (sqlite3_prepare_v2, busy "
+                + "timeout 3000 ms); where the system library libsqlite3 is installed, your query also runs through the legacy "
+                + "sqlite3_prepare (PHP's PDO SQLite before 7.2). With --write, a writer runs your write statement "
+                + MigratedCopy.WRITES_PER_SECOND + " times a second beside each reader; the page gives its failures, its longest "
+                + "write, and how long each migration step held the write lock.",
                 "If another process keeps your file locked for more than " + Preflight.LOCK_WAIT_MS / 1000 + " s (a write transaction, BEGIN EXCLUSIVE), diagnose "
                 + "says so and stops (exit 1); a live WAL database is copied consistently without blocking its writers.",
                 "About 5 minutes on a 2-core machine; --quick about 1 minute (rough)."})
