@@ -142,7 +142,7 @@ final class FirstScreen {
         double maxRate = v2.stream().map(c -> Optional.ofNullable(c.param(Run.DDL_PER_SECOND)).orElse(c.param(Run.REGISTRATIONS_PER_SECOND)))
                 .filter(v -> v != null).mapToDouble(Double::parseDouble).max().orElse(Double.NaN);
         String ddl = String.join(", ", new TreeSet<>(v2.stream().map(c -> c.param(Run.DDL)).filter(v -> v != null).toList()));
-        String where = " at ≤ " + Fmt.num(maxRate) + " DDL/s, " + ddl + " DDL (" + v2.size() + " configurations)";
+        String where = " at ≤ " + Regime.setting(maxRate) + " DDL/s, " + ddl + " DDL (" + v2.size() + " configurations)";
         if (failed == 0) {
             return "**With `prepare_v2` and a busy timeout (" + timeouts + ") no read failed:** 0 of " + Fmt.count(attempts) + where
                     + ". [→](#realistic-a-drivers-busy-timeout-ddl-paced-at-most-100s)";
@@ -160,12 +160,13 @@ final class FirstScreen {
 
     /** The journal row's example, and the tail latency of both modes at the fastest paced DDL rate measured. */
     private static Optional<String> journal(Run run, List<Row> realistic) {
-        return realistic.stream().filter(r -> r.workload().equals(AnswerSection.ANY_CHURN)).findFirst().flatMap(Row::example).map(e -> {
-            String lead = e.comparison().beats(e.first(), e.second()) ? "**Use " + e.first().value() + ":** " : "**Journal mode:** ";
+        return realistic.stream().filter(r -> r.workload().equals(AnswerSection.ANY_CHURN)).findFirst().flatMap(r -> r.example().map(e -> {
+            String lead = r.choice().isEmpty() ? "**Journal mode: " + r.advice().replace("`", "") + ";** e.g. "
+                    : "**Use " + r.choice().substring(r.choice().indexOf('=') + 1) + ":** ";
             return lead + Fmt.count(e.first().rate().value()) + " vs " + Fmt.count(e.second().rate().value()) + " reads/s for "
                     + e.first().value() + " vs " + e.second().value() + ", " + changeInWords(e) + tail(run).map(t -> "; " + t).orElse("")
                     + ". [→](" + DETAIL_ANCHOR + ")";
-        });
+        }));
     }
 
     /** p99.9 of successful reads per journal mode at the fastest realistic DDL rate, cached reader, plain DDL. */
@@ -182,7 +183,7 @@ final class FirstScreen {
                     .findFirst().flatMap(c -> c.op().flatMap(r -> r.latency(io.github.schemachurn.sqlite.CounterNames.OK_P999_MICROS)))
                     .ifPresent(p -> parts.add(Fmt.num(p) + " µs in " + journal));
         }
-        return parts.size() < 2 ? Optional.empty() : Optional.of("p99.9 " + String.join(" vs ", parts) + " at " + Fmt.num(max) + " DDL/s");
+        return parts.size() < 2 ? Optional.empty() : Optional.of("p99.9 " + String.join(" vs ", parts) + " at " + Regime.setting(max) + " DDL/s");
     }
 
     private static Optional<String> threshold(Run run) {
