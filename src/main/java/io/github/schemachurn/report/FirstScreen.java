@@ -30,6 +30,15 @@ final class FirstScreen {
     /** A cell a reader scans: longer ones are cut at a word with "…" (the full text is in the detail below). */
     static final int MAX_CELL = 110;
 
+    /**
+     * Which rows apply to which driver: facts read from each driver's source (the README's drivers
+     * table cites them), not measured here.
+     */
+    static final String YOUR_DRIVER = "**Your driver:** PHP's PDO before " + PDO_V2_RELEASE + " prepares with the legacy call: the seed's rows. "
+            + "sqlite-jdbc, PHP's PDO from " + PDO_V2_RELEASE + ", Python's `sqlite3`, better-sqlite3, mattn/go-sqlite3, rusqlite and "
+            + "Microsoft.Data.Sqlite use `prepare_v2`/`_v3` with a busy timeout: the realistic rows. PHP's `SQLite3` class and "
+            + "modernc.org/sqlite set no busy timeout: the stress rows, unless you set one. [Drivers and sources](README#which-row-is-yours-drivers).";
+
     private FirstScreen() {}
 
     static void render(Run run, Optional<Run> replicate, String readme, Md md) {
@@ -39,6 +48,7 @@ final class FirstScreen {
             List<Row> stress = AnswerSection.rows(run, false);
             List<SeedClaim.Site> sites = SeedClaim.siteTable(run);
             s.para(findings(run, realistic, sites, readme));
+            s.para(YOUR_DRIVER.replace("README", readme));
             s.section("Realistic: a driver's busy timeout, DDL paced at most "
                     + Fmt.num(Regime.REALISTIC_MAX_DDL_PER_SECOND) + "/s", t -> realisticTable(run, realistic, t));
             s.section("The seed's claim", t -> seedTable(run, sites, readme, t));
