@@ -5,6 +5,7 @@ import io.github.schemachurn.sqlite.JournalMode;
 import io.github.schemachurn.sqlite.Params;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import io.github.schemachurn.sqlite.Tally;
+import io.github.schemachurn.workload.PacedLoop;
 import io.github.schemachurn.workload.ReaderSession;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +15,13 @@ import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * What do the user's readers meet while the user's migration runs? One JMH reader runs the user's
- * query through a reader strategy on a copy of the user's database while a background thread
+ * query through a reader strategy (or the legacy prepare on the system library) on a copy of the user's database while a background thread
  * ({@link MigratedCopy}) applies the user's migration: up and down alternate at {@code ddlPerSecond}
  * (UNPACED: back to back, a stress setting), or with {@code ddlPerSecond=ONCE} (a migration without
  * rollback) it is applied once per fresh copy in every iteration, a third of the way in. The reader's
- * thread carries the migration's counts over its measured window ({@link DdlCounters#carry}) and
- * its stalls ({@link StallCounters}). Busy timeout: sqlite-jdbc's default, 3000 ms.
+ * thread carries the migration's counts over its measured window ({@link RoleCounters#carry}), a
+ * writer's if the case has a write statement ({@link WriteCounters}: the writer runs on its own
+ * paced thread), and the stalls ({@link StallCounters}). Busy timeout: sqlite-jdbc's default, 3000 ms.
  *
  * <p>Run by {@code java -jar target/benchmarks.jar diagnose …}, which writes the case file and
  * sets the params; with default params it runs on a demo schema. List the params and their values
@@ -44,6 +46,14 @@ public class DiagnoseBenchmark {
         @Param({"10"})
         public String ddlPerSecond;
 
+        /**
+         * How the user's query is prepared and run: a {@link ReaderStrategy}, or
+         * {@link MigratedCopy#LEGACY_PREPARE}: the legacy prepare on the system library, every
+         * connection of the trial on that library (no writer).
+         */
+        @Param({"CACHED"})
+        public String reader;
+
         MigratedCopy copy;
 
         @Setup(Level.Trial)
@@ -55,7 +65,7 @@ public class DiagnoseBenchmark {
             if (rate == 0 && !once && !Params.UNPACED.equals(ddlPerSecond)) {
                 throw new IllegalArgumentException("parameter ddlPerSecond must be above 0, " + Params.UNPACED + " or " + Params.ONCE + ", got " + ddlPerSecond);
             }
-            copy = new MigratedCopy(diagnosisCase(), mode, timeout, once, rate);
+            copy = new MigratedCopy(diagnosisCase(), mode, timeout, once, rate, MigratedCopy.LEGACY_PREPARE.equals(reader));
         }
 
         @Setup(Level.Iteration)
@@ -81,15 +91,12 @@ public class DiagnoseBenchmark {
     /** The reader's session, opened for every iteration on the iteration's copy (the copy closes it). */
     @State(Scope.Thread)
     public static class QueryReader {
-        /** How the user's query is prepared and run: {@link ReaderStrategy}. */
-        @Param({"CACHED"})
-        public String reader;
-
         ReaderSession session;
 
         @Setup(Level.Iteration)
         public void open(Migration migration) throws SQLException {
-            session = migration.copy.reader(Params.parseEnum("reader", reader, ReaderStrategy.class));
+            session = MigratedCopy.LEGACY_PREPARE.equals(migration.reader) ? migration.copy.legacyReader()
+                    : migration.copy.reader(Params.parseEnum("reader", migration.reader, ReaderStrategy.class));
         }
     }
 
@@ -97,9 +104,13 @@ public class DiagnoseBenchmark {
     @Group("migration")
     @GroupThreads(1)
     public boolean reader(QueryReader thread, Migration migration, OpCounters counters, DdlCounters migrationCounters,
-            StallCounters stalls, Control control) {
+            WriteCounters writerCounters, StallCounters stalls, Control control) {
         migrationCounters.carry(control, migration.copy.loop()::totals, migration.copy.loop()::cpuNanos,
                 migration.copy.loop()::takeLatency);
+        PacedLoop writes = migration.copy.writes();
+        if (writes != null) {
+            writerCounters.carry(control, writes::totals, writes::cpuNanos, writes::takeLatency);
+        }
         Tally tally = counters.during(control);
         long start = System.nanoTime();
         boolean ok = thread.session.read(tally);

@@ -33,9 +33,9 @@ public abstract class RoleCounters {
 
     /**
      * For the one thread of a group that carries a role running outside JMH's threads (a paced
-     * or background churner, pages served by worker processes): counts what that role did while
-     * this thread was measured, from its running totals and its threads' CPU time, and the
-     * latency it recorded meanwhile.
+     * or background churner, pages served by worker processes, a diagnosis's writer): counts what
+     * that role did while this thread was measured, from its running totals and its threads' CPU
+     * time, and the latency it recorded meanwhile.
      */
     void carry(Control control, Supplier<Counts> totals, Supplier<Long> cpuNanos, Supplier<Latency> latency) {
         count.enterWithBackground(control.startMeasurement, control.stopMeasurement, totals, cpuNanos, latency);

@@ -32,6 +32,15 @@ final class FirstScreen {
     /** A cell a reader scans: longer ones are cut at a word with "…" (the full text is in the detail below). */
     static final int MAX_CELL = 110;
 
+    /**
+     * Which rows apply to which driver: facts read from each driver's source (the README's drivers
+     * table cites them), not measured here.
+     */
+    static final String YOUR_DRIVER = "**Your driver:** PHP's PDO before " + PDO_V2_RELEASE + " prepares with the legacy call: the seed's rows. "
+            + "sqlite-jdbc, PHP's PDO from " + PDO_V2_RELEASE + ", Python's `sqlite3`, better-sqlite3, mattn/go-sqlite3, rusqlite and "
+            + "Microsoft.Data.Sqlite use `prepare_v2`/`_v3` with a busy timeout: the realistic rows. PHP's `SQLite3` class and "
+            + "modernc.org/sqlite set no busy timeout: the stress rows, unless you set one. [Drivers and sources](README#which-row-is-yours-drivers).";
+
     private FirstScreen() {}
 
     static void render(Run run, Optional<Run> replicate, String readme, Md md) {
@@ -42,6 +51,7 @@ final class FirstScreen {
             List<SeedClaim.Site> sites = SeedClaim.siteTable(run);
             List<WindowModel.Figures> site = WindowModel.of(run.configs);
             s.para(findings(run, realistic, sites, site, readme));
+            s.para(YOUR_DRIVER.replace("README", readme));
             s.section("Realistic: a driver's busy timeout, DDL paced at most "
                     + Fmt.num(Regime.REALISTIC_MAX_DDL_PER_SECOND) + "/s", t -> realisticTable(run, realistic, t));
             s.section("The seed's claim", t -> seedTable(sites, site, readme, t));
@@ -152,7 +162,7 @@ final class FirstScreen {
         double maxRate = v2.stream().map(c -> Optional.ofNullable(c.param(Run.DDL_PER_SECOND)).orElse(c.param(Run.REGISTRATIONS_PER_SECOND)))
                 .filter(v -> v != null).mapToDouble(Double::parseDouble).max().orElse(Double.NaN);
         String ddl = String.join(", ", new TreeSet<>(v2.stream().map(c -> c.param(Run.DDL)).filter(v -> v != null).toList()));
-        String where = " at ≤ " + Fmt.num(maxRate) + " DDL/s, " + ddl + " DDL (" + v2.size() + " configurations)";
+        String where = " at ≤ " + Regime.setting(maxRate) + " DDL/s, " + ddl + " DDL (" + v2.size() + " configurations)";
         if (failed == 0) {
             return "**With `prepare_v2` and a busy timeout (" + timeouts + ") no read failed:** 0 of " + Fmt.count(attempts) + where
                     + ". [→](#realistic-a-drivers-busy-timeout-ddl-paced-at-most-100s)";
@@ -170,12 +180,13 @@ final class FirstScreen {
 
     /** The journal row's example, and the tail latency of both modes at the fastest paced DDL rate measured. */
     private static Optional<String> journal(Run run, List<Row> realistic) {
-        return realistic.stream().filter(r -> r.workload().equals(AnswerSection.ANY_CHURN)).findFirst().flatMap(Row::example).map(e -> {
-            String lead = e.comparison().beats(e.first(), e.second()) ? "**Use " + e.first().value() + ":** " : "**Journal mode:** ";
+        return realistic.stream().filter(r -> r.workload().equals(AnswerSection.ANY_CHURN)).findFirst().flatMap(r -> r.example().map(e -> {
+            String lead = r.choice().isEmpty() ? "**Journal mode: " + r.advice().replace("`", "") + ";** e.g. "
+                    : "**Use " + r.choice().substring(r.choice().indexOf('=') + 1) + ":** ";
             return lead + Fmt.count(e.first().rate().value()) + " vs " + Fmt.count(e.second().rate().value()) + " reads/s for "
                     + e.first().value() + " vs " + e.second().value() + ", " + changeInWords(e) + tail(run).map(t -> "; " + t).orElse("")
                     + ". [→](" + DETAIL_ANCHOR + ")";
-        });
+        }));
     }
 
     /** p99.9 of successful reads per journal mode at the fastest realistic DDL rate, cached reader, plain DDL. */
@@ -192,7 +203,7 @@ final class FirstScreen {
                     .findFirst().flatMap(c -> c.op().flatMap(r -> r.latency(io.github.schemachurn.sqlite.CounterNames.OK_P999_MICROS)))
                     .ifPresent(p -> parts.add(Fmt.num(p) + " µs in " + journal));
         }
-        return parts.size() < 2 ? Optional.empty() : Optional.of("p99.9 " + String.join(" vs ", parts) + " at " + Fmt.num(max) + " DDL/s");
+        return parts.size() < 2 ? Optional.empty() : Optional.of("p99.9 " + String.join(" vs ", parts) + " at " + Regime.setting(max) + " DDL/s");
     }
 
     private static Optional<String> threshold(Run run) {

@@ -72,7 +72,7 @@ final class Regime {
     }
 
     /** A configured value as it was set: 10, 1,000, 0.5. */
-    private static String setting(double value) {
+    static String setting(double value) {
         return value == Math.rint(value) ? Fmt.count(value) : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

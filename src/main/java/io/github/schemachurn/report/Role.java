@@ -46,7 +46,7 @@ public record Role(String prefix, List<List<Iteration>> forks) {
     }
 
     /** The role with this prefix, if the result counts it; every counter of the contract must then be there. */
-    static Optional<Role> of(Result result, String prefix) {
+    public static Optional<Role> of(Result result, String prefix) {
         if (!result.counters().containsKey(prefix + CounterNames.ATTEMPTS)) {
             return Optional.empty();
         }

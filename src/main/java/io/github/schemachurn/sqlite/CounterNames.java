@@ -16,6 +16,8 @@ public final class CounterNames {
     public static final String OPERATION = "op";
     /** The schema changer: churner, registrar, background or other-process churner. */
     public static final String DDL = "ddl";
+    /** A diagnosis's writer: the user's write statement beside the readers. */
+    public static final String WRITE = "write";
 
     /** Operations started in the measured window; always ok + the failure counts. */
     public static final String ATTEMPTS = "Attempts";
@@ -99,6 +101,14 @@ public final class CounterNames {
      */
     public static final String STALL_LONGEST_MICROS = "stallLongestMicros";
     public static final String STALL_RECOVERY_MICROS = "stallRecoveryMicros";
+    /** A diagnosis's writer per measured iteration: its longest call (ok or failed, busy waits included); 0 without a writer. */
+    public static final String STALL_WRITE_LONGEST_MICROS = "stallWriteLongestMicros";
+    /**
+     * How long each migration step committed in the iteration held the write lock (from BEGIN
+     * IMMEDIATE's return to COMMIT's): the median and the longest; 0 if no step committed.
+     */
+    public static final String MIGRATION_LOCK_P50_MICROS = "migrationLockP50Micros";
+    public static final String MIGRATION_LOCK_MAX_MICROS = "migrationLockMaxMicros";
 
     private CounterNames() {}
 

@@ -67,10 +67,18 @@ public final class Database implements AutoCloseable {
      * @throws IllegalArgumentException with one line if the source cannot be read as an SQLite database
      */
     public static Database copyOf(Path source, JournalMode journal, int busyTimeoutMs) {
+        return copyOf(source, PATIENT_BUSY_TIMEOUT_MS, journal, busyTimeoutMs);
+    }
+
+    /**
+     * As {@link #copyOf(Path, JournalMode, int)}, waiting at most {@code sourceBusyTimeoutMs} for a
+     * lock another process holds on the source; the exception's cause is then SQLite's SQLITE_BUSY.
+     */
+    public static Database copyOf(Path source, int sourceBusyTimeoutMs, JournalMode journal, int busyTimeoutMs) {
         Database db = new Database(PrivateDirectory.create(DIRECTORY_PREFIX, "database"), journal,
                 SQLiteConfig.SynchronousMode.NORMAL, busyTimeoutMs);
         try {
-            try (Connection original = openReadOnly(source);
+            try (Connection original = openReadOnly(source, sourceBusyTimeoutMs);
                  java.sql.PreparedStatement copy = original.prepareStatement("VACUUM INTO ?")) {
                 copy.setString(1, db.file.toString());
                 copy.execute();
@@ -91,9 +99,14 @@ public final class Database implements AutoCloseable {
 
     /** A read-only connection to someone else's database file: SQLite is asked never to write it. */
     public static Connection openReadOnly(Path file) throws SQLException {
+        return openReadOnly(file, PATIENT_BUSY_TIMEOUT_MS);
+    }
+
+    /** As {@link #openReadOnly(Path)}, waiting at most {@code busyTimeoutMs} for a lock another process holds on it. */
+    public static Connection openReadOnly(Path file, int busyTimeoutMs) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
-        config.setBusyTimeout(PATIENT_BUSY_TIMEOUT_MS);
+        config.setBusyTimeout(busyTimeoutMs);
         return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     }
 

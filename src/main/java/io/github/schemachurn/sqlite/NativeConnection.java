@@ -115,6 +115,19 @@ public final class NativeConnection implements SqlExecutor, AutoCloseable {
         return statement.getValue();
     }
 
+    /** Binds the values in order: Long as an integer, Double as a real, anything else as its text. */
+    void bind(Pointer statement, java.util.List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            int rc = value instanceof Long whole ? api.sqlite3_bind_int64(statement, i + 1, whole)
+                    : value instanceof Double real ? api.sqlite3_bind_double(statement, i + 1, real)
+                    : api.sqlite3_bind_text(statement, i + 1, String.valueOf(value), -1, NativeSqlite.SQLITE_TRANSIENT);
+            if (rc != NativeSqlite.SQLITE_OK) {
+                throw error(rc, "bind argument " + (i + 1));
+            }
+        }
+    }
+
     /**
      * One step of a statement that returns at most one row: its first column, or null.
      * With the legacy prepare, a failed step returns the generic SQLITE_ERROR and the specific

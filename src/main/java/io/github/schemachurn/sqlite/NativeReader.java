@@ -2,6 +2,7 @@ package io.github.schemachurn.sqlite;
 
 import com.sun.jna.Pointer;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The point query on the system SQLite library, prepared once with the given {@link PrepareMode}
@@ -15,13 +16,24 @@ public final class NativeReader implements Reader {
     private final NativeConnection connection;
     private final String sql;
     private final PrepareMode mode;
+    private final List<Object> values;
     private Pointer statement;
     private long reprepares;
 
+    /** The point query: binds the row's id to its one placeholder. */
     public NativeReader(NativeConnection connection, String sql, PrepareMode mode) {
+        this(connection, sql, mode, null);
+    }
+
+    /**
+     * A query with its own arguments, bound in order on every read: Long as an integer, Double as a
+     * real, anything else as text; {@code null}: the point query's id.
+     */
+    public NativeReader(NativeConnection connection, String sql, PrepareMode mode, List<Object> values) {
         this.connection = connection;
         this.sql = sql;
         this.mode = mode;
+        this.values = values == null ? null : List.copyOf(values);
     }
 
     @Override
@@ -29,7 +41,11 @@ public final class NativeReader implements Reader {
         if (statement == null) {
             statement = connection.prepare(sql, mode);
         }
-        connection.api().sqlite3_bind_int(statement, 1, id);
+        if (values == null) {
+            connection.api().sqlite3_bind_int(statement, 1, id);
+        } else {
+            connection.bind(statement, values);
+        }
         try {
             return connection.stepOneRow(statement, sql);
         } finally {

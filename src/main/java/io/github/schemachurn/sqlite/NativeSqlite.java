@@ -23,6 +23,8 @@ public final class NativeSqlite {
     static final int SQLITE_OPEN_CREATE = 0x4;
     static final int SQLITE_STMTSTATUS_REPREPARE = 5;
     static final String LIBRARY = "libsqlite3.so.0";
+    /** sqlite3.h's SQLITE_TRANSIENT, ((sqlite3_destructor_type)-1): SQLite makes its own copy of a bound value. */
+    static final Pointer SQLITE_TRANSIENT = new Pointer(-1);
 
     /** The C functions, named as in sqlite3.h. */
     interface Api extends Library {
@@ -42,6 +44,13 @@ public final class NativeSqlite {
         int sqlite3_prepare_v2(Pointer db, String sql, int bytes, PointerByReference stmt, Pointer tail);
 
         int sqlite3_bind_int(Pointer stmt, int index, int value);
+
+        int sqlite3_bind_int64(Pointer stmt, int index, long value);
+
+        int sqlite3_bind_double(Pointer stmt, int index, double value);
+
+        /** {@code destructor}: {@link #SQLITE_TRANSIENT}, SQLite copies the text. */
+        int sqlite3_bind_text(Pointer stmt, int index, String value, int bytes, Pointer destructor);
 
         int sqlite3_step(Pointer stmt);
 

@@ -141,8 +141,11 @@ class BenchmarkSmokeTest {
                 assertThat(count(benchmark, metrics, "opAttempts")).as(benchmark).isPositive();
                 layered++;
             }
+            if (benchmark.contains(".DiagnoseBenchmark.")) {
+                assertThat(count(benchmark, metrics, CounterNames.WRITE + CounterNames.ATTEMPTS)).as(benchmark + ": the demo's writer").isPositive();
+            }
             // Every role that counts has every counter of the contract, and they add up.
-            for (String role : List.of(CounterNames.OPERATION, CounterNames.DDL)) {
+            for (String role : List.of(CounterNames.OPERATION, CounterNames.DDL, CounterNames.WRITE)) {
                 if (metrics.containsKey(role + CounterNames.ATTEMPTS)) {
                     assertThat(metrics.keySet()).as(benchmark).containsAll(CounterNames.all(role));
                     assertAddsUp(benchmark, metrics, role);
@@ -151,7 +154,8 @@ class BenchmarkSmokeTest {
             assertThat(metrics.keySet()).as(benchmark + ": only the contract's roles count attempts")
                     .filteredOn(name -> name.endsWith(CounterNames.ATTEMPTS))
                     .allMatch(name -> name.equals(CounterNames.OPERATION + CounterNames.ATTEMPTS)
-                            || name.equals(CounterNames.DDL + CounterNames.ATTEMPTS));
+                            || name.equals(CounterNames.DDL + CounterNames.ATTEMPTS)
+                            || name.equals(CounterNames.WRITE + CounterNames.ATTEMPTS) && benchmark.contains(".DiagnoseBenchmark."));
         }
         assertThat(layered).isPositive();
     }

@@ -63,6 +63,7 @@ class BenchmarkNamesTest {
     @Test
     void theStallCountersAreNamedAsDiagnoseReadsThem() {
         assertThat(Arrays.stream(StallCounters.class.getFields()).map(Field::getName))
-                .containsExactlyInAnyOrder(CounterNames.STALL_LONGEST_MICROS, CounterNames.STALL_RECOVERY_MICROS);
+                .containsExactlyInAnyOrder(CounterNames.STALL_LONGEST_MICROS, CounterNames.STALL_RECOVERY_MICROS,
+                        CounterNames.STALL_WRITE_LONGEST_MICROS, CounterNames.MIGRATION_LOCK_P50_MICROS, CounterNames.MIGRATION_LOCK_MAX_MICROS);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import io.github.schemachurn.cli.Cli;
+import io.github.schemachurn.workload.diagnosis.MigratedCopy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +27,13 @@ import picocli.CommandLine.Option;
         description = {"Measures what your readers meet while your migration runs on a copy of your SQLite database: "
                 + "failures by SQLite result code, stalls, the cost of a schema reload for your query and the churn rate "
                 + "above which SQLITE_SCHEMA starts; writes DIR/diagnosis.md. Your file is opened read-only and never written.",
+                "The page opens with a verdict per journal mode and rate. Readers run on sqlite-jdbc (sqlite3_prepare_v2, busy "
+                + "timeout 3000 ms); where the system library libsqlite3 is installed, your query also runs through the legacy "
+                + "sqlite3_prepare (PHP's PDO SQLite before 7.2). With --write, a writer runs your write statement "
+                + MigratedCopy.WRITES_PER_SECOND + " times a second beside each reader; the page gives its failures, its longest "
+                + "write, and how long each migration step held the write lock.",
+                "If another process keeps your file locked for more than " + Preflight.LOCK_WAIT_MS / 1000 + " s (a write transaction, BEGIN EXCLUSIVE), diagnose "
+                + "says so and stops (exit 1); a live WAL database is copied consistently without blocking its writers.",
                 "About 5 minutes on a 2-core machine; --quick about 1 minute (rough)."})
 public final class Diagnose implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "Your SQLite database file (only read).")
@@ -44,6 +52,13 @@ public final class Diagnose implements Callable<Integer> {
     @Option(names = "--rollback", paramLabel = "FILE",
             description = "Its rollback: with it, up and down alternate at --rate; without it, the migration is applied once per fresh copy.")
     Path rollback;
+
+    @Option(names = "--write", paramLabel = "SQL", description = "Your writers' statement, e.g. an UPDATE … WHERE id = ?, "
+            + "run in a loop beside the readers; it must change a row. Default: none (writers are not measured).")
+    String write = "";
+
+    @Option(names = "--write-arg", paramLabel = "VALUE", description = "A value for the write statement's next placeholder (repeatable), bound as --arg.")
+    List<String> writeArgs = new ArrayList<>();
 
     @Option(names = "--rate", paramLabel = "DDL/s", description = "Migration steps per second with --rollback "
             + "(default: 1, 10 and 100, plus back to back as stress; --quick: 10).")
@@ -88,7 +103,8 @@ public final class Diagnose implements Callable<Integer> {
         }
         PrintWriter console = spec.commandLine().getOut();
         long started = System.nanoTime();
-        try (Preflight.Checked input = Preflight.check(db, query, args, migration, Optional.ofNullable(rollback))) {
+        try (Preflight.Checked input = Preflight.check(db, query, args, migration, Optional.ofNullable(rollback),
+                write, writeArgs)) {
             Plan plan = adjust.apply(Plan.of(quick, Optional.ofNullable(rate), input.diagnosis().alternates(),
                     input.profile().journalMode()));
             console.println("diagnose: " + db + ": " + input.profile().tables() + " tables, " + input.profile().indexes()
@@ -98,7 +114,8 @@ public final class Diagnose implements Callable<Integer> {
                 Path caseFile = work.resolve("case.json");
                 input.diagnosis().write(caseFile);
                 List<Path> results = List.of(DiagnosisRun.run(plan, caseFile, work, console));
-                DiagnosisPage.Page page = DiagnosisPage.render(input, plan, command(), db.getFileName().toString(), results);
+                DiagnosisPage.Page page = DiagnosisPage.render(input, plan, command(), db.getFileName().toString(), results,
+                        readme());
                 write(page);
             } finally {
                 PrivateDirectory.delete(work);
@@ -120,6 +137,12 @@ public final class Diagnose implements Callable<Integer> {
         }
         PrintWriter console = spec.commandLine().getOut();
         page.summary().forEach(line -> console.println("  " + line));
+    }
+
+    /** The suite's README.md relative to the page (the jar runs from the checkout's root), for the page's links. */
+    private String readme() {
+        Path readme = Path.of("README.md").toAbsolutePath();
+        return out.toAbsolutePath().normalize().relativize(readme).toString();
     }
 
     /** The command as given, quoted for a POSIX shell, to reproduce the diagnosis. */

@@ -12,9 +12,14 @@ import io.github.schemachurn.report.Threshold;
 import io.github.schemachurn.report.chart.SharesChart;
 import io.github.schemachurn.sqlite.CounterNames;
 import io.github.schemachurn.sqlite.ErrorClass;
+import io.github.schemachurn.sqlite.NativeSqlite;
 import io.github.schemachurn.sqlite.Params;
+import io.github.schemachurn.sqlite.ReaderStrategy;
+import io.github.schemachurn.workload.diagnosis.MigratedCopy;
 import java.nio.file.Path;
+import io.github.schemachurn.sqlite.JournalMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,21 +39,25 @@ final class DiagnosisPage {
 
     private DiagnosisPage() {}
 
-    static Page render(Preflight.Checked input, Plan plan, String command, String file, List<Path> results) {
+    /** @param readme the suite's README.md as a link from the page's directory */
+    static Page render(Preflight.Checked input, Plan plan, String command, String file, List<Path> results, String readme) {
         List<Result> configs = JmhJson.read(results, "");
         Run run = new Run(configs, Optional.empty(), "");
-        List<Result> migration = configs.stream().filter(c -> c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK)).toList();
+        List<Result> migration = configs.stream().filter(c -> c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK))
+                .sorted(inPlanOrder(plan)).toList();
         Optional<Estimate> stale = median(results, Run.STALE_PREPARE_METHOD);
         Optional<Double> threshold = stale.map(e -> Threshold.boundary(e.value()));
         String query = "`" + Preflight.abbreviate(input.diagnosis().query()) + "`";
+        boolean alternates = input.diagnosis().alternates();
+        boolean writes = input.diagnosis().writes();
+        List<String> verdict = Verdict.paragraphs(migration, alternates, writes);
+        String drivers = drivers(input, plan, readme);
 
-        List<String> summary = new ArrayList<>();
+        List<String> summary = new ArrayList<>(verdict.stream().map(v -> v.replace("**", "").replace("`", "")).toList());
+        summary.add(drivers.replace("`", "").replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1"));
         Profile p = input.profile();
-        summary.add("schema: " + p.tables() + " tables, " + p.indexes() + " indexes, " + p.triggers() + " triggers, " + p.views()
-                + " views, journal mode " + p.journalMode());
         stale.ifPresent(e -> summary.add("one stale re-prepare of " + query + " costs " + e.text() + " µs (median per round): "
                 + "SQLITE_SCHEMA can start above about " + Fmt.num(threshold.orElseThrow()) + " schema changes per second"));
-        summary.addAll(findings(migration, query));
 
         Md md = new Md(1);
         md.heading("Diagnosis of " + file);
@@ -56,19 +65,14 @@ final class DiagnosisPage {
             md.para("**Rough answer (`--quick`)**: one rate, " + plan.rounds() + " forks of " + plan.iterations()
                     + " short iteration(s) each, on a machine that may be busy. Run without `--quick` (about 5 minutes) before acting on it.");
         }
+        verdict.forEach(md::para);
+        md.para(drivers);
+        md.table(readersTable(migration, alternates));
+        if (writes) {
+            md.table(writersTable(migration));
+        }
+        md.bullets(input.notes());
         md.para("Reproduce: `" + command + "`");
-        md.section("Answer", s -> {
-            Md.Table table = new Md.Table("if your workload is", "do", "because");
-            for (DecisionRule.Row row : rows(run, plan)) {
-                table = table.with(row.workload(), row.advice(), row.because());
-            }
-            if (!table.rows().isEmpty()) {
-                s.para(DecisionRule.text(run) + " " + DecisionRule.poolingText());
-                s.table(table);
-            }
-            s.bullets(summary);
-            s.bullets(input.notes());
-        });
         md.section("Your schema", s -> s.table(new Md.Table("tables", "indexes (automatic)", "triggers", "views", "schema text",
                 "pages", "journal mode").with(String.valueOf(p.tables()), p.indexes() + " (" + p.automaticIndexes() + ")",
                 String.valueOf(p.triggers()), String.valueOf(p.views()), Fmt.count(p.schemaBytes()) + " bytes",
@@ -90,31 +94,107 @@ final class DiagnosisPage {
                     + "automatic re-prepare (up to 50 tries) hides each change; readers still pay one reload per change."));
         });
         byte[] chart = chart(migration);
-        md.section("Readers during your migration", s -> {
-            s.para(input.diagnosis().alternates()
+        md.section("Readers and writers during your migration", s -> {
+            s.para((alternates
                     ? "Your migration and its rollback alternate on a copy of your file at each rate (" + Params.UNPACED + ": back to back, a "
-                            + "stress setting), while one reader runs " + query + " in a loop through each reader strategy, "
-                            + "busy timeout 3000 ms (sqlite-jdbc's default), no application retry."
-                    : "Your migration is applied once, a third of the way into each iteration, to a fresh copy of your file, while "
-                            + "one reader runs " + query + " in a loop through each reader strategy, busy timeout 3000 ms "
-                            + "(sqlite-jdbc's default), no application retry.");
-            s.table(table(migration, input.diagnosis().alternates()));
+                            + "stress setting), "
+                    : "Your migration is applied once, a third of the way into each iteration, to a fresh copy of your file, ")
+                    + "each step one BEGIN IMMEDIATE … COMMIT transaction, while one reader runs " + query + " in a loop through "
+                    + "each reader strategy, with no application retry"
+                    + (writes ? ", and one writer runs `" + Preflight.abbreviate(input.diagnosis().write()) + "` "
+                            + MigratedCopy.WRITES_PER_SECOND + " times a second on a connection of its own." : "."));
+            s.bullets(List.of(
+                    "cached statement (CACHED): prepared once and reused, as a driver's statement cache does; after a schema "
+                            + "change SQLite re-prepares it inside the next step.",
+                    "prepare per call (PER_CALL): prepared, run and closed on every read.",
+                    "snapshot lease (SNAPSHOT_LEASE, WAL only): the cached statement inside a read transaction kept open across reads "
+                            + "for up to " + Fmt.num(ReaderStrategy.SNAPSHOT_LEASE.stalenessMillis()) + " ms, so it reloads "
+                            + "the schema at most once per lease, and a read may return data that old.",
+                    "longest stall: the longest time without a successful read; longest write: the longest single write call "
+                            + "(busy waits included); write lock held: from BEGIN IMMEDIATE's return to COMMIT's, per committed step."));
             if (chart != null) {
                 s.image("share of reads per outcome", CHART);
             }
         });
+        md.section("What a legacy driver would meet", s -> legacySection(s, migration, plan, query));
         md.section("How this was measured", s -> s.bullets(List.of(
                 "JMH, " + plan.rounds() + " rounds; each round runs one fork of every configuration, so compared options "
                         + "see the same minutes of the machine; " + plan.warmups() + " warmup iteration(s) of " + plan.warmupTime()
                         + " and " + plan.iterations() + " measured iteration(s) of " + plan.iterationTime() + " per fork.",
                 "Only JMH's measured window is counted; rates are totals over measured time; every failure is classified "
                         + "by SQLite's extended result code.",
-                "Your file was opened read-only and copied once (VACUUM INTO); every trial works on its own copy, "
+                "Your file was opened read-only and copied once (VACUUM INTO, one read transaction: consistent even while "
+                        + "another process writes it, and never blocking a WAL database's writers); every trial works on its own copy, "
                         + "checked at the end (integrity_check, and the schema the acknowledged migration steps left).",
                 "SQLite " + input.sqliteVersion() + " (sqlite-jdbc's bundled library), " + Runtime.getRuntime().availableProcessors()
                         + " CPUs.")));
+        md.section("How verdicts are decided", s -> {
+            s.para("A verdict above says \"safe for readers\" when no read failed under any reader strategy measured; it gives "
+                    + "the longest stall either way, since a read that waits is not a failure. The table below compares the "
+                    + "options within rounds. " + DecisionRule.text(run) + " " + DecisionRule.poolingText());
+            Md.Table table = new Md.Table("if your workload is", "do", "because");
+            for (DecisionRule.Row row : rows(run, plan)) {
+                table = table.with(row.workload(), row.advice(), row.because());
+            }
+            if (!table.rows().isEmpty()) {
+                s.table(table);
+            }
+        });
         return new Page(md.toString(), chart, summary);
     }
+
+    /**
+     * The user's query prepared once with the legacy {@code sqlite3_prepare} on the system library
+     * during the same migration, beside the prepare_v2 readers of the same journal mode and rate.
+     */
+    private static void legacySection(Md s, List<Result> migration, Plan plan, String query) {
+        if (!plan.legacy()) {
+            s.para("Not measured: the system SQLite library (" + "libsqlite3.so.0, Debian's libsqlite3-0) is not installed here.");
+            return;
+        }
+        s.para("Drivers that prepare with the legacy `sqlite3_prepare` (" + Verdict.LEGACY_DRIVERS + ") get SQLITE_SCHEMA (code 17) "
+                + "on the first step of a statement after any schema change, where `sqlite3_prepare_v2` re-prepares it by itself. "
+                + "Row " + MigratedCopy.LEGACY_PREPARE + ": your query " + query + " prepared once with that call on the system SQLite "
+                + "library " + NativeSqlite.version() + " and reused (prepared again after a failure, as such an application does), "
+                + "busy timeout 3000 ms, during the same migration, with every connection of that trial on that library (two "
+                + "copies of SQLite must never have one file open at once), so without a writer.");
+        Md.Table table = new Md.Table(Run.JOURNAL, "migration", "reads ok/s", "failed", "SQLITE_SCHEMA (17)",
+                "code 17 per migration step", "prepare_v2 cached statement: failed");
+        for (Map.Entry<String, List<Result>> group : Verdict.byJournalAndRate(migration).entrySet()) {
+            for (Result c : group.getValue().stream().filter(Verdict::legacy).toList()) {
+                Role op = c.op().orElseThrow();
+                long steps = Verdict.total(c, CounterNames.DDL + CounterNames.OK);
+                long schema = Verdict.total(c, CounterNames.failure(CounterNames.OPERATION, ErrorClass.SCHEMA));
+                String v2 = group.getValue().stream().filter(r -> ReaderStrategy.CACHED.name().equals(r.param(Run.READER))).findFirst()
+                        .map(r -> r.op().orElseThrow().failedShare().percent()).orElse("–");
+                table = table.with(c.param(Run.JOURNAL), Verdict.rateText(c.param(Run.DDL_PER_SECOND)), op.rate().text(),
+                        op.failedShare().percent(), op.share(ErrorClass.SCHEMA).percent(),
+                        steps == 0 ? "–" : Fmt.num((double) schema / steps), v2);
+            }
+        }
+        s.table(table);
+    }
+
+    /** By journal mode, rate and reader, each in the plan's order (the rounds ran them in random orders). */
+    private static Comparator<Result> inPlanOrder(Plan plan) {
+        List<String> journals = plan.journals().stream().map(Enum::name).toList();
+        return Comparator.<Result>comparingInt(c -> journals.indexOf(c.param(Run.JOURNAL)))
+                .thenComparingInt(c -> plan.rates().indexOf(c.param(Run.DDL_PER_SECOND)))
+                .thenComparingInt(c -> plan.readers(JournalMode.valueOf(c.param(Run.JOURNAL))).indexOf(c.param(Run.READER)));
+    }
+
+    /** The drivers and timeouts every row was measured with, and where another driver's row is. */
+    private static String drivers(Preflight.Checked input, Plan plan, String readme) {
+        return "Measured with sqlite-jdbc " + input.driverVersion() + " (its bundled SQLite " + input.sqliteVersion()
+                + "): every statement prepared with `sqlite3_prepare_v2`, busy timeout 3000 ms (the driver's default), no "
+                + "application retry" + (plan.legacy() ? "; the legacy sentences and rows with the system library's SQLite "
+                + NativeSqlite.version() + ", `sqlite3_prepare`, busy timeout 3000 ms" : "") + ". Another driver meets the same when it prepares with `sqlite3_prepare_v2` too; a longer "
+                + "busy timeout turns SQLITE_BUSY into longer stalls, a shorter one into failures. Find yours in the "
+                + "[drivers table](" + readme + DRIVERS_ANCHOR + ") of this suite's README.md.";
+    }
+
+    /** The anchor of the README's table of which driver uses which prepare call and busy timeout. */
+    static final String DRIVERS_ANCHOR = "#which-row-is-yours-drivers";
 
     private static final Map<String, String> RELOAD_CALLS = Map.of(
             Run.FRESH_PREPARE_METHOD, "prepare, execute, close; schema unchanged (the baseline)",
@@ -124,95 +204,55 @@ final class DiagnosisPage {
     private static List<DecisionRule.Row> rows(Run run, Plan plan) {
         List<DecisionRule.Row> rows = new ArrayList<>();
         for (var journal : plan.journals()) {
-            Predicate<Result> in = c -> journal.name().equals(c.param(Run.JOURNAL)) && c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK);
+            Predicate<Result> in = c -> journal.name().equals(c.param(Run.JOURNAL)) && c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK)
+                    && !Verdict.legacy(c);
             DecisionRule.decide(run, Run.READER, in, journal + ": how to run your query during the migration").ifPresent(rows::add);
         }
         if (plan.journals().size() > 1) {
-            DecisionRule.decide(run, Run.JOURNAL, c -> c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK),
+            DecisionRule.decide(run, Run.JOURNAL, c -> c.benchmarkClass().equals(Run.DIAGNOSE_BENCHMARK) && !Verdict.legacy(c),
                     "which journal mode during the migration").ifPresent(rows::add);
         }
         return rows;
     }
 
-    /** One line per journal and rate, in the user's terms: what the readers met under each strategy. */
-    private static List<String> findings(List<Result> migration, String query) {
-        Map<String, List<Result>> byJournalAndRate = new LinkedHashMap<>();
-        migration.forEach(c -> byJournalAndRate.computeIfAbsent(c.param(Run.JOURNAL) + " " + c.param(Run.DDL_PER_SECOND), k -> new ArrayList<>()).add(c));
-        List<String> lines = new ArrayList<>();
-        byJournalAndRate.forEach((key, configs) -> {
-            Result first = configs.get(0);
-            String when = rateText(first.param(Run.DDL_PER_SECOND)) + ", " + first.param(Run.JOURNAL);
-            List<String> parts = new ArrayList<>();
-            for (Result c : configs) {
-                Role op = c.op().orElseThrow();
-                Estimate failed = op.failedShare();
-                parts.add(failed.value() == 0 ? "under " + c.param(Run.READER) + " none failed"
-                        : "under " + c.param(Run.READER) + " " + failed.percent() + " failed" + mostly(op));
-            }
-            lines.add("during your migration (" + when + "), of the reads of " + query + ": " + String.join("; ", parts)
-                    + "; longest stall " + Fmt.num(configs.stream().mapToDouble(DiagnosisPage::longestStallMs).max().orElse(0)) + " ms");
-        });
-        return lines;
-    }
-
-    private static String mostly(Role op) {
-        ErrorClass worst = null;
-        for (ErrorClass e : ErrorClass.values()) {
-            if (worst == null || op.share(e).value() > op.share(worst).value()) {
-                worst = e;
-            }
-        }
-        return " (mostly " + sqliteName(worst) + ")";
-    }
-
-    private static String sqliteName(ErrorClass e) {
-        return switch (e) {
-            case SCHEMA -> "SQLITE_SCHEMA";
-            case BUSY -> "SQLITE_BUSY";
-            case BUSY_SNAPSHOT -> "SQLITE_BUSY_SNAPSHOT";
-            case LOCKED -> "SQLITE_LOCKED";
-            case NO_SUCH_TABLE -> "no such table";
-            case DEAD_STATEMENT -> "a statement the driver had finalized";
-            case STALE_COLUMNS -> "stale columns";
-            case OTHER -> "other errors";
-        };
-    }
-
-    private static String rateText(String rate) {
-        return rate.equals(Params.ONCE) ? "applied once"
-                : rate.equals(Params.UNPACED) ? "up and down back to back, stress" : rate + " steps/s";
-    }
-
-    private static Md.Table table(List<Result> migration, boolean alternates) {
+    private static Md.Table readersTable(List<Result> migration, boolean alternates) {
         Md.Table table = new Md.Table(Run.JOURNAL, "migration", Run.READER, "reads ok/s", "failed", "failures by class",
-                "longest stall", alternates ? "migration steps/s done" : "reads back after");
-        for (Result c : migration) {
+                "longest stall", alternates ? "migration steps/s done" : "reads back after", "write lock held per step");
+        for (Result c : migration.stream().filter(c -> !Verdict.legacy(c)).toList()) {
             Role op = c.op().orElseThrow();
-            List<String> classes = new ArrayList<>();
-            for (ErrorClass e : ErrorClass.values()) {
-                if (op.share(e).value() > 0) {
-                    classes.add(e + " " + op.share(e).percent());
-                }
-            }
-            table = table.with(c.param(Run.JOURNAL), rateText(c.param(Run.DDL_PER_SECOND)), c.param(Run.READER), op.rate().text(),
-                    op.failedShare().percent(), classes.isEmpty() ? "none" : String.join(", ", classes),
-                    Fmt.num(longestStallMs(c)) + " ms", alternates ? c.ddl().map(d -> d.rate().text()).orElse("–") : recovery(c));
+            table = table.with(c.param(Run.JOURNAL), Verdict.rateText(c.param(Run.DDL_PER_SECOND)), c.param(Run.READER),
+                    op.rate().text(), op.failedShare().percent(), byClass(op), Verdict.ms(Verdict.max(c, CounterNames.STALL_LONGEST_MICROS)),
+                    alternates ? c.ddl().map(d -> d.rate().text()).orElse("–") : recovery(c),
+                    Verdict.lockHoldText(List.of(c)).orElse("–"));
         }
         return table;
     }
 
-    private static double longestStallMs(Result c) {
-        return values(c, CounterNames.STALL_LONGEST_MICROS).stream().mapToDouble(Double::doubleValue).max().orElse(0) / 1e3;
+    private static Md.Table writersTable(List<Result> migration) {
+        Md.Table table = new Md.Table(Run.JOURNAL, "migration", "beside reader", "writes ok/s", "failed", "failures by class",
+                "longest write");
+        for (Result c : migration.stream().filter(c -> !Verdict.legacy(c)).toList()) {
+            Optional<Role> write = Role.of(c, CounterNames.WRITE);
+            if (write.isPresent()) {
+                table = table.with(c.param(Run.JOURNAL), Verdict.rateText(c.param(Run.DDL_PER_SECOND)), c.param(Run.READER),
+                        write.get().rate().text(), write.get().failedShare().percent(), byClass(write.get()),
+                        Verdict.ms(Verdict.max(c, CounterNames.STALL_WRITE_LONGEST_MICROS)));
+            }
+        }
+        return table;
+    }
+
+    /** The failures by class as shares of all attempts, most first; "none" if none failed. */
+    private static String byClass(Role role) {
+        List<String> classes = Role.failuresByClass(List.of(role)).keySet().stream()
+                .map(e -> e + " " + role.share(e).percent()).toList();
+        return classes.isEmpty() ? "none" : String.join(", ", classes);
     }
 
     /** The median time from the migration's start until reads were answered again, over the iterations it landed in. */
     private static String recovery(Result c) {
-        List<Double> landed = values(c, CounterNames.STALL_RECOVERY_MICROS).stream().filter(v -> v > 0).sorted().toList();
-        return landed.isEmpty() ? "–" : Fmt.num(landed.get(landed.size() / 2) / 1e3) + " ms (median of " + landed.size() + ")";
-    }
-
-    private static List<Double> values(Result r, String counter) {
-        return r.counters().getOrDefault(counter, List.of()).stream().flatMap(List::stream).toList();
+        List<Double> landed = Verdict.values(c, CounterNames.STALL_RECOVERY_MICROS).stream().filter(v -> v > 0).sorted().toList();
+        return landed.isEmpty() ? "–" : Verdict.ms(landed.get(landed.size() / 2)) + " (median of " + landed.size() + ")";
     }
 
     /** The median of a reload timing per round (JMH's p50 over the round's fork), and their spread. */

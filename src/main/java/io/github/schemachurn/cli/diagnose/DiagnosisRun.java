@@ -47,6 +47,9 @@ final class DiagnosisRun {
         return all;
     }
 
+    /** What JMH says when another JMH run holds its lock file. */
+    static final String JMH_LOCK_HELD = "Another JMH instance might be running";
+
     /** @return the results file */
     static Path run(Plan plan, Path caseFile, Path outDir, PrintWriter progress) {
         List<Interleaved.Configuration> configurations = configurations(plan, caseFile);
@@ -63,6 +66,11 @@ final class DiagnosisRun {
             Throwable cause = e;
             while (cause.getCause() != null) {
                 cause = cause.getCause();
+            }
+            if (String.valueOf(cause.getMessage()).contains(JMH_LOCK_HELD)) {
+                // JMH takes a machine-wide lock per run so that two runs do not spoil each other's numbers.
+                throw new DiagnoseException("another JMH run is measuring on this machine (it holds JMH's lock file); "
+                        + "run diagnose again when it has ended");
             }
             throw new IllegalStateException("a measurement failed: " + cause.getMessage(), e);
         } catch (IOException e) {

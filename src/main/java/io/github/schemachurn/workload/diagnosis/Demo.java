@@ -16,6 +16,7 @@ public final class Demo {
     static final String QUERY = "SELECT total FROM orders WHERE id = ?";
     static final List<String> UP = List.of("ALTER TABLE orders ADD COLUMN note TEXT", "CREATE INDEX orders_note ON orders(note)");
     static final List<String> DOWN = List.of("DROP INDEX orders_note", "ALTER TABLE orders DROP COLUMN note");
+    static final String WRITE = "UPDATE orders SET total = total + 1 WHERE id = ?";
 
     private Demo() {}
 
@@ -45,8 +46,8 @@ public final class Demo {
         return db;
     }
 
-    /** The demo's query (one argument), migration and rollback, on the demo database {@code db}. */
+    /** The demo's query (one argument), migration and rollback, and a writer's update, on the demo database {@code db}. */
     public static Case of(Database db) {
-        return new Case(db.file().toString(), QUERY, List.of("42"), UP, DOWN);
+        return new Case(db.file().toString(), QUERY, List.of("42"), UP, DOWN, WRITE, List.of("7"));
     }
 }

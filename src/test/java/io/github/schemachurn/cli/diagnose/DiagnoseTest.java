@@ -3,6 +3,7 @@ package io.github.schemachurn.cli.diagnose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.schemachurn.sqlite.Database;
+import io.github.schemachurn.sqlite.NativeSqlite;
 import io.github.schemachurn.sqlite.ReaderStrategy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,20 +73,28 @@ class DiagnoseTest {
         Path outDir = dir.resolve("report");
         int code = Diagnose.run(new String[] {"--db", db.toString(), "--query", shape.query, "--arg", "1",
                 "--migration", shape.upFile(dir).toString(), "--rollback", shape.downFile(dir).toString(), "--rate", "20",
+                "--write", "UPDATE orders SET total = total + 1 WHERE id = ?", "--write-arg", "1",
                 "--quick", "--out", outDir.toString()}, new PrintWriter(out), new PrintWriter(err), DiagnoseTest::tiny);
         assertThat(code).as(err.toString()).isZero();
         String page = Files.readString(outDir.resolve("diagnosis.md"));
         assertThat(page).contains("Rough answer (`--quick`)", "| 2 | 0 (0) | 20 | 21 |", "stalePrepare",
-                "schema changes per second** on this schema", "| WAL | 20 steps/s | CACHED |", "Reproduce: `java -jar", "paired over 2 rounds")
-                .doesNotContain("(unpaired: Welch, forks)");
+                "schema changes per second** on this schema", "| WAL | at 20 steps/s | CACHED |", "Reproduce: `java -jar", "paired over 2 rounds",
+                "Each migration step held the write lock p50 ", "writes failed, longest write ", "busy timeout 3000 ms")
+                .doesNotContain("(unpaired:");
+        assertThat(page.lines().filter(line -> !line.isBlank()).skip(2).findFirst().orElseThrow()).as("the verdict after the title and the --quick note")
+                .startsWith("**WAL, your migration and its rollback at 20 steps/s**: safe for readers: none of ");
+        if (NativeSqlite.available()) {
+            assertThat(page).contains("## What a legacy driver would meet", "With the legacy `sqlite3_prepare` (PHP's PDO SQLite before PHP 7.2)");
+        }
+        Files.writeString(Path.of("target/diagnose-test-page.md"), page);
         assertThat(outDir.resolve(DiagnosisPage.CHART)).isNotEmptyFile();
-        assertThat(out.toString()).contains("one stale re-prepare of", "wrote " + outDir.resolve("diagnosis.md"));
+        assertThat(out.toString()).contains("one stale re-prepare of", "WAL, your migration and its rollback at 20 steps/s: ", "wrote " + outDir.resolve("diagnosis.md"));
         assertThat(Files.readAllBytes(db)).isEqualTo(bytes);
         assertThat(Files.getLastModifiedTime(db)).isEqualTo(modified);
     }
 
     private static Plan tiny(Plan plan) {
-        return new Plan(true, plan.rates(), plan.journals(), List.of(ReaderStrategy.CACHED, ReaderStrategy.PER_CALL), 2, 0, TimeValue.milliseconds(100), 1,
+        return new Plan(true, plan.rates(), plan.journals(), List.of(ReaderStrategy.CACHED, ReaderStrategy.PER_CALL), plan.legacy(), 2, 0, TimeValue.milliseconds(100), 1,
                 TimeValue.milliseconds(300), List.of("stalePrepare"));
     }
 }

@@ -12,15 +12,19 @@ import org.junit.jupiter.api.Test;
 class DiagnosisRunTest {
     @Test
     void everyRoundRunsTheReloadTimingsAndEveryReaderInEveryJournalModeOnTheCase() {
-        Plan plan = Plan.of(true, Optional.empty(), true, "DELETE");
+        Plan of = Plan.of(true, Optional.empty(), true, "DELETE");
+        // With the system library's legacy prepare, whether or not it is installed here.
+        Plan plan = new Plan(of.quick(), of.rates(), of.journals(), of.readers(), true, of.rounds(), of.warmups(), of.warmupTime(),
+                of.iterations(), of.iterationTime(), of.reloadMethods());
         Path caseFile = Path.of("case.json");
         var configurations = DiagnosisRun.configurations(plan, caseFile);
         assertThat(configurations).extracting(c -> c.benchmark().getUsername().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1")
                         + " " + c.params().getOrDefault(Run.JOURNAL, "") + " " + c.params().getOrDefault(Run.READER, ""))
                 .containsExactly("DiagnoseReloadBenchmark.freshPrepare  ", "DiagnoseReloadBenchmark.stalePrepare  ",
                         "DiagnoseBenchmark.migration WAL CACHED", "DiagnoseBenchmark.migration WAL PER_CALL",
-                        "DiagnoseBenchmark.migration WAL SNAPSHOT_LEASE", "DiagnoseBenchmark.migration DELETE CACHED",
-                        "DiagnoseBenchmark.migration DELETE PER_CALL");
+                        "DiagnoseBenchmark.migration WAL SNAPSHOT_LEASE", "DiagnoseBenchmark.migration WAL LEGACY_PREPARE",
+                        "DiagnoseBenchmark.migration DELETE CACHED", "DiagnoseBenchmark.migration DELETE PER_CALL",
+                        "DiagnoseBenchmark.migration DELETE LEGACY_PREPARE");
         assertThat(configurations).allSatisfy(c -> assertThat(c.params()).containsEntry(Run.DIAGNOSIS, caseFile.toString()));
         assertThat(configurations).filteredOn(c -> c.params().containsKey(Run.DDL_PER_SECOND))
                 .allSatisfy(c -> assertThat(c.params()).containsEntry(Run.DDL_PER_SECOND, "10"));

@@ -111,6 +111,31 @@ class PreflightTest {
     }
 
     @Test
+    void aWriteStatementThatDoesNotPrepareOrChangesNoRowIsOneLine() throws Exception {
+        Shapes shape = Shapes.TRIGGERS_AND_VIEWS;
+        Path file = shape.create(dir, "WAL");
+        assertBad(() -> check(shape, file, "UPDATE nope SET total = 1 WHERE id = ?", List.of("1")),
+                "the write statement (UPDATE nope SET total = 1 WHERE id = ?) does not run on a copy of " + file
+                        + ": [SQLITE_ERROR] SQL error or missing database (no such table: nope)");
+        assertBad(() -> check(shape, file, "UPDATE orders SET total = 1 WHERE id = ?", List.of("999")),
+                "the write statement (UPDATE orders SET total = 1 WHERE id = ?) changes no row on a copy of " + file
+                        + " with --write-arg 999: writers are measured by the rows they change");
+        assertBad(() -> check(shape, file, "UPDATE orders SET total = 1 WHERE id = ?", List.of()),
+                "has 1 placeholder(s) but 0 --write-arg value(s) were given");
+        assertBad(() -> check(shape, file, "SELECT total FROM orders", List.of()), "returns rows");
+        assertBad(() -> check(shape, file, "", List.of("1")), "--write-arg needs --write");
+        try (Preflight.Checked checked = check(shape, file, "UPDATE orders SET total = total + 1 WHERE id = ?", List.of("1"))) {
+            assertThat(checked.diagnosis().writes()).isTrue();
+            assertThat(checked.notes()).isEmpty();
+        }
+    }
+
+    private Preflight.Checked check(Shapes shape, Path file, String write, List<String> writeArgs) {
+        return Preflight.check(file, shape.query, shape.args(), shape.upFile(file.getParent()),
+                Optional.of(shape.downFile(file.getParent())), write, writeArgs);
+    }
+
+    @Test
     void notesAMigrationAfterWhichTheQueryNoLongerPrepares() throws Exception {
         Path file = Shapes.TABLE_PER_TENANT.create(dir, "WAL");
         Path drop = Files.writeString(dir.resolve("drop.sql"), "DROP TABLE tenant_3_posts;\n");
