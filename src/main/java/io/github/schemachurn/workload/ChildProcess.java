@@ -32,6 +32,27 @@ final class ChildProcess implements AutoCloseable {
     static final int EXIT_BAD_INPUT = 2;
     /** What a child is told to end with. */
     static final String STOP = "stop";
+    /** What a child is asked for its running totals with. */
+    static final String REPORT = "report";
+
+    /**
+     * The child's side of the protocol: answers each {@value #REPORT} with {@code report}'s line on
+     * standard output until {@value #STOP} or end of input (the parent died); any other command is
+     * named on standard error and ignored.
+     */
+    static void answerReports(BufferedReader commands, String role, java.util.function.Supplier<String> report) throws IOException {
+        for (String line; (line = commands.readLine()) != null && !line.equals(STOP); ) {
+            if (line.equals(REPORT)) {
+                String answer = report.get();
+                synchronized (System.out) {
+                    System.out.println(answer);
+                    System.out.flush();
+                }
+            } else {
+                System.err.println(role + " process: unknown command '" + line + "' ignored");
+            }
+        }
+    }
 
     private final Process process;
     private final String role;

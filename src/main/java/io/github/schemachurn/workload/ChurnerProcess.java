@@ -59,7 +59,7 @@ public final class ChurnerProcess implements Callable<Integer> {
 
     static final String INSIDE = "inside";
     static final String COMMIT = "commit";
-    static final String REPORT = "report";
+    static final String REPORT = ChildProcess.REPORT;
     static final String STOP = ChildProcess.STOP;
     static final int EXIT_PARENT_GONE = 3;
     /**
@@ -152,13 +152,7 @@ public final class ChurnerProcess implements Callable<Integer> {
     /** Answers {@code report} until {@code stop} or end of input, then ends the loop. */
     private void answerCommands(PacedLoop loop, Churner churner) {
         try {
-            for (String line; (line = in.readLine()) != null && !line.equals(STOP); ) {
-                if (line.equals(REPORT)) {
-                    say(ChurnReport.of(loop, churner).toLine());
-                } else {
-                    System.err.println("churner process: unknown command '" + line + "' ignored");
-                }
-            }
+            ChildProcess.answerReports(in, "churner", () -> ChurnReport.of(loop, churner).toLine());
         } catch (IOException e) {
             System.err.println("churner process: cannot read commands: " + e.getMessage());
         } finally {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "page-worker-process", mixinStandardHelpOptions = true,
         description = "Serves the seed site's pages in its own process; started and driven by PageWorkers.")
 public final class PageWorkerProcess implements Callable<Integer> {
-    static final String REPORT = "report";
+    static final String REPORT = ChildProcess.REPORT;
 
     @Option(names = "--db", required = true, description = "an existing database file")
     Path db;
@@ -72,15 +72,10 @@ public final class PageWorkerProcess implements Callable<Integer> {
         System.out.flush();
         worker.start("pages");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null && !line.equals(ChildProcess.STOP); ) {
-            if (line.equals(REPORT)) {
-                worker.checkHealthy();
-                System.out.println(worker.report().toLine());
-                System.out.flush();
-            } else {
-                System.err.println("page worker process: unknown command '" + line + "' ignored");
-            }
-        }
+        ChildProcess.answerReports(in, "page worker", () -> {
+            worker.checkHealthy();
+            return worker.report().toLine();
+        });
         worker.stop();
         System.out.println(worker.report().toLine());
         return 0;
