@@ -23,6 +23,8 @@ final class FirstScreen {
     /** PHP's PDO SQLite switched from sqlite3_prepare to sqlite3_prepare_v2 in this release (php-src 7b8b2e50, NEWS of 7.2.0). */
     static final String PDO_V2_RELEASE = "7.2.0";
     static final String LEGACY = PrepareMode.LEGACY.name();
+    private static final String CACHED = io.github.schemachurn.sqlite.ReaderStrategy.CACHED.name();
+    private static final String AUTOCOMMIT = io.github.schemachurn.sqlite.DdlStrategy.AUTOCOMMIT.name();
     /** The seed's site with pages served by worker processes, as PHP served it; the other is the in-process variant. */
     static final String SERVED = "worker processes";
     static final String DETAIL_ANCHOR = "#answer-in-detail";
@@ -192,7 +194,7 @@ final class FirstScreen {
     /** p99.9 of successful reads per journal mode at the fastest realistic DDL rate, cached reader, plain DDL. */
     private static Optional<String> tail(Run run) {
         List<Result> paced = run.configs.stream().filter(Regime::realistic).filter(c -> c.param(Run.DDL_PER_SECOND) != null)
-                .filter(c -> "CACHED".equals(c.param(Run.READER)) && "AUTOCOMMIT".equals(c.param(Run.DDL))).toList();
+                .filter(c -> CACHED.equals(c.param(Run.READER)) && AUTOCOMMIT.equals(c.param(Run.DDL))).toList();
         if (paced.isEmpty()) {
             return Optional.empty();
         }
@@ -263,8 +265,8 @@ final class FirstScreen {
         List<List<String>> rows = new ArrayList<>();
         for (SeedClaim.Site x : sites) {
             List<String> row = new ArrayList<>(List.of(x.prepare() + ", " + x.journal() + (both ? (x.served() ? ", " + SERVED : ", threads of one process")
-                    : "") + (x.context().isEmpty() ? "" : " (" + x.context() + ")") + (x == sites.get(0) && LEGACY.equals(x.prepare()) ? " (the seed's PHP 5 setup)" : ""), interval(x.plainShare()),
-                    interval(x.fixShare()), Fmt.p(x.p()), schemaShare(x.blamed())));
+                    : "") + (x.context().isEmpty() ? "" : " (" + x.context() + ")") + (x == sites.get(0) && LEGACY.equals(x.prepare()) ? " (the seed's PHP 5 setup)" : ""), x.plainShare().percent(),
+                    x.fixShare().percent(), Fmt.p(x.p()), schemaShare(x.blamed())));
             if (immediate) {
                 row.add(schemaShare(x.immediate()));
             }
@@ -281,7 +283,7 @@ final class FirstScreen {
     }
 
     private static String schemaShare(Optional<Comparison.Option> option) {
-        return option.map(b -> interval(b.config().op().orElseThrow().share(ErrorClass.SCHEMA))).orElse("not run");
+        return option.map(b -> b.config().op().orElseThrow().share(ErrorClass.SCHEMA).percent()).orElse("not run");
     }
 
     private static void stressTable(List<Row> rows, Md s) {
@@ -334,9 +336,7 @@ final class FirstScreen {
         if (Double.isNaN(p)) {
             return "~ (one fork)";
         }
-        double ratio = c.paired() ? Math.exp(Stats.mean(c.logRatios(e.first(), e.second())))
-                : e.first().rate().value() / Math.max(e.second().rate().value(), 1e-9);
-        String lead = Fmt.change(1, ratio);
+        String lead = lead(e);
         String unpaired = c.paired() ? "" : ", unpaired";
         if (c.beats(e.first(), e.second())) {
             return lead + " (" + Fmt.p(p) + unpaired + ")";
@@ -349,8 +349,19 @@ final class FirstScreen {
 
     /** The change as a sentence says it: "+149 %, p < 0.001", or "no difference beyond noise, p = 0.30". */
     private static String changeInWords(Example e) {
-        String table = change(e);
-        return table.startsWith("~") ? "no difference beyond noise" : table.replace(" (<", " (p < ").replace(" (0", " (p = 0");
+        Comparison c = e.comparison();
+        if (!c.beats(e.first(), e.second())) {
+            return "no difference beyond noise";
+        }
+        return lead(e) + " (" + Fmt.pIs(c.rateP(e.first(), e.second())) + (c.paired() ? "" : ", unpaired") + ")";
+    }
+
+    /** A's rate over B's as a change: the geometric mean of the per-round ratios where paired, the ratio of the means otherwise. */
+    private static String lead(Example e) {
+        Comparison c = e.comparison();
+        double ratio = c.paired() ? Math.exp(Stats.mean(c.logRatios(e.first(), e.second())))
+                : e.first().rate().value() / Math.max(e.second().rate().value(), 1e-9);
+        return Fmt.change(1, ratio);
     }
 
     private static String failed(Example e) {
@@ -373,10 +384,6 @@ final class FirstScreen {
         return cut(row.advice());
     }
 
-    /** A share with its 95 % interval (as {@link Estimate#percent} writes shares). */
-    private static String interval(Estimate share) {
-        return share.percent();
-    }
 
     /** A cell of at most {@link #MAX_CELL} characters, cut at a word. */
     static String cut(String text) {

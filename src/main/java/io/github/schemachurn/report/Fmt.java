@@ -56,6 +56,11 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%,.0f", value);
     }
 
+    /** A p-value as a sentence says it: "p = 0.012", or "p < 0.001". */
+    static String pIs(double p) {
+        return p < 0.001 ? "p < 0.001" : "p = " + p(p);
+    }
+
     /** A p-value: "<0.001" or three decimals. */
     static String p(double p) {
         return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);

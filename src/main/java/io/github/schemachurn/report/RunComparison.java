@@ -367,7 +367,7 @@ public final class RunComparison {
                 Stats.Ratio r = ratios.get(now);
                 table = table.with(label(now, varied), unit(now), headline(then).text(), headline(now).text(), Fmt.num(r.ratio()),
                         Double.isNaN(r.low()) ? "n/a (one fork)" : Fmt.num(r.low()) + "–" + Fmt.num(r.high()),
-                        Double.isNaN(r.p()) ? "?" : r.p() < Stats.ALPHA ? "**yes** (" + p(r.p()) + ")" : "no");
+                        Double.isNaN(r.p()) ? "?" : r.p() < Stats.ALPHA ? "**yes** (" + Fmt.pIs(r.p()) + ")" : "no");
             }
             s.table(table);
         }));
@@ -383,10 +383,6 @@ public final class RunComparison {
         return label.isEmpty() ? "(the only one)" : label;
     }
 
-    /** "p = 0.012", or "p < 0.001". */
-    static String p(double p) {
-        return p < 0.001 ? "p < 0.001" : "p = " + Fmt.p(p);
-    }
 
     /** A cell of the first screen: at most {@link #CELL} characters, cut at a word with "…" (bold kept closed). */
     static String fit(String text) {
@@ -424,7 +420,7 @@ public final class RunComparison {
             Stats.Difference d = Stats.difference(a.get().units(), b.get().units());
             String interval = from == 0 || Double.isNaN(d.halfWidth()) ? "n/a (fewer than two rounds)"
                     : Fmt.signedPct(100 * (to - from - d.halfWidth()) / from) + " to " + Fmt.signedPct(100 * (to - from + d.halfWidth()) / from);
-            String beyond = Double.isNaN(d.p()) ? "?" : (d.p() < Stats.ALPHA ? "**yes**" : "no") + " (" + p(d.p()) + ")";
+            String beyond = Double.isNaN(d.p()) ? "?" : (d.p() < Stats.ALPHA ? "**yes**" : "no") + " (" + Fmt.pIs(d.p()) + ")";
             table = table.with(name, figure(name, from), figure(name, to), Fmt.change(from, to), interval, beyond);
         }
         return table;
