@@ -64,9 +64,9 @@ public final class AnswerSection {
                 facts.add("vs " + lines.get(1));
                 facts.add(lines.get(2).replaceFirst("^[,;] ", ""));
             });
-            String charts = ComparisonCharts.links(run, tablePrefix(realistic) + row.workload()).trim();
+            String charts = ComparisonCharts.links(run, tablePrefix(realistic) + row.workload());
             if (!charts.isEmpty()) {
-                facts.add(charts.replaceAll("^\\((.*)\\)$", "$1"));
+                facts.add(charts);
             }
             s.bullets(facts);
         }

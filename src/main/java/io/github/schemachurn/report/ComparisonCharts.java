@@ -59,8 +59,8 @@ final class ComparisonCharts {
         if (bars.isEmpty()) {
             return "";
         }
-        return " (" + links(run, bars.size() == 1 ? "chart" : "charts", bars)
-                + (latency.isEmpty() ? "" : "; " + links(run, "latency", latency)) + ")";
+        return links(run, bars.size() == 1 ? "chart" : "charts", bars)
+                + (latency.isEmpty() ? "" : "; " + links(run, "latency", latency));
     }
 
     private static String links(Run run, String what, List<String> names) {

@@ -58,7 +58,7 @@ class ChartRenderingTest {
         assertThat(run.figures.values()).allSatisfy(f -> assertThat(f.slots()).hasSizeLessThanOrEqualTo(ComparisonCharts.MAX_CATEGORIES));
         assertThat(run.charts.keySet()).anyMatch(n -> n.startsWith("answer-stress-any-schema-churn-2"));
         assertThat(ComparisonCharts.links(run, AnswerSection.tablePrefix(false) + "any schema churn")).as("the answer row links its charts")
-                .startsWith(" (charts [1](charts/answer-stress-any-schema-churn-1.png), [2](charts/answer-stress-any-schema-churn-2.png)");
+                .startsWith("charts [1](charts/answer-stress-any-schema-churn-1.png), [2](charts/answer-stress-any-schema-churn-2.png)");
     }
 
     /** Latency counters (the operation's percentiles, failures apart) make percentile plots beside the bars. */
