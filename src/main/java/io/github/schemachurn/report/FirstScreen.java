@@ -38,10 +38,13 @@ final class FirstScreen {
      * Which rows apply to which driver: facts read from each driver's source (the README's drivers
      * table cites them), not measured here.
      */
-    static final String YOUR_DRIVER = "**Your driver:** PHP's PDO before " + PDO_V2_RELEASE + " prepares with the legacy call: the seed's rows. "
-            + "sqlite-jdbc, PHP's PDO from " + PDO_V2_RELEASE + ", Python's `sqlite3`, better-sqlite3, mattn/go-sqlite3, rusqlite and "
-            + "Microsoft.Data.Sqlite use `prepare_v2`/`_v3` with a busy timeout: the realistic rows. PHP's `SQLite3` class and "
-            + "modernc.org/sqlite set no busy timeout: the stress rows, unless you set one. [Drivers and sources](README#which-row-is-yours-drivers).";
+    static String yourDriver(String readme) {
+        return "**Your driver:** PHP's PDO before " + PDO_V2_RELEASE + " prepares with the legacy call: the seed's rows. "
+                + "sqlite-jdbc, PHP's PDO from " + PDO_V2_RELEASE + ", Python's `sqlite3`, better-sqlite3, mattn/go-sqlite3, rusqlite and "
+                + "Microsoft.Data.Sqlite use `prepare_v2`/`_v3` with a busy timeout: the realistic rows. PHP's `SQLite3` class and "
+                + "modernc.org/sqlite set no busy timeout: the stress rows, unless you set one. [Drivers and sources](" + readme
+                + "#which-row-is-yours-drivers).";
+    }
 
     private FirstScreen() {}
 
@@ -53,7 +56,7 @@ final class FirstScreen {
             List<SeedClaim.Site> sites = SeedClaim.siteTable(run);
             List<WindowModel.Figures> site = WindowModel.of(run.configs);
             s.para(findings(run, realistic, sites, site, readme));
-            s.para(YOUR_DRIVER.replace("README", readme));
+            s.para(yourDriver(readme));
             s.section("Realistic: a driver's busy timeout, DDL paced at most "
                     + Fmt.num(Regime.REALISTIC_MAX_DDL_PER_SECOND) + "/s", t -> realisticTable(run, realistic, t));
             s.section("The seed's claim", t -> seedTable(sites, site, readme, t));
